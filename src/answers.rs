@@ -1,0 +1,587 @@
+//! What the expert has recorded in an inspection, held in memory, and the one type
+//! ([`Change`]) through which it is ever altered.
+//!
+//! The store persists these values and a history of every change; scoring reads them.
+//! Neither SQLite nor the GUI is known here, so replaying a history over an empty
+//! [`Answers`] is a pure function and can be checked against the stored state.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::catalogue::{Catalogue, Code, Entry, Grade, ModelId};
+
+/// Which of the two grade columns of the Order a grade belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Column {
+    /// "Оцінка комісії": the expert's grade.
+    Commission,
+    /// "Самооцінка": the centre's own grade.
+    #[serde(rename = "self")]
+    SelfAssessment,
+}
+
+impl Column {
+    /// The name used in history and on the command line.
+    pub fn id(self) -> &'static str {
+        match self {
+            Column::Commission => "commission",
+            Column::SelfAssessment => "self",
+        }
+    }
+}
+
+/// The recorded state of one standard.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Answer {
+    /// The commission's grade.
+    pub commission: Option<Grade>,
+    /// The centre's self-assessment grade.
+    #[serde(rename = "self")]
+    pub self_grade: Option<Grade>,
+    /// Set when the standard is not applicable; the reason is mandatory.
+    pub na_reason: Option<String>,
+    /// The expert's free note.
+    pub note: String,
+}
+
+impl Answer {
+    /// The grade in a column.
+    pub fn grade(&self, column: Column) -> Option<Grade> {
+        match column {
+            Column::Commission => self.commission,
+            Column::SelfAssessment => self.self_grade,
+        }
+    }
+
+    /// Whether the standard is excluded from the count.
+    pub fn is_na(&self) -> bool {
+        self.na_reason.is_some()
+    }
+
+    fn is_empty(&self) -> bool {
+        *self == Answer::default()
+    }
+}
+
+/// The check of one mandatory document of the application.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct DocumentCheck {
+    /// `Some(true)` present, `Some(false)` missing, `None` not yet checked.
+    pub present: Option<bool>,
+    /// The expert's note on it.
+    pub note: String,
+}
+
+/// Everything an inspection records that the expert can change.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Answers {
+    /// Per standard; a standard absent here is unscored, applicable and without a note.
+    pub standards: BTreeMap<Code, Answer>,
+    /// The application form's fields, by field id (`centre_name`, `location`, …).
+    pub centre: BTreeMap<String, String>,
+    /// The mandatory documents' checks, by number (1–13).
+    pub documents: BTreeMap<u8, DocumentCheck>,
+}
+
+impl Answers {
+    /// The answer for a standard (the default, empty one if nothing is recorded).
+    pub fn get(&self, code: &Code) -> Answer {
+        self.standards.get(code).cloned().unwrap_or_default()
+    }
+
+    /// Applies a change that has already been validated, returning what it altered.
+    ///
+    /// A change that sets a value to what it already is alters nothing and returns
+    /// `None`, so no history row is written for it.
+    pub fn apply(&mut self, change: &Change) -> Option<Altered> {
+        let (subject, field, old, new) = match change {
+            Change::Grade {
+                code,
+                column,
+                grade,
+            } => {
+                let answer = self.standards.entry(code.clone()).or_default();
+                let slot = match column {
+                    Column::Commission => &mut answer.commission,
+                    Column::SelfAssessment => &mut answer.self_grade,
+                };
+                let old = std::mem::replace(slot, *grade);
+                (
+                    Subject::Standard(code.clone()),
+                    column.id().to_string(),
+                    old.map(|g| g.to_string()),
+                    grade.map(|g| g.to_string()),
+                )
+            }
+            Change::NotApplicable { code, reason } => {
+                let answer = self.standards.entry(code.clone()).or_default();
+                let old = std::mem::replace(&mut answer.na_reason, reason.clone());
+                (
+                    Subject::Standard(code.clone()),
+                    "na".to_string(),
+                    old,
+                    reason.clone(),
+                )
+            }
+            Change::Note { code, text } => {
+                let answer = self.standards.entry(code.clone()).or_default();
+                let old = std::mem::replace(&mut answer.note, text.clone());
+                (
+                    Subject::Standard(code.clone()),
+                    "note".to_string(),
+                    Some(old).filter(|s| !s.is_empty()),
+                    Some(text.clone()).filter(|s| !s.is_empty()),
+                )
+            }
+            Change::Centre { field, value } => {
+                let old = if value.is_empty() {
+                    self.centre.remove(field)
+                } else {
+                    self.centre.insert(field.clone(), value.clone())
+                };
+                (
+                    Subject::Centre,
+                    field.clone(),
+                    old,
+                    Some(value.clone()).filter(|s| !s.is_empty()),
+                )
+            }
+            Change::DocumentPresent { number, present } => {
+                let doc = self.documents.entry(*number).or_default();
+                let old = std::mem::replace(&mut doc.present, *present);
+                (
+                    Subject::Document(*number),
+                    "present".to_string(),
+                    old.map(|p| yes_no(p).to_string()),
+                    present.map(|p| yes_no(p).to_string()),
+                )
+            }
+            Change::DocumentNote { number, text } => {
+                let doc = self.documents.entry(*number).or_default();
+                let old = std::mem::replace(&mut doc.note, text.clone());
+                (
+                    Subject::Document(*number),
+                    "note".to_string(),
+                    Some(old).filter(|s| !s.is_empty()),
+                    Some(text.clone()).filter(|s| !s.is_empty()),
+                )
+            }
+        };
+        self.prune(&subject);
+        (old != new).then_some(Altered {
+            subject,
+            field,
+            old,
+            new,
+        })
+    }
+
+    /// Rebuilds the state from a history, oldest first.
+    pub fn replay<'a>(history: impl IntoIterator<Item = &'a Altered>) -> Answers {
+        let mut answers = Answers::default();
+        for altered in history {
+            answers.apply(&altered.as_change());
+        }
+        answers
+    }
+
+    // Keeps the maps canonical (no empty entries), so that equality means "same content".
+    fn prune(&mut self, subject: &Subject) {
+        match subject {
+            Subject::Standard(code) => {
+                if self.standards.get(code).is_some_and(Answer::is_empty) {
+                    self.standards.remove(code);
+                }
+            }
+            Subject::Document(n) => {
+                if self
+                    .documents
+                    .get(n)
+                    .is_some_and(|d| *d == DocumentCheck::default())
+                {
+                    self.documents.remove(n);
+                }
+            }
+            Subject::Centre => {}
+        }
+    }
+}
+
+fn yes_no(present: bool) -> &'static str {
+    if present { "yes" } else { "no" }
+}
+
+/// The one way to alter an inspection.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    /// Sets or clears (`None`) a grade in one column.
+    Grade {
+        /// The standard.
+        code: Code,
+        /// Commission or self-assessment.
+        column: Column,
+        /// The new grade, or `None` to clear it.
+        grade: Option<Grade>,
+    },
+    /// Marks a standard not applicable with a reason, or applicable again (`None`).
+    NotApplicable {
+        /// The standard.
+        code: Code,
+        /// The reason; `None` makes it applicable again.
+        reason: Option<String>,
+    },
+    /// Replaces the note on a standard (empty text removes it).
+    Note {
+        /// The standard.
+        code: Code,
+        /// The note.
+        text: String,
+    },
+    /// Sets a field of the application form (empty value clears it).
+    Centre {
+        /// The field id from the catalogue's `application_form`.
+        field: String,
+        /// The value.
+        value: String,
+    },
+    /// Records whether a mandatory document was presented.
+    DocumentPresent {
+        /// The document's number (1–13).
+        number: u8,
+        /// Present, missing, or not yet checked.
+        present: Option<bool>,
+    },
+    /// Replaces the note on a mandatory document.
+    DocumentNote {
+        /// The document's number (1–13).
+        number: u8,
+        /// The note.
+        text: String,
+    },
+}
+
+/// What a change is about.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Subject {
+    /// A standard.
+    Standard(Code),
+    /// The application form.
+    Centre,
+    /// A mandatory document.
+    Document(u8),
+}
+
+impl fmt::Display for Subject {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Subject::Standard(c) => write!(f, "{c}"),
+            Subject::Centre => f.write_str("centre"),
+            Subject::Document(n) => write!(f, "document {n}"),
+        }
+    }
+}
+
+/// One altered value: the content of a history row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Altered {
+    /// What was altered.
+    pub subject: Subject,
+    /// Which field (`commission`, `self`, `na`, `note`, a form field id, `present`).
+    pub field: String,
+    /// The value before (`None` = empty).
+    pub old: Option<String>,
+    /// The value after (`None` = empty).
+    pub new: Option<String>,
+}
+
+impl Altered {
+    /// The change that sets this row's new value (used to replay history).
+    pub fn as_change(&self) -> Change {
+        self.change_to(self.new.clone())
+    }
+
+    /// The change that restores this row's old value (used to undo).
+    pub fn undo(&self) -> Change {
+        self.change_to(self.old.clone())
+    }
+
+    fn change_to(&self, value: Option<String>) -> Change {
+        match &self.subject {
+            Subject::Standard(code) => match self.field.as_str() {
+                "na" => Change::NotApplicable {
+                    code: code.clone(),
+                    reason: value,
+                },
+                "note" => Change::Note {
+                    code: code.clone(),
+                    text: value.unwrap_or_default(),
+                },
+                other => Change::Grade {
+                    code: code.clone(),
+                    column: if other == "self" {
+                        Column::SelfAssessment
+                    } else {
+                        Column::Commission
+                    },
+                    grade: value.and_then(|v| v.parse().ok()),
+                },
+            },
+            Subject::Centre => Change::Centre {
+                field: self.field.clone(),
+                value: value.unwrap_or_default(),
+            },
+            Subject::Document(number) => {
+                if self.field == "present" {
+                    Change::DocumentPresent {
+                        number: *number,
+                        present: value.map(|v| v == "yes"),
+                    }
+                } else {
+                    Change::DocumentNote {
+                        number: *number,
+                        text: value.unwrap_or_default(),
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Why a change was refused. Nothing of the batch it came in is applied.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Refusal {
+    /// The code is not in the catalogue at all.
+    #[error("{0} is not a code of the catalogue; check the number (codes look like 1.1.4.2)")]
+    UnknownCode(Code),
+    /// The code is a standard of the other model.
+    #[error("{code} is not counted in the {model} model of this inspection (Table 1 lists it for the other model)")]
+    OutsideModel {
+        /// The code.
+        code: Code,
+        /// The inspection's model.
+        model: ModelId,
+    },
+    /// The code is a heading (a parent row such as 1.1.4).
+    #[error("{0} is a heading of the Order, not a standard; grade its sub-items instead ({0}.1, {0}.2, …)")]
+    Heading(Code),
+    /// The code is a group.
+    #[error("{0} is a group of standards, not a standard; grade its standards instead")]
+    Group(Code),
+    /// The code is a row that Table 1 does not count.
+    #[error("{0} appears in the Order's detailed tables but Table 1 does not count it in either model, so it cannot be scored")]
+    Uncounted(Code),
+    /// The grade is not on the standard's scale.
+    #[error("{code}: grade {grade} is not on its {scale} scale; allowed: {allowed}")]
+    GradeOutsideScale {
+        /// The standard.
+        code: Code,
+        /// The grade given.
+        grade: Grade,
+        /// Its scale.
+        scale: crate::catalogue::Scale,
+        /// The allowed grades with letters.
+        allowed: String,
+    },
+    /// N/A without a reason.
+    #[error("{0}: marking a standard not applicable needs a reason (--reason \"…\")")]
+    NaWithoutReason(Code),
+    /// An application field the form does not have.
+    #[error("{field:?} is not a field of the application form; fields: {known}")]
+    UnknownField {
+        /// The field given.
+        field: String,
+        /// The known fields.
+        known: String,
+    },
+    /// A document number outside 1–13.
+    #[error("document {number} does not exist; the Order lists documents 1 to {count}")]
+    UnknownDocument {
+        /// The number given.
+        number: u8,
+        /// How many there are.
+        count: usize,
+    },
+}
+
+/// Checks a change against the catalogue and the inspection's model.
+pub fn validate(catalogue: &Catalogue, model: ModelId, change: &Change) -> Result<(), Refusal> {
+    let standard_code = match change {
+        Change::Grade { code, .. } | Change::NotApplicable { code, .. } | Change::Note { code, .. } => {
+            code
+        }
+        Change::Centre { field, .. } => {
+            if catalogue.application_form.iter().any(|f| &f.id == field) {
+                return Ok(());
+            }
+            return Err(Refusal::UnknownField {
+                field: field.clone(),
+                known: catalogue
+                    .application_form
+                    .iter()
+                    .map(|f| f.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            });
+        }
+        Change::DocumentPresent { number, .. } | Change::DocumentNote { number, .. } => {
+            if catalogue.documents.iter().any(|d| d.number == *number) {
+                return Ok(());
+            }
+            return Err(Refusal::UnknownDocument {
+                number: *number,
+                count: catalogue.documents.len(),
+            });
+        }
+    };
+    let standard = match catalogue.entry(standard_code) {
+        Some(Entry::Standard(s)) => s,
+        Some(Entry::Heading(h)) => return Err(Refusal::Heading(h.code.clone())),
+        Some(Entry::Group(g)) => return Err(Refusal::Group(g.code.clone())),
+        Some(Entry::Uncounted(u)) => return Err(Refusal::Uncounted(u.code.clone())),
+        None => return Err(Refusal::UnknownCode(standard_code.clone())),
+    };
+    if !standard.in_model(model) {
+        return Err(Refusal::OutsideModel {
+            code: standard.code.clone(),
+            model,
+        });
+    }
+    match change {
+        Change::Grade {
+            grade: Some(grade), ..
+        } if !standard.scale.allows(*grade) => Err(Refusal::GradeOutsideScale {
+            code: standard.code.clone(),
+            grade: *grade,
+            scale: standard.scale,
+            allowed: standard.scale.describe_grades(),
+        }),
+        Change::NotApplicable {
+            reason: Some(reason),
+            ..
+        } if reason.trim().is_empty() => Err(Refusal::NaWithoutReason(standard.code.clone())),
+        _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn c(s: &str) -> Code {
+        s.parse().expect("code")
+    }
+
+    fn cat() -> Catalogue {
+        Catalogue::builtin().expect("catalogue")
+    }
+
+    #[test]
+    fn apply_reports_old_and_new_and_skips_no_ops() {
+        let mut a = Answers::default();
+        let set = Change::Grade {
+            code: c("1.1.3"),
+            column: Column::Commission,
+            grade: Some(2),
+        };
+        let altered = a.apply(&set).expect("altered");
+        assert_eq!((altered.old, altered.new.as_deref()), (None, Some("2")));
+        assert!(a.apply(&set).is_none(), "setting the same value is no change");
+        let undo = a
+            .apply(&Change::Grade {
+                code: c("1.1.3"),
+                column: Column::Commission,
+                grade: None,
+            })
+            .expect("cleared");
+        assert_eq!(undo.old.as_deref(), Some("2"));
+        assert!(a.standards.is_empty(), "an empty answer is pruned");
+    }
+
+    #[test]
+    fn undo_restores_the_old_value() {
+        let mut a = Answers::default();
+        a.apply(&Change::Note {
+            code: c("1.1.2"),
+            text: "first".into(),
+        });
+        let altered = a
+            .apply(&Change::Note {
+                code: c("1.1.2"),
+                text: "second".into(),
+            })
+            .expect("altered");
+        a.apply(&altered.undo());
+        assert_eq!(a.get(&c("1.1.2")).note, "first");
+    }
+
+    #[test]
+    fn validation_refuses_each_kind_of_bad_code() {
+        let cat = cat();
+        let grade = |code: &str, g| Change::Grade {
+            code: c(code),
+            column: Column::Commission,
+            grade: Some(g),
+        };
+        let full = ModelId::Full;
+        assert_eq!(validate(&cat, full, &grade("1.1.1.1", 3)), Ok(()));
+        assert!(matches!(
+            validate(&cat, full, &grade("9.9", 3)),
+            Err(Refusal::UnknownCode(_))
+        ));
+        assert!(matches!(
+            validate(&cat, full, &grade("1.1.4", 3)),
+            Err(Refusal::Heading(_))
+        ));
+        assert!(matches!(
+            validate(&cat, full, &grade("1.3.5", 3)),
+            Err(Refusal::Uncounted(_))
+        ));
+        assert!(matches!(
+            validate(&cat, full, &grade("1.1", 3)),
+            Err(Refusal::Group(_))
+        ));
+        assert!(matches!(
+            validate(&cat, ModelId::Sanitary, &grade("1.8.1", 3)),
+            Err(Refusal::OutsideModel { .. })
+        ));
+        let e = validate(&cat, full, &grade("1.1.1.1", 1)).unwrap_err();
+        assert!(e.to_string().contains("allowed: 0 (Н), 3 (В)"), "{e}");
+        assert_eq!(validate(&cat, full, &grade("2.3.4.5", 1)), Ok(()));
+        assert!(matches!(
+            validate(
+                &cat,
+                full,
+                &Change::NotApplicable {
+                    code: c("1.1.1.5"),
+                    reason: Some("  ".into())
+                }
+            ),
+            Err(Refusal::NaWithoutReason(_))
+        ));
+        assert!(matches!(
+            validate(
+                &cat,
+                full,
+                &Change::Centre {
+                    field: "colour".into(),
+                    value: "x".into()
+                }
+            ),
+            Err(Refusal::UnknownField { .. })
+        ));
+        assert!(matches!(
+            validate(
+                &cat,
+                full,
+                &Change::DocumentPresent {
+                    number: 14,
+                    present: Some(true)
+                }
+            ),
+            Err(Refusal::UnknownDocument { .. })
+        ));
+    }
+}
