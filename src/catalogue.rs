@@ -425,6 +425,8 @@ pub struct Group {
     pub title_detailed: Option<String>,
     /// The editorial decision, where the source is inconsistent.
     pub source_note: Option<String>,
+    /// Introductory text of the group, where the Order has one.
+    pub description: Option<String>,
 }
 
 /// A scored standard.
@@ -636,6 +638,7 @@ struct RawGroup {
     title: String,
     title_detailed: Option<String>,
     source_note: Option<String>,
+    description: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -729,6 +732,7 @@ impl Catalogue {
                 title: g.title,
                 title_detailed: g.title_detailed,
                 source_note: g.source_note,
+                description: g.description,
             });
         }
         let group_codes: BTreeSet<Code> = groups.iter().map(|g| g.code.clone()).collect();

@@ -1,1 +1,770 @@
-pub fn placeholder() {}
+//! The `akredit` command line: argument parsing and printing only. Every decision is
+//! made by the domain modules, exactly as for the window.
+
+use std::fmt::Write as _;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use clap::{Parser, Subcommand};
+use serde::Serialize;
+use serde_json::json;
+
+use crate::answers::{Altered, Change, Column, Subject};
+use crate::catalogue::{Catalogue, CatalogueError, Code, Entry, GradeError, ModelId, Scale};
+use crate::inspection::{Access, HistoryEntry, Inspection, NewInspection, StoreError};
+use crate::scoring::{self, Tally, Totals};
+
+/// Scores a health centre against MOH Ukraine order No. 169 (17.07.2000), offline.
+#[derive(Debug, Parser)]
+#[command(name = "akredit", version, about, long_about = None)]
+pub struct Cli {
+    /// Use this catalogue file instead of the built-in transcription of the Order.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub catalogue: Option<PathBuf>,
+
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print the loaded catalogue of standards.
+    Catalogue {
+        /// As JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Create a new inspection file (never overwrites).
+    New {
+        /// The inspection file to create (suggested extension: .akredit).
+        file: PathBuf,
+        /// The centre's model of activity: `sanitary` (191 standards, 573 points) or
+        /// `full` (235 standards, 705 points).
+        #[arg(long)]
+        model: String,
+        /// The centre's name.
+        #[arg(long)]
+        centre: String,
+        /// The expert's name.
+        #[arg(long, default_value = "")]
+        expert: String,
+        /// The date of the visit, YYYY-MM-DD.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        visit_date: Option<String>,
+    },
+    /// Grade standards: CODE=GRADE, where GRADE is 0–3 or the Order's letter
+    /// (Н, МВ, НВ, ПВ, В); `-` clears. All or nothing.
+    Score {
+        /// The inspection file.
+        file: PathBuf,
+        /// CODE=GRADE pairs, e.g. 1.1.1.1=В 1.1.3=2 1.1.4.1=-
+        #[arg(required = true, value_name = "CODE=GRADE")]
+        grades: Vec<String>,
+        /// Enter the centre's self-assessment grades instead of the commission's.
+        #[arg(long = "self")]
+        self_assessment: bool,
+    },
+    /// Mark standards not applicable (with a reason), or applicable again.
+    Na {
+        /// The inspection file.
+        file: PathBuf,
+        /// The standards.
+        codes: Vec<String>,
+        /// Why the standards do not apply (required unless --clear or --preset).
+        #[arg(long)]
+        reason: Option<String>,
+        /// Apply a preset from the catalogue, e.g. `no-self-financed`.
+        #[arg(long, conflicts_with = "codes")]
+        preset: Option<String>,
+        /// Make the standards applicable again.
+        #[arg(long, conflicts_with = "reason")]
+        clear: bool,
+    },
+    /// Set the note on a standard (an empty TEXT removes it).
+    Note {
+        /// The inspection file.
+        file: PathBuf,
+        /// The standard.
+        code: String,
+        /// The note.
+        text: String,
+    },
+    /// Fill in the application form: FIELD=VALUE (fields: centre_name, ownership,
+    /// location, phone, head).
+    Centre {
+        /// The inspection file.
+        file: PathBuf,
+        /// FIELD=VALUE pairs.
+        #[arg(required = true, value_name = "FIELD=VALUE")]
+        values: Vec<String>,
+    },
+    /// Record the check of a mandatory document of the application (1–13).
+    Document {
+        /// The inspection file.
+        file: PathBuf,
+        /// The document's number in the Order's list.
+        number: u8,
+        /// yes, no, or unknown (not yet checked).
+        #[arg(long)]
+        present: Option<String>,
+        /// A note on the document.
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// List the standards of the inspection with their grades.
+    Show {
+        /// The inspection file.
+        file: PathBuf,
+        /// Only this group or sub-tree (e.g. 1.1 or 1.1.4).
+        code: Option<String>,
+    },
+    /// Print the history of changes, oldest first.
+    History {
+        /// The inspection file.
+        file: PathBuf,
+        /// Only changes of this standard (or of its sub-items).
+        code: Option<String>,
+        /// As JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print points, percent and category.
+    Summary {
+        /// The inspection file.
+        file: PathBuf,
+        /// As JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Why a command failed. The message says what was wrong and what to do.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// The catalogue file could not be read.
+    #[error("cannot read the catalogue {path}: {source}")]
+    CatalogueFile {
+        /// The file.
+        path: PathBuf,
+        /// The error.
+        source: io::Error,
+    },
+    /// The catalogue was refused.
+    #[error("the catalogue {origin} was refused: {source}")]
+    Catalogue {
+        /// Which catalogue.
+        origin: String,
+        /// Why.
+        source: CatalogueError,
+    },
+    /// The inspection file.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// A bad argument.
+    #[error("{0}")]
+    Usage(String),
+    /// Writing the output failed.
+    #[error("cannot write the output: {0}")]
+    Output(#[from] io::Error),
+}
+
+impl From<crate::answers::Refusal> for CliError {
+    fn from(r: crate::answers::Refusal) -> Self {
+        CliError::Store(StoreError::Refused(r))
+    }
+}
+
+/// Loads the catalogue a command runs with.
+pub fn load_catalogue(path: Option<&Path>) -> Result<Arc<Catalogue>, CliError> {
+    let catalogue = match path {
+        None => Catalogue::builtin().map_err(|source| CliError::Catalogue {
+            origin: "built into this program".into(),
+            source,
+        })?,
+        Some(path) => {
+            let text = std::fs::read_to_string(path).map_err(|source| CliError::CatalogueFile {
+                path: path.to_path_buf(),
+                source,
+            })?;
+            Catalogue::from_json(&text).map_err(|source| CliError::Catalogue {
+                origin: path.display().to_string(),
+                source,
+            })?
+        }
+    };
+    Ok(Arc::new(catalogue))
+}
+
+/// Runs a parsed command, writing its output to `out`.
+pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), CliError> {
+    let catalogue = load_catalogue(cli.catalogue.as_deref())?;
+    match cli.command {
+        Command::Catalogue { json } => print_catalogue(&catalogue, json, out),
+        Command::New {
+            file,
+            model,
+            centre,
+            expert,
+            visit_date,
+        } => {
+            let model: ModelId = model.parse().map_err(|e: crate::catalogue::UnknownModel| {
+                CliError::Usage(e.to_string())
+            })?;
+            let insp = Inspection::create(
+                &file,
+                catalogue.clone(),
+                &NewInspection {
+                    model,
+                    centre_name: centre,
+                    expert,
+                    visit_date,
+                },
+            )?;
+            let m = catalogue.model(model);
+            writeln!(
+                out,
+                "created {} — model {} ({}): {} standards, {} points at most",
+                insp.path().display(),
+                model,
+                m.title,
+                m.standards,
+                m.max_points
+            )?;
+            Ok(())
+        }
+        Command::Score {
+            file,
+            grades,
+            self_assessment,
+        } => {
+            let column = if self_assessment {
+                Column::SelfAssessment
+            } else {
+                Column::Commission
+            };
+            let mut insp = Inspection::open(&file, catalogue.clone(), Access::ReadWrite)?;
+            let changes = grades
+                .iter()
+                .map(|arg| parse_grade_arg(&catalogue, arg, column))
+                .collect::<Result<Vec<_>, _>>()?;
+            let written = insp.apply(&changes)?;
+            print_saved(&insp, &written, out)
+        }
+        Command::Na {
+            file,
+            codes,
+            reason,
+            preset,
+            clear,
+        } => {
+            let mut insp = Inspection::open(&file, catalogue.clone(), Access::ReadWrite)?;
+            let model = insp.meta().model;
+            let changes: Vec<Change> = if let Some(id) = preset {
+                let preset = catalogue.preset(&id).ok_or_else(|| {
+                    CliError::Usage(format!(
+                        "unknown preset {id:?}; the catalogue has: {}",
+                        catalogue
+                            .presets
+                            .iter()
+                            .map(|p| p.id.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ))
+                })?;
+                let mut changes = Vec::new();
+                for code in &preset.codes {
+                    let in_model = catalogue.standard(code).is_some_and(|s| s.in_model(model));
+                    if !in_model {
+                        writeln!(out, "{code}: not in the {model} model, nothing to drop")?;
+                        continue;
+                    }
+                    let why = preset.reasons.get(code).map(String::as_str).unwrap_or("");
+                    if !clear {
+                        writeln!(out, "{code}: {why}")?;
+                    }
+                    changes.push(Change::NotApplicable {
+                        code: code.clone(),
+                        reason: (!clear).then(|| format!("{} [{}]", preset.title, preset.id)),
+                    });
+                }
+                changes
+            } else {
+                if codes.is_empty() {
+                    return Err(CliError::Usage(
+                        "name the standards (CODE…) or a --preset".into(),
+                    ));
+                }
+                let reason = match (clear, reason) {
+                    (true, _) => None,
+                    (false, Some(r)) if !r.trim().is_empty() => Some(r.trim().to_string()),
+                    (false, _) => {
+                        return Err(CliError::Usage(
+                            "marking a standard not applicable needs a reason: add --reason \"…\" (or --clear to make it applicable again)".into(),
+                        ));
+                    }
+                };
+                codes
+                    .iter()
+                    .map(|c| {
+                        Ok(Change::NotApplicable {
+                            code: parse_code(c)?,
+                            reason: reason.clone(),
+                        })
+                    })
+                    .collect::<Result<_, CliError>>()?
+            };
+            let written = insp.apply(&changes)?;
+            print_saved(&insp, &written, out)
+        }
+        Command::Note { file, code, text } => {
+            let mut insp = Inspection::open(&file, catalogue, Access::ReadWrite)?;
+            let written = insp.apply(&[Change::Note {
+                code: parse_code(&code)?,
+                text: text.trim().to_string(),
+            }])?;
+            print_saved(&insp, &written, out)
+        }
+        Command::Centre { file, values } => {
+            let mut insp = Inspection::open(&file, catalogue, Access::ReadWrite)?;
+            let changes = values
+                .iter()
+                .map(|arg| {
+                    let (field, value) = arg.split_once('=').ok_or_else(|| {
+                        CliError::Usage(format!(
+                            "{arg:?} is not FIELD=VALUE, e.g. location=\"м. Полтава\""
+                        ))
+                    })?;
+                    Ok(Change::Centre {
+                        field: field.trim().to_string(),
+                        value: value.trim().to_string(),
+                    })
+                })
+                .collect::<Result<Vec<_>, CliError>>()?;
+            let written = insp.apply(&changes)?;
+            print_saved(&insp, &written, out)
+        }
+        Command::Document {
+            file,
+            number,
+            present,
+            note,
+        } => {
+            let mut insp = Inspection::open(&file, catalogue, Access::ReadWrite)?;
+            let mut changes = Vec::new();
+            if let Some(p) = present {
+                let present = match p.trim() {
+                    "yes" | "так" => Some(true),
+                    "no" | "ні" => Some(false),
+                    "unknown" | "-" => None,
+                    other => {
+                        return Err(CliError::Usage(format!(
+                            "--present {other:?}: write yes, no or unknown"
+                        )));
+                    }
+                };
+                changes.push(Change::DocumentPresent { number, present });
+            }
+            if let Some(text) = note {
+                changes.push(Change::DocumentNote {
+                    number,
+                    text: text.trim().to_string(),
+                });
+            }
+            if changes.is_empty() {
+                return Err(CliError::Usage(
+                    "say what to record: --present yes|no|unknown and/or --note TEXT".into(),
+                ));
+            }
+            let written = insp.apply(&changes)?;
+            print_saved(&insp, &written, out)
+        }
+        Command::Show { file, code } => {
+            let insp = Inspection::open(&file, catalogue, Access::ReadOnly)?;
+            let filter = code.as_deref().map(parse_code).transpose()?;
+            print_show(&insp, filter.as_ref(), out)
+        }
+        Command::History { file, code, json } => {
+            let insp = Inspection::open(&file, catalogue, Access::ReadOnly)?;
+            let filter = code.as_deref().map(parse_code).transpose()?;
+            let entries = insp.history(filter.as_ref())?;
+            print_history(&entries, json, out)
+        }
+        Command::Summary { file, json } => {
+            let insp = Inspection::open(&file, catalogue.clone(), Access::ReadOnly)?;
+            let totals = scoring::totals(&catalogue, insp.meta().model, insp.answers());
+            if json {
+                serde_json::to_writer_pretty(&mut *out, &totals).map_err(io::Error::from)?;
+                writeln!(out)?;
+                Ok(())
+            } else {
+                print_summary(&insp, &totals, out)
+            }
+        }
+    }
+}
+
+fn parse_code(text: &str) -> Result<Code, CliError> {
+    text.parse()
+        .map_err(|e: crate::catalogue::BadCode| CliError::Usage(e.to_string()))
+}
+
+fn parse_grade_arg(catalogue: &Catalogue, arg: &str, column: Column) -> Result<Change, CliError> {
+    let (code, grade) = arg.split_once('=').ok_or_else(|| {
+        CliError::Usage(format!(
+            "{arg:?} is not CODE=GRADE; write e.g. 1.1.1.1=3 or 1.1.1.1=В (and 1.1.1.1=- to clear)"
+        ))
+    })?;
+    let code = parse_code(code)?;
+    let grade_text = grade.trim();
+    let grade = if grade_text == "-" {
+        None
+    } else {
+        match catalogue.standard(&code) {
+            Some(s) => Some(s.scale.parse_grade(grade_text).map_err(|e: GradeError| {
+                CliError::Usage(format!("{code}: {e}. Nothing was changed"))
+            })?),
+            // Not a standard: let validation name what the code is instead.
+            None => None,
+        }
+    };
+    let change = Change::Grade {
+        code,
+        column,
+        grade,
+    };
+    Ok(change)
+}
+
+fn print_saved(insp: &Inspection, written: &[HistoryEntry], out: &mut dyn Write) -> Result<(), CliError> {
+    if written.is_empty() {
+        writeln!(out, "nothing changed: every value was already as given")?;
+        return Ok(());
+    }
+    for e in written {
+        writeln!(out, "saved {}", describe(insp.catalogue(), &e.altered))?;
+    }
+    if let Some(last) = written.last() {
+        writeln!(out, "saved to {} at {}", insp.path().display(), last.at)?;
+    }
+    Ok(())
+}
+
+fn value_text(catalogue: &Catalogue, a: &Altered, value: Option<&str>) -> String {
+    let Some(v) = value else {
+        return "—".into();
+    };
+    if let (Subject::Standard(code), "commission" | "self") = (&a.subject, a.field.as_str()) {
+        let letter = catalogue
+            .standard(code)
+            .zip(v.parse().ok())
+            .and_then(|(s, g)| s.scale.letter(g).filter(|_| s.scale != Scale::Unspecified));
+        return match letter {
+            Some(l) => format!("{v} ({l})"),
+            None => v.to_string(),
+        };
+    }
+    format!("{v:?}")
+}
+
+fn describe(catalogue: &Catalogue, a: &Altered) -> String {
+    format!(
+        "{} {}: {} → {}",
+        a.subject,
+        a.field,
+        value_text(catalogue, a, a.old.as_deref()),
+        value_text(catalogue, a, a.new.as_deref())
+    )
+}
+
+fn print_history(entries: &[HistoryEntry], json: bool, out: &mut dyn Write) -> Result<(), CliError> {
+    if json {
+        let rows: Vec<_> = entries
+            .iter()
+            .map(|e| {
+                let (subject, code, document) = match &e.altered.subject {
+                    Subject::Standard(c) => ("standard", Some(c.as_str()), None),
+                    Subject::Centre => ("centre", None, None),
+                    Subject::Document(n) => ("document", None, Some(*n)),
+                };
+                json!({
+                    "id": e.id,
+                    "at": e.at,
+                    "subject": subject,
+                    "code": code,
+                    "document": document,
+                    "field": e.altered.field,
+                    "old": e.altered.old,
+                    "new": e.altered.new,
+                })
+            })
+            .collect();
+        serde_json::to_writer_pretty(&mut *out, &rows).map_err(io::Error::from)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    if entries.is_empty() {
+        writeln!(out, "no changes recorded")?;
+    }
+    for e in entries {
+        let a = &e.altered;
+        writeln!(
+            out,
+            "{:>5}  {}  {:<12} {:<12} {} → {}",
+            e.id,
+            e.at,
+            a.subject.to_string(),
+            a.field,
+            a.old.as_deref().map_or("—".to_string(), |v| format!("{v:?}")),
+            a.new.as_deref().map_or("—".to_string(), |v| format!("{v:?}")),
+        )?;
+    }
+    Ok(())
+}
+
+fn tally_line(t: &Tally, max: u32) -> String {
+    let percent = t
+        .percent
+        .map_or("—".to_string(), |p| format!("{p} %"));
+    let best = t
+        .best_percent
+        .map_or("—".to_string(), |p| format!("{p} %"));
+    let mut s = format!(
+        "{} of {max} points = {percent}, category: {}",
+        t.points, t.category
+    );
+    if t.unscored > 0 {
+        let _ = write!(
+            s,
+            "; {} unscored — if each got 3: {best}, {}",
+            t.unscored, t.best_category
+        );
+    }
+    s
+}
+
+fn print_summary(insp: &Inspection, t: &Totals, out: &mut dyn Write) -> Result<(), CliError> {
+    let cat = insp.catalogue();
+    let centre = insp
+        .answers()
+        .centre
+        .get("centre_name")
+        .map_or("", String::as_str);
+    writeln!(out, "{centre}")?;
+    writeln!(
+        out,
+        "model {} ({}); {} standards, {} not applicable, {} applicable, {} points at most",
+        t.model,
+        cat.model(t.model).title,
+        t.standards,
+        t.not_applicable,
+        t.applicable,
+        t.max_points
+    )?;
+    writeln!(out, "commission: {}", tally_line(&t.commission, t.max_points))?;
+    writeln!(
+        out,
+        "self-assessment: {}",
+        tally_line(&t.self_assessment, t.max_points)
+    )?;
+    writeln!(
+        out,
+        "{}",
+        if t.complete {
+            "complete: every applicable standard has a commission grade"
+        } else {
+            "not complete"
+        }
+    )?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "group  applicable  scored  points/max   percent  category  self points"
+    )?;
+    for g in &t.groups {
+        writeln!(
+            out,
+            "{:<6} {:>10}  {:>6}  {:>10}  {:>8}  {:<8}  {:>11}",
+            g.code.as_str(),
+            g.applicable,
+            g.commission.scored,
+            format!("{}/{}", g.commission.points, g.max_points),
+            g.commission.percent.map_or("—".into(), |p| format!("{p} %")),
+            g.commission.category.id(),
+            g.self_assessment.points,
+        )?;
+    }
+    Ok(())
+}
+
+fn print_show(insp: &Inspection, filter: Option<&Code>, out: &mut dyn Write) -> Result<(), CliError> {
+    let cat = insp.catalogue();
+    let model = insp.meta().model;
+    if let Some(f) = filter {
+        if cat.entry(f).is_none() {
+            return Err(crate::answers::Refusal::UnknownCode(f.clone()).into());
+        }
+    }
+    let wanted = |c: &Code| filter.is_none_or(|f| c.starts_with(f) || f.starts_with(c));
+    // Groups, headings and standards interleaved in code order.
+    let mut rows: Vec<(Code, String)> = Vec::new();
+    for g in &cat.groups {
+        if wanted(&g.code) && cat.model_standards(model).any(|s| s.group == g.code) && cat.standard(&g.code).is_none() {
+            rows.push((g.code.clone(), format!("{}  {}", g.code, g.title)));
+        }
+    }
+    for h in &cat.headings {
+        if wanted(&h.code) && cat.model_standards(model).any(|s| s.code.starts_with(&h.code)) {
+            rows.push((
+                h.code.clone(),
+                format!(
+                    "  {}  {}",
+                    h.code,
+                    h.title.as_deref().unwrap_or("(wording not in the source)")
+                ),
+            ));
+        }
+    }
+    for s in cat.model_standards(model).filter(|s| wanted(&s.code)) {
+        let a = insp.answers().get(&s.code);
+        let grade = |g: Option<u8>| match g {
+            Some(g) => match s.scale.letter(g).filter(|_| s.scale != Scale::Unspecified) {
+                Some(l) => format!("{g} {l}"),
+                None => g.to_string(),
+            },
+            None => "·".into(),
+        };
+        let mut line = format!(
+            "    {:<12} commission {:<5} self {:<5} {}",
+            s.code.as_str(),
+            grade(a.commission),
+            grade(a.self_grade),
+            s.title.as_deref().unwrap_or("(wording not in the source)")
+        );
+        if let Some(r) = &a.na_reason {
+            let _ = write!(line, "\n        not applicable: {r}");
+        }
+        if !a.note.is_empty() {
+            let _ = write!(line, "\n        note: {}", a.note);
+        }
+        rows.push((s.code.clone(), line));
+    }
+    rows.sort_by(|a, b| a.0.cmp(&b.0));
+    for (_, line) in rows {
+        writeln!(out, "{line}")?;
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct CatalogueView<'a> {
+    id: &'a str,
+    title: &'a str,
+    sha256: &'a str,
+    source_completeness: &'a str,
+    categories: &'a [crate::catalogue::CategoryRule],
+    models: &'a [crate::catalogue::Model],
+    sections: &'a [crate::catalogue::Section],
+    groups: &'a [crate::catalogue::Group],
+    standards: Vec<serde_json::Value>,
+    headings: &'a [crate::catalogue::Heading],
+    uncounted: &'a [crate::catalogue::Uncounted],
+    presets: &'a [crate::catalogue::Preset],
+    application_form: &'a [crate::catalogue::FormField],
+    documents: &'a [crate::catalogue::Document],
+}
+
+fn print_catalogue(cat: &Catalogue, json_out: bool, out: &mut dyn Write) -> Result<(), CliError> {
+    if json_out {
+        let standards = cat
+            .standards
+            .iter()
+            .map(|s| {
+                let criteria: serde_json::Map<String, serde_json::Value> = s
+                    .criteria
+                    .iter()
+                    .map(|(g, t)| (g.to_string(), json!(t)))
+                    .collect();
+                json!({
+                    "code": s.code,
+                    "group": s.group,
+                    "title": s.title,
+                    "scale": s.scale,
+                    "grades": s.scale.grades(),
+                    "letters": s.scale.grades().iter().map(|&g| {
+                        if s.scale == Scale::Unspecified { None } else { s.scale.letter(g) }
+                    }).collect::<Vec<_>>(),
+                    "criteria": criteria,
+                    "note": s.note,
+                    "models": s.models,
+                    "wording_in_source": s.wording_in_source,
+                    "source_line": s.source_line,
+                    "source_note": s.source_note,
+                })
+            })
+            .collect();
+        let view = CatalogueView {
+            id: &cat.id,
+            title: &cat.title,
+            sha256: &cat.sha256,
+            source_completeness: &cat.source_completeness,
+            categories: &cat.categories,
+            models: &cat.models,
+            sections: &cat.sections,
+            groups: &cat.groups,
+            standards,
+            headings: &cat.headings,
+            uncounted: &cat.uncounted,
+            presets: &cat.presets,
+            application_form: &cat.application_form,
+            documents: &cat.documents,
+        };
+        serde_json::to_writer_pretty(&mut *out, &view).map_err(io::Error::from)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    writeln!(out, "{}", cat.title)?;
+    writeln!(out, "catalogue {}  SHA-256 {}", cat.id, cat.sha256)?;
+    for m in &cat.models {
+        writeln!(
+            out,
+            "model {:<9} {} standards, {} points — {}",
+            m.id.id(),
+            m.standards,
+            m.max_points,
+            m.title
+        )?;
+    }
+    for g in &cat.groups {
+        let count = |model| {
+            cat.model_standards(model)
+                .filter(|s| s.group == g.code)
+                .count()
+        };
+        writeln!(
+            out,
+            "{:<5} full {:>3}  sanitary {:>3}  {}",
+            g.code.as_str(),
+            count(ModelId::Full),
+            count(ModelId::Sanitary),
+            g.title
+        )?;
+    }
+    writeln!(out, "{}", cat.source_completeness)?;
+    let decisions = cat
+        .standards
+        .iter()
+        .filter(|s| s.wording_in_source && s.source_note.is_some())
+        .count()
+        + cat.groups.iter().filter(|g| g.source_note.is_some()).count()
+        + cat.uncounted.len()
+        + cat.presets.len();
+    writeln!(
+        out,
+        "{decisions} editorial decisions are recorded as source_note (see `akredit catalogue --json`)"
+    )?;
+    let _ = Entry::Group; // the catalogue view lists groups through `cat.groups`
+    Ok(())
+}

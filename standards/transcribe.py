@@ -53,6 +53,52 @@ UNCOUNTED = {
     "it is shown for reference and never scored.",
 }
 
+# Criteria that cannot be applied exactly as written, or that contradict a neighbour.
+# The catalogue keeps the Order's text; the note tells the expert what to watch for.
+APPENDIX_MISSING = (
+    "Критерії посилаються на додаток до стандартів ({which}), якого в наявній копії Наказу "
+    "немає; експерт застосовує його за паперовим примірником. The criteria refer to an "
+    "appendix of the standards ({which}) that the available copy lacks; the expert applies "
+    "it from a paper copy."
+)
+EXTRA_NOTES = {
+    "1.3.3": APPENDIX_MISSING.format(which="додаток 1")
+    + " Межі градацій мають проміжки (50–69 %, 70–94 %, 95–100 %): частку, що потрапляє між "
+    "ними (напр. 69,5 %), експерт відносить до нижчої градації й пояснює в примітці. The bands "
+    "leave gaps (e.g. 69.5 %); such a value belongs to the lower grade, with a note.",
+    "1.3.4.1": APPENDIX_MISSING.format(which="додаток 2, розділи 1, 2, 5–7"),
+    "1.3.4.2": APPENDIX_MISSING.format(which="додаток 2, розділи 3, 4")
+    + " Формулювання оцінки 3 («більше 90 % і більше») надлишкове; прочитано як «90 % і "
+    "більше». The wording of grade 3 is redundant ('more than 90 % and more').",
+    "1.4.2.2": APPENDIX_MISSING.format(which="додаток 3"),
+    "1.3.6.3": "Буквально межі оцінок 0 («до 70 % опитаного персоналу не ознайомлено») і 3 "
+    "(«більше 70 % ознайомлено») перекриваються; ймовірний зміст оцінки 0 — «ознайомлено "
+    "менше 70 %». Read literally, grades 0 and 3 overlap; grade 0 most likely means 'fewer than "
+    "70 % acquainted'. The expert decides and explains in a note.",
+    "1.3.6.4": "Буквально межі оцінок 0 («до 70 % … не дотримується») і 3 («більш 70 % … "
+    "дотримуються») перекриваються; ймовірний зміст оцінки 0 — «дотримуються менше 70 %». "
+    "Read literally, grades 0 and 3 overlap; grade 0 most likely means 'fewer than 70 % comply'.",
+    "1.1.5": "Правила внутрішнього трудового розпорядку оцінюються також у 1.2.7.2; обидва "
+    "стандарти Таблиця 1 зараховує в обох моделях, тож обидва оцінюються. Internal labour rules "
+    "are also scored by 1.2.7.2; Table 1 counts both in both models, so both are scored.",
+    "1.2.7.2": "Те саме питання оцінює 1.1.5 (правила внутрішнього трудового розпорядку); обидва "
+    "стандарти зараховано, як у Таблиці 1. 1.1.5 scores the same rules; both are counted as "
+    "Table 1 says.",
+    "1.5.4.1": "Межі градацій «30 – 89 %» і «90 % і більше» залишають проміжок (89–90 %): таку "
+    "частку експерт відносить до нижчої градації й пояснює в примітці. The bands leave a gap "
+    "between 89 and 90 %; such a value belongs to the lower grade, with a note.",
+    "1.5.4.2": "Межі градацій «30 – 89 %» і «90 % і більше» залишають проміжок (89–90 %): таку "
+    "частку експерт відносить до нижчої градації й пояснює в примітці. The bands leave a gap "
+    "between 89 and 90 %; such a value belongs to the lower grade, with a note.",
+    "1.6.4.7": "Назва стандарту говорить про аналіз фінансово-економічної діяльності, а критерії — "
+    "про «такий контроль» (ймовірно, перенесено з сусідніх рядків). Оцінюється зміст назви. The "
+    "title is about analysis, the criteria speak of 'such control' (likely copied from the rows "
+    "around it); the title's subject is graded.",
+    "1.6.4.15.8": "У критерії оцінки 0, ймовірно, пропущено слово «інвентаризації» (пор. 1.6.4.15.5–7 "
+    "і оцінку 3 цього ж рядка). Grade 0 most likely lacks the word 'інвентаризації' (compare "
+    "1.6.4.15.5–7 and this row's grade 3).",
+}
+
 # Group titles where Table 1 and the detailed tables disagree: Table 1's wording is used.
 GROUP_TITLE_NOTES = {
     "1.4": "Таблиця 1: «{t1}»; детальна таблиця: «{td}». Використано назву з Таблиці 1, "
@@ -87,8 +133,13 @@ PRESET_DROPS = {
     "1.6.4.12": "Названо в примітці; визначення вартості послуг. Listed in the note; "
     "pricing of services.",
 }
-# code named by the note -> why the preset does not drop it
+# code named by the note, or close to its topic -> why the preset does not drop it
 PRESET_KEEPS = {
+    "1.1.4.4": "Не назване в примітці; стосується контролю за порядком надання платних послуг, "
+    "які заклад може надавати за переліком постанови КМУ N 1138 і без госпрозрахункового "
+    "підрозділу. Не виключається; якщо центр платних послуг не надає, експерт позначає його "
+    "«не застосовується» вручну з причиною. Not in the note; about paid services, which a centre "
+    "may render without a self-financed unit; kept, the expert may mark it N/A by hand.",
     "1.1.6": "Названо в примітці, але стандарт 1.1.6 стосується безперебійного "
     "функціонування господарської частини (завгосп), а не госпрозрахункової діяльності; "
     "ймовірна помилка в Наказі. Не виключається; експерт може позначити його "
@@ -105,16 +156,18 @@ SECTION_TITLES = {
     "2": "Стандарти результату (якості) та процесу (інтенсивності) роботи центру здоров'я",
 }
 
+# (id, title, title in English, a text of the form's line that names the field)
 APPLICATION_FORM = [
-    ("centre_name", "Заявник: назва центру здоров'я", "Applicant: name of the health centre"),
-    (
-        "ownership",
-        "Форма власності і відомчої підпорядкованості",
-        "Form of ownership and departmental subordination",
-    ),
-    ("location", "Місцезнаходження центру здоров'я", "Location of the health centre"),
-    ("phone", "Телефон (факс)", "Phone (fax)"),
-    ("head", "В особі: П.І.Б., посада керівника", "Represented by: head's full name, position"),
+    ("centre_name", "Заявник: назва центру здоров'я", "Applicant: name of the health centre",
+     "назва центру здоров'я"),
+    ("ownership", "Форма власності і відомчої підпорядкованості",
+     "Form of ownership and departmental subordination",
+     "форма власності і відомчої підпорядкованості"),
+    ("location", "Місцезнаходження центру здоров'я", "Location of the health centre",
+     "Місцезнаходження центру здоров'я"),
+    ("phone", "Телефон (факс)", "Phone (fax)", "телефон (факс)"),
+    ("head", "В особі: П.І.Б., посада керівника", "Represented by: head's full name, position",
+     "П.І.Б., посада керівника"),
 ]
 
 SCALES = {
@@ -264,7 +317,7 @@ def detailed_rows(src):
                 "line": no,
                 "code": code,
                 "marks": marks,
-                "title": join_cell(src, title_lines).rstrip(":"),
+                "title": join_cell(src, title_lines),
                 "note": join_cell(src, note_lines) or None,
                 "criteria": {g: join_cell(src, v) for g, v in criteria.items()},
             }
@@ -365,12 +418,17 @@ def main():
             "title": g["title"],
             "source_line": g["line"],
         }
+        if g["code"] in detailed_titles and g["code"] == "1.7":
+            first = detailed_titles["1.7"][1] + 1
+            last = src.find_line("Нормативна база", first) - 1
+            entry["description"] = "\n".join(src.lines[first - 1 : last])
+            entry["description_source_lines"] = [first, last]
         row = by_code.get(g["code"])
         td = None
         if g["code"] in detailed_titles:
             td = detailed_titles[g["code"]][0]
         elif row and g["code"] != "2.2":
-            td = row["title"]
+            td = row["title"].rstrip(":")
         if g["code"] in GROUP_TITLE_NOTES:
             entry["title_detailed"] = td
             entry["source_note"] = GROUP_TITLE_NOTES[g["code"]].format(t1=g["title"], td=td)
@@ -429,6 +487,8 @@ def main():
                 s["source_note"] = SKIPPED_GRADE[code]
             else:
                 fail(f"line {row['line']}: {code} criteria for {got}, scale {scale}")
+        if code in EXTRA_NOTES:
+            s["source_note"] = " ".join(x for x in (s.get("source_note"), EXTRA_NOTES[code]) if x)
         s.update(
             {
                 "title": row["title"],
@@ -453,7 +513,7 @@ def main():
     headings = []
     for code in sorted(heading_codes, key=code_key):
         row = by_code.get(code)
-        h = {"code": code, "title": row["title"] if row else None}
+        h = {"code": code, "title": row["title"].rstrip(":") if row else None}
         if row:
             if any(row["marks"]) or row["criteria"]:
                 fail(f"line {row['line']}: heading {code} has marks or criteria")
@@ -584,7 +644,8 @@ def main():
         "uncounted": uncounted,
         "presets": [preset],
         "application_form": [
-            {"id": i, "title": t, "title_en": e, "source_line": form_line} for i, t, e in APPLICATION_FORM
+            {"id": i, "title": t, "title_en": e, "source_line": src.find_line(needle, form_line)}
+            for i, t, e, needle in APPLICATION_FORM
         ],
         "documents": documents,
     }
