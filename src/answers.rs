@@ -357,7 +357,9 @@ pub enum Refusal {
     #[error("{0} is not a code of the catalogue; check the number (codes look like 1.1.4.2)")]
     UnknownCode(Code),
     /// The code is a standard of the other model.
-    #[error("{code} is not counted in the {model} model of this inspection (Table 1 lists it for the other model)")]
+    #[error(
+        "{code} is not counted in the {model} model of this inspection (Table 1 lists it for the other model)"
+    )]
     OutsideModel {
         /// The code.
         code: Code,
@@ -365,13 +367,17 @@ pub enum Refusal {
         model: ModelId,
     },
     /// The code is a heading (a parent row such as 1.1.4).
-    #[error("{0} is a heading of the Order, not a standard; grade its sub-items instead ({0}.1, {0}.2, …)")]
+    #[error(
+        "{0} is a heading of the Order, not a standard; grade its sub-items instead ({0}.1, {0}.2, …)"
+    )]
     Heading(Code),
     /// The code is a group.
     #[error("{0} is a group of standards, not a standard; grade its standards instead")]
     Group(Code),
     /// The code is a row that Table 1 does not count.
-    #[error("{0} appears in the Order's detailed tables but Table 1 does not count it in either model, so it cannot be scored")]
+    #[error(
+        "{0} appears in the Order's detailed tables but Table 1 does not count it in either model, so it cannot be scored"
+    )]
     Uncounted(Code),
     /// The grade is not on the standard's scale.
     #[error("{code}: grade {grade} is not on its {scale} scale; allowed: {allowed}")]
@@ -409,9 +415,9 @@ pub enum Refusal {
 /// Checks a change against the catalogue and the inspection's model.
 pub fn validate(catalogue: &Catalogue, model: ModelId, change: &Change) -> Result<(), Refusal> {
     let standard_code = match change {
-        Change::Grade { code, .. } | Change::NotApplicable { code, .. } | Change::Note { code, .. } => {
-            code
-        }
+        Change::Grade { code, .. }
+        | Change::NotApplicable { code, .. }
+        | Change::Note { code, .. } => code,
         Change::Centre { field, .. } => {
             if catalogue.application_form.iter().any(|f| &f.id == field) {
                 return Ok(());
@@ -488,7 +494,10 @@ mod tests {
         };
         let altered = a.apply(&set).expect("altered");
         assert_eq!((altered.old, altered.new.as_deref()), (None, Some("2")));
-        assert!(a.apply(&set).is_none(), "setting the same value is no change");
+        assert!(
+            a.apply(&set).is_none(),
+            "setting the same value is no change"
+        );
         let undo = a
             .apply(&Change::Grade {
                 code: c("1.1.3"),

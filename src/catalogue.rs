@@ -43,7 +43,9 @@ pub enum CatalogueError {
     #[error("code {0} is defined more than once (as a standard, heading, group or uncounted row)")]
     DuplicateCode(String),
     /// A scale id that is not `two`, `four` or `unspecified`.
-    #[error("standard {code}: unknown scale {scale:?} (expected \"two\", \"four\" or \"unspecified\")")]
+    #[error(
+        "standard {code}: unknown scale {scale:?} (expected \"two\", \"four\" or \"unspecified\")"
+    )]
     UnknownScale {
         /// The standard.
         code: String,
@@ -51,7 +53,9 @@ pub enum CatalogueError {
         scale: String,
     },
     /// A criterion for a grade the scale does not have.
-    #[error("standard {code}: a criterion is given for grade {grade:?}, which the {scale} scale does not have (allowed: {allowed})")]
+    #[error(
+        "standard {code}: a criterion is given for grade {grade:?}, which the {scale} scale does not have (allowed: {allowed})"
+    )]
     CriterionOutsideScale {
         /// The standard.
         code: String,
@@ -94,7 +98,9 @@ pub enum CatalogueError {
         counted: usize,
     },
     /// The catalogue must define exactly the models `sanitary` and `full`.
-    #[error("the catalogue must define the models \"sanitary\" and \"full\" exactly once each; found {0:?}")]
+    #[error(
+        "the catalogue must define the models \"sanitary\" and \"full\" exactly once each; found {0:?}"
+    )]
     Models(Vec<String>),
     /// A preset drops a code that is not a standard.
     #[error("preset {preset}: {code} is not a standard of the catalogue")]
@@ -113,7 +119,9 @@ pub enum CatalogueError {
         code: String,
     },
     /// The accreditation categories are not the three the Order defines, in order.
-    #[error("categories must be \"higher\", \"first\", \"second\" with thresholds strictly decreasing within 1..=100; found {0}")]
+    #[error(
+        "categories must be \"higher\", \"first\", \"second\" with thresholds strictly decreasing within 1..=100; found {0}"
+    )]
     Categories(String),
     /// The mandatory documents are not numbered 1, 2, 3, ….
     #[error("documents must be numbered 1, 2, 3, … in order; found {0:?}")]
@@ -374,7 +382,9 @@ impl fmt::Display for ModelId {
 
 /// The model id is neither `sanitary` nor `full`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown model {0:?}: use \"sanitary\" (санітарно-освітня) or \"full\" (санітарно-освітня + діагностично-оздоровча)")]
+#[error(
+    "unknown model {0:?}: use \"sanitary\" (санітарно-освітня) or \"full\" (санітарно-освітня + діагностично-оздоровча)"
+)]
 pub struct UnknownModel(pub String);
 
 impl FromStr for ModelId {
@@ -786,10 +796,12 @@ impl Catalogue {
             }
             let mut models = Vec::new();
             for m in s.models {
-                let id = m.parse::<ModelId>().map_err(|_| CatalogueError::UnknownModel {
-                    code: c.to_string(),
-                    model: m.clone(),
-                })?;
+                let id = m
+                    .parse::<ModelId>()
+                    .map_err(|_| CatalogueError::UnknownModel {
+                        code: c.to_string(),
+                        model: m.clone(),
+                    })?;
                 if !models.contains(&id) {
                     models.push(id);
                 }
@@ -850,14 +862,11 @@ impl Catalogue {
         }
         let mut models = Vec::new();
         for m in raw.models {
-            let id: ModelId = m
-                .id
-                .parse()
-                .map_err(|_| CatalogueError::Models(vec![m.id.clone()]))?;
+            let id: ModelId =
+                m.id.parse()
+                    .map_err(|_| CatalogueError::Models(vec![m.id.clone()]))?;
             let counted = standards.iter().filter(|s| s.in_model(id)).count();
-            let counted_max = u32::try_from(counted)
-                .unwrap_or(u32::MAX)
-                .saturating_mul(3);
+            let counted_max = u32::try_from(counted).unwrap_or(u32::MAX).saturating_mul(3);
             if counted != m.standards || counted_max != m.max_points {
                 return Err(CatalogueError::ModelTotals {
                     model: m.id,
@@ -913,7 +922,11 @@ impl Catalogue {
         }
 
         let numbers: Vec<u8> = raw.documents.iter().map(|d| d.number).collect();
-        if numbers.iter().enumerate().any(|(i, &n)| usize::from(n) != i + 1) {
+        if numbers
+            .iter()
+            .enumerate()
+            .any(|(i, &n)| usize::from(n) != i + 1)
+        {
             return Err(CatalogueError::Documents(numbers));
         }
 
@@ -996,9 +1009,7 @@ fn validate_categories(raw: Vec<RawCategory>) -> Result<Vec<CategoryRule>, Catal
             .join(", ")
     };
     let ids: Vec<&str> = raw.iter().map(|c| c.id.as_str()).collect();
-    let decreasing = raw
-        .windows(2)
-        .all(|w| w[0].min_percent > w[1].min_percent);
+    let decreasing = raw.windows(2).all(|w| w[0].min_percent > w[1].min_percent);
     let in_range = raw.iter().all(|c| (1..=100).contains(&c.min_percent));
     if ids != ["higher", "first", "second"] || !decreasing || !in_range {
         return Err(CatalogueError::Categories(describe(&raw)));
@@ -1062,7 +1073,11 @@ mod tests {
         assert_eq!(cat.sections.len(), 2);
         for g in &cat.groups {
             assert_eq!(g.section, g.code.parts()[0].to_string());
-            assert!(cat.standards.iter().any(|s| s.group == g.code), "{}", g.code);
+            assert!(
+                cat.standards.iter().any(|s| s.group == g.code),
+                "{}",
+                g.code
+            );
         }
     }
 
@@ -1086,7 +1101,12 @@ mod tests {
     fn every_scale_matches_its_criteria() {
         let cat = builtin();
         for s in &cat.standards {
-            assert_eq!(s.wording_in_source, s.scale != Scale::Unspecified, "{}", s.code);
+            assert_eq!(
+                s.wording_in_source,
+                s.scale != Scale::Unspecified,
+                "{}",
+                s.code
+            );
             match s.scale {
                 Scale::Two => assert_eq!(s.criteria.keys().copied().collect::<Vec<_>>(), [0, 3]),
                 Scale::Four if s.code.as_str() == "1.1.4.7" => {
@@ -1122,7 +1142,10 @@ mod tests {
             assert!(matches!(cat.entry(&h.code), Some(Entry::Heading(_))));
         }
         for code in ["1.1.1", "1.1.4", "1.2.7.1"] {
-            assert!(matches!(cat.entry(&c(code)), Some(Entry::Heading(_))), "{code}");
+            assert!(
+                matches!(cat.entry(&c(code)), Some(Entry::Heading(_))),
+                "{code}"
+            );
         }
         assert!(matches!(cat.entry(&c("1.3.5")), Some(Entry::Uncounted(_))));
         assert!(matches!(cat.entry(&c("2.2")), Some(Entry::Standard(_))));
@@ -1137,7 +1160,9 @@ mod tests {
         let codes: Vec<&str> = p.codes.iter().map(Code::as_str).collect();
         assert_eq!(
             codes,
-            ["1.1.1.5", "1.1.1.6", "1.5.3", "1.6.4.9", "1.6.4.10", "1.6.4.12"]
+            [
+                "1.1.1.5", "1.1.1.6", "1.5.3", "1.6.4.9", "1.6.4.10", "1.6.4.12"
+            ]
         );
         for code in &p.codes {
             assert!(!p.reasons[code].is_empty());
@@ -1184,13 +1209,13 @@ mod tests {
     fn refuses_duplicate_codes() {
         let e = mutate(|v| {
             let first = v["standards"][0].clone();
-            v["standards"]
-                .as_array_mut()
-                .expect("array")
-                .push(first);
+            v["standards"].as_array_mut().expect("array").push(first);
         })
         .unwrap_err();
-        assert!(matches!(e, CatalogueError::DuplicateCode(ref c) if c == "1.1.1.1"), "{e}");
+        assert!(
+            matches!(e, CatalogueError::DuplicateCode(ref c) if c == "1.1.1.1"),
+            "{e}"
+        );
         let e = mutate(|v| v["headings"][0]["code"] = "1.1.1.1".into()).unwrap_err();
         assert!(matches!(e, CatalogueError::DuplicateCode(_)), "{e}");
     }
@@ -1200,7 +1225,10 @@ mod tests {
         let e = mutate(|v| v["standards"][0]["scale"] = "five".into()).unwrap_err();
         assert!(e.to_string().contains("unknown scale \"five\""), "{e}");
         let e = mutate(|v| v["standards"][0]["criteria"]["1"] = "x".into()).unwrap_err();
-        assert!(matches!(e, CatalogueError::CriterionOutsideScale { .. }), "{e}");
+        assert!(
+            matches!(e, CatalogueError::CriterionOutsideScale { .. }),
+            "{e}"
+        );
     }
 
     #[test]

@@ -131,6 +131,19 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// List the backups kept of an inspection (newest last).
+    Backups {
+        /// The inspection file.
+        file: PathBuf,
+    },
+    /// Restore a backup to a new file (never over an existing one).
+    Restore {
+        /// The backup file (see `akredit backups`).
+        backup: PathBuf,
+        /// Where to write the restored inspection.
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Print points, percent and category.
     Summary {
         /// The inspection file.
@@ -166,6 +179,9 @@ pub enum CliError {
     /// A bad argument.
     #[error("{0}")]
     Usage(String),
+    /// The data folder is unknown.
+    #[error(transparent)]
+    Home(#[from] crate::home::NoHome),
     /// Writing the output failed.
     #[error("cannot write the output: {0}")]
     Output(#[from] io::Error),
@@ -210,9 +226,9 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), CliError> {
             expert,
             visit_date,
         } => {
-            let model: ModelId = model.parse().map_err(|e: crate::catalogue::UnknownModel| {
-                CliError::Usage(e.to_string())
-            })?;
+            let model: ModelId = model
+                .parse()
+                .map_err(|e: crate::catalogue::UnknownModel| CliError::Usage(e.to_string()))?;
             let insp = Inspection::create(
                 &file,
                 catalogue.clone(),
@@ -245,7 +261,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), CliError> {
             } else {
                 Column::Commission
             };
-            let mut insp = Inspection::open(&file, catalogue.clone(), Access::ReadWrite)?;
+            let mut insp = open_for_writing(&file, catalogue.clone())?;
             let changes = grades
                 .iter()
                 .map(|arg| parse_grade_arg(&catalogue, arg, column))
@@ -260,7 +276,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), CliError> {
             preset,
             clear,
         } => {
-            let mut insp = Inspection::open(&file, catalogue.clone(), Access::ReadWrite)?;
+            let mut insp = open_for_writing(&file, catalogue.clone())?;
             let model = insp.meta().model;
             let changes: Vec<Change> = if let Some(id) = preset {
                 let preset = catalogue.preset(&id).ok_or_else(|| {
@@ -320,7 +336,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), CliError> {
             print_saved(&insp, &written, out)
         }
         Command::Note { file, code, text } => {
-            let mut insp = Inspection::open(&file, catalogue, Access::ReadWrite)?;
+            let mut insp = open_for_writing(&file, catalogue)?;
             let written = insp.apply(&[Change::Note {
                 code: parse_code(&code)?,
                 text: text.trim().to_string(),
@@ -328,7 +344,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), CliError> {
             print_saved(&insp, &written, out)
         }
         Command::Centre { file, values } => {
-            let mut insp = Inspection::open(&file, catalogue, Access::ReadWrite)?;
+            let mut insp = open_for_writing(&file, catalogue)?;
             let changes = values
                 .iter()
                 .map(|arg| {
@@ -352,7 +368,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), CliError> {
             present,
             note,
         } => {
-            let mut insp = Inspection::open(&file, catalogue, Access::ReadWrite)?;
+            let mut insp = open_for_writing(&file, catalogue)?;
             let mut changes = Vec::new();
             if let Some(p) = present {
                 let present = match p.trim() {
@@ -392,6 +408,37 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), CliError> {
             let entries = insp.history(filter.as_ref())?;
             print_history(&entries, json, out)
         }
+        Command::Backups { file } => {
+            let insp = Inspection::open(&file, catalogue, Access::ReadOnly)?;
+            let home = crate::home::Home::from_env()?;
+            let list =
+                crate::inspection::backup::list(&home.backups(), &insp.meta().inspection_id)?;
+            if list.is_empty() {
+                writeln!(
+                    out,
+                    "no backups of {} yet (one is kept each time it is opened for changes)",
+                    file.display()
+                )?;
+            }
+            for b in &list {
+                writeln!(
+                    out,
+                    "{}  {:>8} bytes  {}",
+                    b.taken_at,
+                    b.bytes,
+                    b.path.display()
+                )?;
+            }
+            Ok(())
+        }
+        Command::Restore {
+            backup,
+            out: target,
+        } => {
+            crate::inspection::backup::restore(&backup, &target, catalogue)?;
+            writeln!(out, "restored {} to {}", backup.display(), target.display())?;
+            Ok(())
+        }
         Command::Summary { file, json } => {
             let insp = Inspection::open(&file, catalogue.clone(), Access::ReadOnly)?;
             let totals = scoring::totals(&catalogue, insp.meta().model, insp.answers());
@@ -404,6 +451,20 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), CliError> {
             }
         }
     }
+}
+
+/// Opens an inspection for changes and keeps a backup of it as it was.
+///
+/// A backup that cannot be made is reported but does not stop the expert's work.
+pub fn open_for_writing(file: &Path, catalogue: Arc<Catalogue>) -> Result<Inspection, CliError> {
+    let insp = Inspection::open(file, catalogue, Access::ReadWrite)?;
+    let backed_up = crate::home::Home::from_env()
+        .map_err(CliError::from)
+        .and_then(|home| insp.backup_to(&home.backups()).map_err(CliError::from));
+    if let Err(e) = backed_up {
+        eprintln!("akredit: warning: no backup was made before this change: {e}");
+    }
+    Ok(insp)
 }
 
 fn parse_code(text: &str) -> Result<Code, CliError> {
@@ -438,7 +499,11 @@ fn parse_grade_arg(catalogue: &Catalogue, arg: &str, column: Column) -> Result<C
     Ok(change)
 }
 
-fn print_saved(insp: &Inspection, written: &[HistoryEntry], out: &mut dyn Write) -> Result<(), CliError> {
+fn print_saved(
+    insp: &Inspection,
+    written: &[HistoryEntry],
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
     if written.is_empty() {
         writeln!(out, "nothing changed: every value was already as given")?;
         return Ok(());
@@ -479,7 +544,11 @@ fn describe(catalogue: &Catalogue, a: &Altered) -> String {
     )
 }
 
-fn print_history(entries: &[HistoryEntry], json: bool, out: &mut dyn Write) -> Result<(), CliError> {
+fn print_history(
+    entries: &[HistoryEntry],
+    json: bool,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
     if json {
         let rows: Vec<_> = entries
             .iter()
@@ -517,20 +586,20 @@ fn print_history(entries: &[HistoryEntry], json: bool, out: &mut dyn Write) -> R
             e.at,
             a.subject.to_string(),
             a.field,
-            a.old.as_deref().map_or("—".to_string(), |v| format!("{v:?}")),
-            a.new.as_deref().map_or("—".to_string(), |v| format!("{v:?}")),
+            a.old
+                .as_deref()
+                .map_or("—".to_string(), |v| format!("{v:?}")),
+            a.new
+                .as_deref()
+                .map_or("—".to_string(), |v| format!("{v:?}")),
         )?;
     }
     Ok(())
 }
 
 fn tally_line(t: &Tally, max: u32) -> String {
-    let percent = t
-        .percent
-        .map_or("—".to_string(), |p| format!("{p} %"));
-    let best = t
-        .best_percent
-        .map_or("—".to_string(), |p| format!("{p} %"));
+    let percent = t.percent.map_or("—".to_string(), |p| format!("{p} %"));
+    let best = t.best_percent.map_or("—".to_string(), |p| format!("{p} %"));
     let mut s = format!(
         "{} of {max} points = {percent}, category: {}",
         t.points, t.category
@@ -563,7 +632,11 @@ fn print_summary(insp: &Inspection, t: &Totals, out: &mut dyn Write) -> Result<(
         t.applicable,
         t.max_points
     )?;
-    writeln!(out, "commission: {}", tally_line(&t.commission, t.max_points))?;
+    writeln!(
+        out,
+        "commission: {}",
+        tally_line(&t.commission, t.max_points)
+    )?;
     writeln!(
         out,
         "self-assessment: {}",
@@ -591,7 +664,9 @@ fn print_summary(insp: &Inspection, t: &Totals, out: &mut dyn Write) -> Result<(
             g.applicable,
             g.commission.scored,
             format!("{}/{}", g.commission.points, g.max_points),
-            g.commission.percent.map_or("—".into(), |p| format!("{p} %")),
+            g.commission
+                .percent
+                .map_or("—".into(), |p| format!("{p} %")),
             g.commission.category.id(),
             g.self_assessment.points,
         )?;
@@ -599,7 +674,11 @@ fn print_summary(insp: &Inspection, t: &Totals, out: &mut dyn Write) -> Result<(
     Ok(())
 }
 
-fn print_show(insp: &Inspection, filter: Option<&Code>, out: &mut dyn Write) -> Result<(), CliError> {
+fn print_show(
+    insp: &Inspection,
+    filter: Option<&Code>,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
     let cat = insp.catalogue();
     let model = insp.meta().model;
     if let Some(f) = filter {
@@ -611,12 +690,19 @@ fn print_show(insp: &Inspection, filter: Option<&Code>, out: &mut dyn Write) -> 
     // Groups, headings and standards interleaved in code order.
     let mut rows: Vec<(Code, String)> = Vec::new();
     for g in &cat.groups {
-        if wanted(&g.code) && cat.model_standards(model).any(|s| s.group == g.code) && cat.standard(&g.code).is_none() {
+        if wanted(&g.code)
+            && cat.model_standards(model).any(|s| s.group == g.code)
+            && cat.standard(&g.code).is_none()
+        {
             rows.push((g.code.clone(), format!("{}  {}", g.code, g.title)));
         }
     }
     for h in &cat.headings {
-        if wanted(&h.code) && cat.model_standards(model).any(|s| s.code.starts_with(&h.code)) {
+        if wanted(&h.code)
+            && cat
+                .model_standards(model)
+                .any(|s| s.code.starts_with(&h.code))
+        {
             rows.push((
                 h.code.clone(),
                 format!(
@@ -758,7 +844,11 @@ fn print_catalogue(cat: &Catalogue, json_out: bool, out: &mut dyn Write) -> Resu
         .iter()
         .filter(|s| s.wording_in_source && s.source_note.is_some())
         .count()
-        + cat.groups.iter().filter(|g| g.source_note.is_some()).count()
+        + cat
+            .groups
+            .iter()
+            .filter(|g| g.source_note.is_some())
+            .count()
         + cat.uncounted.len()
         + cat.presets.len();
     writeln!(

@@ -9,5 +9,6 @@
 pub mod answers;
 pub mod catalogue;
 pub mod cli;
+pub mod home;
 pub mod inspection;
 pub mod scoring;

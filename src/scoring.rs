@@ -265,12 +265,24 @@ mod tests {
 
     #[test]
     fn percent_is_floored_never_rounded_up() {
-        assert_eq!(Percent::of(648, 705).map(|p| p.to_string()), Some("91.9".into()));
-        assert_eq!(Percent::of(649, 705).map(|p| p.to_string()), Some("92.0".into()));
+        assert_eq!(
+            Percent::of(648, 705).map(|p| p.to_string()),
+            Some("91.9".into())
+        );
+        assert_eq!(
+            Percent::of(649, 705).map(|p| p.to_string()),
+            Some("92.0".into())
+        );
         // 91.96… % must show 91.9, not 92.0.
-        assert_eq!(Percent::of(9196, 10000).map(|p| p.to_string()), Some("91.9".into()));
+        assert_eq!(
+            Percent::of(9196, 10000).map(|p| p.to_string()),
+            Some("91.9".into())
+        );
         assert_eq!(Percent::of(0, 3).map(|p| p.to_string()), Some("0.0".into()));
-        assert_eq!(Percent::of(3, 3).map(|p| p.to_string()), Some("100.0".into()));
+        assert_eq!(
+            Percent::of(3, 3).map(|p| p.to_string()),
+            Some("100.0".into())
+        );
         assert_eq!(Percent::of(1, 0), None);
     }
 
@@ -344,7 +356,10 @@ mod tests {
         let mut a = grade_all(&cat, ModelId::Full, 3);
         let t = totals(&cat, ModelId::Full, &a);
         assert_eq!((t.commission.points, t.max_points), (705, 705));
-        assert_eq!(t.commission.percent.map(|p| p.to_string()), Some("100.0".into()));
+        assert_eq!(
+            t.commission.percent.map(|p| p.to_string()),
+            Some("100.0".into())
+        );
         assert!(t.complete);
         // Drop one standard: 234 applicable, 702 max, still 100 %.
         a.apply(&Change::NotApplicable {
@@ -352,8 +367,14 @@ mod tests {
             reason: Some("no self-financed activity".into()),
         });
         let t = totals(&cat, ModelId::Full, &a);
-        assert_eq!((t.applicable, t.not_applicable, t.max_points), (234, 1, 702));
-        assert_eq!(t.commission.points, 702, "an N/A standard's grade does not count");
+        assert_eq!(
+            (t.applicable, t.not_applicable, t.max_points),
+            (234, 1, 702)
+        );
+        assert_eq!(
+            t.commission.points, 702,
+            "an N/A standard's grade does not count"
+        );
     }
 
     #[test]
@@ -377,7 +398,10 @@ mod tests {
         let t = totals(&cat, ModelId::Full, &a);
         assert_eq!((t.commission.points, t.max_points), (648, 705));
         assert_eq!(t.commission.category, Category::First);
-        assert_eq!(t.commission.percent.map(|p| p.to_string()), Some("91.9".into()));
+        assert_eq!(
+            t.commission.percent.map(|p| p.to_string()),
+            Some("91.9".into())
+        );
         // One zero-graded standard not applicable: 648/702 = 92.3 % → higher.
         a.apply(&Change::NotApplicable {
             code: two_grade[0].clone(),

@@ -13,7 +13,14 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::SystemTime;
 
-use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior, params};
+use rusqlite::{
+    Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior, params,
+};
+
+pub mod backup;
+mod lock;
+
+pub use lock::lock_path;
 
 use crate::answers::{self, Altered, Answer, Answers, Change, DocumentCheck, Refusal, Subject};
 use crate::catalogue::{Catalogue, Code, ModelId};
@@ -73,22 +80,30 @@ pub enum StoreError {
     #[error("{0}: no such file; check the path, or create an inspection with `akredit new`")]
     NotFound(PathBuf),
     /// `new` never overwrites.
-    #[error("{0}: a file already exists there; choose another name (akredit never overwrites a file)")]
+    #[error(
+        "{0}: a file already exists there; choose another name (akredit never overwrites a file)"
+    )]
     Exists(PathBuf),
     /// The path is a folder.
     #[error("{0}: this is a folder, not an inspection file")]
     IsDirectory(PathBuf),
     /// Zero bytes.
-    #[error("{0}: the file is empty (0 bytes), so it holds no inspection; it may have been cut off while copying — look for a backup or the original")]
+    #[error(
+        "{0}: the file is empty (0 bytes), so it holds no inspection; it may have been cut off while copying — look for a backup or the original"
+    )]
     Empty(PathBuf),
     /// Not an SQLite database at all.
-    #[error("{0}: this is not an akredit inspection (not an SQLite database); check that you chose the right file")]
+    #[error(
+        "{0}: this is not an akredit inspection (not an SQLite database); check that you chose the right file"
+    )]
     NotSqlite(PathBuf),
     /// An SQLite database of another program.
     #[error("{0}: this is an SQLite database of another program, not an akredit inspection")]
     Foreign(PathBuf),
     /// Written by a newer akredit.
-    #[error("{path}: the inspection was written by a newer akredit (file schema version {file}, this program reads up to {ours}); update akredit to open it. The file was not changed")]
+    #[error(
+        "{path}: the inspection was written by a newer akredit (file schema version {file}, this program reads up to {ours}); update akredit to open it. The file was not changed"
+    )]
     NewerSchema {
         /// The file.
         path: PathBuf,
@@ -98,7 +113,9 @@ pub enum StoreError {
         ours: i32,
     },
     /// The database is damaged.
-    #[error("{path}: the inspection file is damaged ({detail}); restore it from a backup. The file was not changed")]
+    #[error(
+        "{path}: the inspection file is damaged ({detail}); restore it from a backup. The file was not changed"
+    )]
     Damaged {
         /// The file.
         path: PathBuf,
@@ -106,7 +123,9 @@ pub enum StoreError {
         detail: String,
     },
     /// The file was made with another catalogue.
-    #[error("{path}: this inspection was made with catalogue {file_id} (SHA-256 {file_sha}), but the loaded catalogue is {loaded_id} (SHA-256 {loaded_sha}); open it with --catalogue FILE naming the catalogue it was made with")]
+    #[error(
+        "{path}: this inspection was made with catalogue {file_id} (SHA-256 {file_sha}), but the loaded catalogue is {loaded_id} (SHA-256 {loaded_sha}); open it with --catalogue FILE naming the catalogue it was made with"
+    )]
     CatalogueMismatch {
         /// The file.
         path: PathBuf,
@@ -120,12 +139,22 @@ pub enum StoreError {
         loaded_sha: String,
     },
     /// The file or its folder cannot be written.
-    #[error("{path}: cannot write the inspection ({detail}); check that the file and its folder are writable, or copy it somewhere writable. The file was not changed")]
+    #[error(
+        "{path}: cannot write the inspection ({detail}); check that the file and its folder are writable, or copy it somewhere writable. The file was not changed"
+    )]
     ReadOnly {
         /// The file.
         path: PathBuf,
         /// What the system said.
         detail: String,
+    },
+    /// Another program holds the inspection open for writing.
+    #[error("{path}: the inspection is open for changes elsewhere{}; close it there first. Read-only commands such as `akredit summary` still work", if holder.is_empty() { String::new() } else { format!(" ({holder})") })]
+    Busy {
+        /// The file.
+        path: PathBuf,
+        /// Who holds it, as the holder wrote it.
+        holder: String,
     },
     /// The inspection was opened read-only.
     #[error("the inspection was opened read-only")]
@@ -179,6 +208,8 @@ pub struct NewInspection {
 /// The inspection's fixed facts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Meta {
+    /// A random id given at creation; names the inspection's backup folder.
+    pub inspection_id: String,
     /// The model.
     pub model: ModelId,
     /// The expert's name.
@@ -208,12 +239,14 @@ pub struct HistoryEntry {
 
 /// An open inspection.
 pub struct Inspection {
+    // Declared before `_lock` so that the connection closes before the lock is released.
     conn: Connection,
     path: PathBuf,
     access: Access,
     catalogue: Arc<Catalogue>,
     meta: Meta,
     answers: Answers,
+    _lock: Option<lock::WriterLock>,
 }
 
 /// The current time in UTC, RFC 3339 with milliseconds.
@@ -274,9 +307,8 @@ impl Inspection {
             check_date(date)?;
         }
         let tmp = temp_sibling(path);
-        let result = build_new_file(&tmp, &catalogue, new).and_then(|()| {
-            place_without_overwrite(&tmp, path)
-        });
+        let result = build_new_file(&tmp, &catalogue, new)
+            .and_then(|()| place_without_overwrite(&tmp, path));
         // Whatever happened, the temporary file must not stay behind.
         let _ = fs::remove_file(&tmp);
         result?;
@@ -306,6 +338,14 @@ impl Inspection {
         }
         // Read and check everything through a read-only connection first: a refused
         // file is never opened for writing.
+        let lock = match access {
+            Access::ReadOnly => None,
+            Access::ReadWrite => {
+                check_writable(path)?;
+                Some(lock::WriterLock::acquire(path)?)
+            }
+        };
+        recover_interrupted_write(path, lock.is_some())?;
         let ro = open_connection(path, Access::ReadOnly)?;
         let (meta, answers) = if version == SCHEMA_VERSION {
             let meta = read_meta(&ro, path)?;
@@ -334,6 +374,7 @@ impl Inspection {
                         path.display()
                     )));
                 }
+                keep_pre_migration_copy(path, version)?;
                 migrate(&mut conn, path)?;
                 let meta = read_meta(&conn, path)?;
                 check_catalogue(&meta, &catalogue, path)?;
@@ -347,6 +388,7 @@ impl Inspection {
             catalogue,
             meta,
             answers,
+            _lock: lock,
         })
     }
 
@@ -419,6 +461,91 @@ impl Inspection {
     }
 }
 
+/// Rolls back a write that a crashed program left half-done, so that a read-only open
+/// sees the last saved state (SQLite cannot roll back through a read-only connection).
+///
+/// Does nothing when no journal is left, or when a live writer holds the inspection (its
+/// journal is then not a crash's leftover). `locked`: the caller holds the writer lock.
+fn recover_interrupted_write(path: &Path, locked: bool) -> Result<(), StoreError> {
+    let mut journal = path.as_os_str().to_owned();
+    journal.push("-journal");
+    let hot = fs::metadata(PathBuf::from(journal)).is_ok_and(|m| m.len() > 0);
+    if !hot || check_writable(path).is_err() {
+        return Ok(());
+    }
+    let _lock = if locked {
+        None
+    } else {
+        match lock::WriterLock::acquire(path) {
+            Ok(l) => Some(l),
+            Err(_) => return Ok(()),
+        }
+    };
+    let conn = open_connection(path, Access::ReadWrite)?;
+    conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+        r.get::<_, i64>(0)
+    })
+    .map_err(|e| damaged(path, e))?;
+    Ok(())
+}
+
+/// Refuses a file or folder the user has write-protected (even when running as an
+/// administrator, who could write it anyway: the protection is the user's intent).
+fn check_writable(path: &Path) -> Result<(), StoreError> {
+    let read_only = |p: &Path, what: &str| -> Result<(), StoreError> {
+        match fs::metadata(p) {
+            Ok(m) if m.permissions().readonly() => Err(StoreError::ReadOnly {
+                path: path.to_path_buf(),
+                detail: what.to_string(),
+            }),
+            _ => Ok(()),
+        }
+    };
+    read_only(path, "the file is marked read-only")?;
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    read_only(
+        &dir,
+        "its folder is read-only, and SQLite needs to write a journal file beside it",
+    )
+}
+
+/// `NAME.v<old>.bak` beside the file, before a migration touches it.
+fn keep_pre_migration_copy(path: &Path, old_version: i32) -> Result<PathBuf, StoreError> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut target = path.with_file_name(format!("{name}.v{old_version}.bak"));
+    let mut n = 1;
+    while target.symlink_metadata().is_ok() {
+        n += 1;
+        target = path.with_file_name(format!("{name}.v{old_version}.{n}.bak"));
+    }
+    fs::copy(path, &target).map_err(|source| StoreError::Io {
+        path: target.clone(),
+        source,
+    })?;
+    fs::File::open(&target)
+        .and_then(|f| f.sync_all())
+        .map_err(|source| StoreError::Io {
+            path: target.clone(),
+            source,
+        })?;
+    Ok(target)
+}
+
+fn new_inspection_id(seed: &Path) -> String {
+    let nanos = SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or_default();
+    let material = format!("{nanos}:{}:{}", std::process::id(), seed.display());
+    crate::catalogue::sha256_hex(material.as_bytes())[..32].to_string()
+}
+
 fn temp_sibling(path: &Path) -> PathBuf {
     let name = path
         .file_name()
@@ -427,11 +554,17 @@ fn temp_sibling(path: &Path) -> PathBuf {
     path.with_file_name(format!(".{name}.creating-{}", std::process::id()))
 }
 
-fn build_new_file(tmp: &Path, catalogue: &Catalogue, new: &NewInspection) -> Result<(), StoreError> {
+fn build_new_file(
+    tmp: &Path,
+    catalogue: &Catalogue,
+    new: &NewInspection,
+) -> Result<(), StoreError> {
     let _ = fs::remove_file(tmp);
     let mut conn = Connection::open_with_flags(
         tmp,
-        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
     .map_err(|e| classify_open_error(tmp, e))?;
     configure_for_writing(&conn, tmp)?;
@@ -447,11 +580,18 @@ fn build_new_file(tmp: &Path, catalogue: &Catalogue, new: &NewInspection) -> Res
         ("created_at", created_at.clone()),
         ("catalogue_id", catalogue.id.clone()),
         ("catalogue_sha256", catalogue.sha256.clone()),
-        ("created_by", format!("akredit {}", env!("CARGO_PKG_VERSION"))),
+        (
+            "created_by",
+            format!("akredit {}", env!("CARGO_PKG_VERSION")),
+        ),
+        ("inspection_id", new_inspection_id(tmp)),
     ];
     for (k, v) in meta {
-        tx.execute("INSERT INTO meta (key, value) VALUES (?1, ?2)", params![k, v])
-            .map_err(|e| sqlite_err(tmp, e))?;
+        tx.execute(
+            "INSERT INTO meta (key, value) VALUES (?1, ?2)",
+            params![k, v],
+        )
+        .map_err(|e| sqlite_err(tmp, e))?;
     }
     let mut answers = Answers::default();
     let name = Change::Centre {
@@ -546,7 +686,8 @@ fn open_connection(path: &Path, access: Access) -> Result<Connection, StoreError
         Access::ReadOnly => OpenFlags::SQLITE_OPEN_READ_ONLY,
         Access::ReadWrite => OpenFlags::SQLITE_OPEN_READ_WRITE,
     } | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let conn = Connection::open_with_flags(path, flags).map_err(|e| classify_open_error(path, e))?;
+    let conn =
+        Connection::open_with_flags(path, flags).map_err(|e| classify_open_error(path, e))?;
     conn.busy_timeout(std::time::Duration::from_secs(5))
         .map_err(|e| sqlite_err(path, e))?;
     Ok(conn)
@@ -583,7 +724,8 @@ fn migrate(conn: &mut Connection, path: &Path) -> Result<(), StoreError> {
     }
     let from = usize::try_from(version).unwrap_or(0);
     for step in &MIGRATIONS[from..] {
-        tx.execute_batch(step).map_err(|e| classify_write_error(path, e))?;
+        tx.execute_batch(step)
+            .map_err(|e| classify_write_error(path, e))?;
     }
     tx.execute_batch(&format!(
         "PRAGMA application_id = {APPLICATION_ID}; PRAGMA user_version = {SCHEMA_VERSION};"
@@ -625,6 +767,7 @@ fn read_meta(conn: &Connection, path: &Path) -> Result<Meta, StoreError> {
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .map_err(|e| damaged(path, e))?;
     Ok(Meta {
+        inspection_id: get("inspection_id")?.ok_or_else(|| missing("inspection_id"))?,
         model,
         expert: get("expert")?.unwrap_or_default(),
         visit_date: get("visit_date")?.filter(|d| !d.is_empty()),
@@ -929,7 +1072,10 @@ mod tests {
         let insp = Inspection::open(&path, cat(), Access::ReadOnly).expect("open");
         let a = insp.answers();
         assert_eq!(a.get(&"1.1.1.1".parse().expect("code")).commission, Some(3));
-        assert_eq!(a.centre["centre_name"], "Полтавський обласний центр здоров'я");
+        assert_eq!(
+            a.centre["centre_name"],
+            "Полтавський обласний центр здоров'я"
+        );
         assert_eq!(insp.meta().visit_date.as_deref(), Some("2026-11-23"));
         let h = insp.history(None).expect("history");
         assert_eq!(h.len(), 3, "the centre's name and two grades");
@@ -956,10 +1102,16 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("a.akredit");
         fs::write(&path, b"precious").expect("write");
-        let err = Inspection::create(&path, cat(), &new_full()).err().expect("refused");
+        let err = Inspection::create(&path, cat(), &new_full())
+            .err()
+            .expect("refused");
         assert!(matches!(err, StoreError::Exists(_)), "{err}");
         assert_eq!(fs::read(&path).expect("read"), b"precious");
-        assert_eq!(fs::read_dir(dir.path()).expect("dir").count(), 1, "no temp file left");
+        assert_eq!(
+            fs::read_dir(dir.path()).expect("dir").count(),
+            1,
+            "no temp file left"
+        );
     }
 
     #[test]
@@ -979,7 +1131,8 @@ mod tests {
         ));
         let other = dir.path().join("other.db");
         let conn = Connection::open(&other).expect("open");
-        conn.execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);").expect("sql");
+        conn.execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);")
+            .expect("sql");
         drop(conn);
         assert!(matches!(
             Inspection::open(&other, cat(), Access::ReadWrite).err(),
