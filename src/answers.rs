@@ -367,13 +367,21 @@ pub enum Refusal {
         model: ModelId,
     },
     /// The code is a heading (a parent row such as 1.1.4).
-    #[error(
-        "{0} is a heading of the Order, not a standard; grade its sub-items instead ({0}.1, {0}.2, …)"
-    )]
-    Heading(Code),
+    #[error("{code} is a heading of the Order, not a standard; {standards}")]
+    Heading {
+        /// The heading.
+        code: Code,
+        /// Which standards under it the inspection's model counts, in words.
+        standards: String,
+    },
     /// The code is a group.
-    #[error("{0} is a group of standards, not a standard; grade its standards instead")]
-    Group(Code),
+    #[error("{code} is a group of standards, not a standard; {standards}")]
+    Group {
+        /// The group.
+        code: Code,
+        /// Which standards under it the inspection's model counts, in words.
+        standards: String,
+    },
     /// The code is a row that Table 1 does not count.
     #[error(
         "{0} appears in the Order's detailed tables but Table 1 does not count it in either model, so it cannot be scored"
@@ -412,6 +420,31 @@ pub enum Refusal {
     },
 }
 
+/// "grade its standards instead: 1.1.4.1 … 1.1.4.10" for the standards under `parent`
+/// that `model` counts, or a word that it counts none.
+fn standards_under(catalogue: &Catalogue, model: ModelId, parent: &Code) -> String {
+    let under: Vec<&Code> = catalogue
+        .model_standards(model)
+        .filter(|s| s.code.starts_with(parent))
+        .map(|s| &s.code)
+        .collect();
+    match under.as_slice() {
+        [] => format!("the {model} model counts no standard under it"),
+        [one] => format!("grade its standard instead: {one}"),
+        [first, .., last] if under.len() > 4 => format!(
+            "grade its standards instead ({} in the {model} model): {first} … {last}",
+            under.len()
+        ),
+        many => format!(
+            "grade its standards instead: {}",
+            many.iter()
+                .map(|c| c.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    }
+}
+
 /// Checks a change against the catalogue and the inspection's model.
 pub fn validate(catalogue: &Catalogue, model: ModelId, change: &Change) -> Result<(), Refusal> {
     let standard_code = match change {
@@ -444,8 +477,18 @@ pub fn validate(catalogue: &Catalogue, model: ModelId, change: &Change) -> Resul
     };
     let standard = match catalogue.entry(standard_code) {
         Some(Entry::Standard(s)) => s,
-        Some(Entry::Heading(h)) => return Err(Refusal::Heading(h.code.clone())),
-        Some(Entry::Group(g)) => return Err(Refusal::Group(g.code.clone())),
+        Some(Entry::Heading(h)) => {
+            return Err(Refusal::Heading {
+                code: h.code.clone(),
+                standards: standards_under(catalogue, model, &h.code),
+            });
+        }
+        Some(Entry::Group(g)) => {
+            return Err(Refusal::Group {
+                code: g.code.clone(),
+                standards: standards_under(catalogue, model, &g.code),
+            });
+        }
         Some(Entry::Uncounted(u)) => return Err(Refusal::Uncounted(u.code.clone())),
         None => return Err(Refusal::UnknownCode(standard_code.clone())),
     };
@@ -542,7 +585,7 @@ mod tests {
         ));
         assert!(matches!(
             validate(&cat, full, &grade("1.1.4", 3)),
-            Err(Refusal::Heading(_))
+            Err(Refusal::Heading { .. })
         ));
         assert!(matches!(
             validate(&cat, full, &grade("1.3.5", 3)),
@@ -550,12 +593,16 @@ mod tests {
         ));
         assert!(matches!(
             validate(&cat, full, &grade("1.1", 3)),
-            Err(Refusal::Group(_))
+            Err(Refusal::Group { .. })
         ));
         assert!(matches!(
             validate(&cat, ModelId::Sanitary, &grade("1.8.1", 3)),
             Err(Refusal::OutsideModel { .. })
         ));
+        let e = validate(&cat, ModelId::Sanitary, &grade("2.4.2", 3)).unwrap_err();
+        assert!(e.to_string().contains("counts no standard under it"), "{e}");
+        let e = validate(&cat, full, &grade("2.3.1", 3)).unwrap_err();
+        assert!(e.to_string().contains("2.3.1.1.1 … 2.3.1.2.10"), "{e}");
         let e = validate(&cat, full, &grade("1.1.1.1", 1)).unwrap_err();
         assert!(e.to_string().contains("allowed: 0 (Н), 3 (В)"), "{e}");
         assert_eq!(validate(&cat, full, &grade("2.3.4.5", 1)), Ok(()));

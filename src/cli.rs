@@ -144,6 +144,18 @@ pub enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Measure speed against baselines taken in the same run, and print the figures.
+    Bench {
+        /// Fewer samples (for CI).
+        #[arg(long)]
+        quick: bool,
+        /// Also write the figures as JSON to this file.
+        #[arg(long, value_name = "OUT")]
+        json: Option<PathBuf>,
+        /// The folder to write the test files in (default: the system's temporary folder).
+        #[arg(long)]
+        dir: Option<PathBuf>,
+    },
     /// Print points, percent and category.
     Summary {
         /// The inspection file.
@@ -405,6 +417,11 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), CliError> {
         Command::History { file, code, json } => {
             let insp = Inspection::open(&file, catalogue, Access::ReadOnly)?;
             let filter = code.as_deref().map(parse_code).transpose()?;
+            if let Some(f) = &filter
+                && insp.catalogue().entry(f).is_none()
+            {
+                return Err(crate::answers::Refusal::UnknownCode(f.clone()).into());
+            }
             let entries = insp.history(filter.as_ref())?;
             print_history(&entries, json, out)
         }
@@ -437,6 +454,22 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), CliError> {
         } => {
             crate::inspection::backup::restore(&backup, &target, catalogue)?;
             writeln!(out, "restored {} to {}", backup.display(), target.display())?;
+            Ok(())
+        }
+        Command::Bench { quick, json, dir } => {
+            let dir = dir.unwrap_or_else(std::env::temp_dir);
+            let report = crate::bench::run(catalogue, &dir, quick)?;
+            crate::bench::print(&report, out)?;
+            if let Some(path) = json {
+                let text = serde_json::to_string_pretty(&report).map_err(io::Error::from)?;
+                std::fs::write(&path, text + "\n").map_err(|source| {
+                    CliError::Store(StoreError::Io {
+                        path: path.clone(),
+                        source,
+                    })
+                })?;
+                writeln!(out, "\nfigures written to {}", path.display())?;
+            }
             Ok(())
         }
         Command::Summary { file, json } => {
@@ -681,10 +714,10 @@ fn print_show(
 ) -> Result<(), CliError> {
     let cat = insp.catalogue();
     let model = insp.meta().model;
-    if let Some(f) = filter {
-        if cat.entry(f).is_none() {
-            return Err(crate::answers::Refusal::UnknownCode(f.clone()).into());
-        }
+    if let Some(f) = filter
+        && cat.entry(f).is_none()
+    {
+        return Err(crate::answers::Refusal::UnknownCode(f.clone()).into());
     }
     let wanted = |c: &Code| filter.is_none_or(|f| c.starts_with(f) || f.starts_with(c));
     // Groups, headings and standards interleaved in code order.

@@ -7,6 +7,7 @@
 //! a thin layer over these calls.
 
 pub mod answers;
+pub mod bench;
 pub mod catalogue;
 pub mod cli;
 pub mod home;

@@ -142,10 +142,9 @@ fn run_rounds(rounds: u64) {
                 if let Some(n) = line
                     .strip_prefix("ACK ")
                     .and_then(|n| n.parse::<u64>().ok())
+                    && tx.send(n).is_err()
                 {
-                    if tx.send(n).is_err() {
-                        break;
-                    }
+                    break;
                 }
             }
         });

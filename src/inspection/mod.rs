@@ -60,15 +60,16 @@ const MIGRATIONS: &[&str] = &[
         changed_at TEXT NOT NULL
     );
     CREATE TABLE history (
-        id      INTEGER PRIMARY KEY AUTOINCREMENT,
+        -- Rows are never deleted, so the rowid grows with time (no AUTOINCREMENT: its
+        -- sqlite_sequence table would cost one more page write per change).
+        id      INTEGER PRIMARY KEY,
         at      TEXT NOT NULL,
         subject TEXT NOT NULL,
         code    TEXT,
         field   TEXT NOT NULL,
         old     TEXT,
         new     TEXT
-    );
-    CREATE INDEX history_code ON history (code);",
+    );",
 ];
 
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
@@ -629,10 +630,10 @@ fn place_without_overwrite(tmp: &Path, path: &Path) -> Result<(), StoreError> {
             })?;
         }
     }
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        if let Ok(d) = fs::File::open(dir) {
-            let _ = d.sync_all();
-        }
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+        && let Ok(d) = fs::File::open(dir)
+    {
+        let _ = d.sync_all();
     }
     Ok(())
 }

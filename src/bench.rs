@@ -1,0 +1,282 @@
+//! `akredit bench`: speed figures measured against a baseline taken in the same run, so
+//! that a noisy, shared machine still gives comparable ratios.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use serde::Serialize;
+
+use crate::answers::{Change, Column};
+use crate::catalogue::{Catalogue, ModelId};
+use crate::inspection::{Access, Inspection, NewInspection, StoreError};
+use crate::scoring;
+
+/// One measured figure.
+#[derive(Debug, Clone, Serialize)]
+pub struct Figure {
+    /// What was measured.
+    pub name: String,
+    /// Median time, milliseconds (as a decimal string: no floats in our JSON).
+    pub median_ms: String,
+    /// 99th percentile, milliseconds.
+    pub p99_ms: String,
+    /// The baseline it is compared with.
+    pub baseline: String,
+    /// The baseline's median, milliseconds.
+    pub baseline_ms: String,
+    /// median / baseline, e.g. "1.42".
+    pub ratio: String,
+    /// The goal, in words.
+    pub goal: String,
+    /// Whether the goal is met.
+    pub met: bool,
+    /// Samples taken.
+    pub samples: usize,
+}
+
+/// All figures of a run.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    /// Logical CPUs of this machine.
+    pub cpus: usize,
+    /// The folder the files were written in.
+    pub folder: String,
+    /// Quick mode (fewer samples).
+    pub quick: bool,
+    /// The figures.
+    pub figures: Vec<Figure>,
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.3}", d.as_secs_f64() * 1000.0)
+}
+
+fn percentile(sorted: &[Duration], p: usize) -> Duration {
+    if sorted.is_empty() {
+        return Duration::ZERO;
+    }
+    let idx = (sorted.len() * p).div_ceil(100).saturating_sub(1);
+    sorted[idx.min(sorted.len() - 1)]
+}
+
+fn time_n(
+    n: usize,
+    mut f: impl FnMut(usize) -> Result<(), StoreError>,
+) -> Result<Vec<Duration>, StoreError> {
+    let mut out = Vec::with_capacity(n);
+    for i in 0..n {
+        let t = Instant::now();
+        f(i)?;
+        out.push(t.elapsed());
+    }
+    out.sort();
+    Ok(out)
+}
+
+fn figure(
+    name: &str,
+    samples: &[Duration],
+    baseline_name: &str,
+    baseline: Duration,
+    goal: &str,
+    met: impl Fn(Duration, Duration, f64) -> bool,
+) -> Figure {
+    let median = percentile(samples, 50);
+    let p99 = percentile(samples, 99);
+    let ratio = if baseline.is_zero() {
+        0.0
+    } else {
+        median.as_secs_f64() / baseline.as_secs_f64()
+    };
+    Figure {
+        name: name.to_string(),
+        median_ms: ms(median),
+        p99_ms: ms(p99),
+        baseline: baseline_name.to_string(),
+        baseline_ms: ms(baseline),
+        ratio: format!("{ratio:.2}"),
+        goal: goal.to_string(),
+        met: met(median, p99, ratio),
+        samples: samples.len(),
+    }
+}
+
+/// A fully scored full-model inspection with at least `history_rows` history rows.
+pub fn scored_inspection(
+    path: &Path,
+    catalogue: Arc<Catalogue>,
+    history_rows: usize,
+) -> Result<Inspection, StoreError> {
+    let mut insp = Inspection::create(
+        path,
+        catalogue.clone(),
+        &NewInspection {
+            model: ModelId::Full,
+            centre_name: "Бенчмарк: обласний центр здоров'я".into(),
+            expert: "Експерт".into(),
+            visit_date: Some("2026-11-23".into()),
+        },
+    )?;
+    let standards: Vec<_> = catalogue.model_standards(ModelId::Full).collect();
+    let mut written = 1;
+    let mut round = 0usize;
+    while written < history_rows {
+        let batch: Vec<Change> = standards
+            .iter()
+            .map(|s| {
+                let grades = s.scale.grades();
+                Change::Grade {
+                    code: s.code.clone(),
+                    column: if round % 3 == 2 {
+                        Column::SelfAssessment
+                    } else {
+                        Column::Commission
+                    },
+                    grade: Some(grades[(round + s.code.parts().len()) % grades.len()]),
+                }
+            })
+            .take(history_rows - written)
+            .collect();
+        written += insp.apply(&batch)?.len();
+        round += 1;
+    }
+    // End fully scored in both columns.
+    let finish: Vec<Change> = standards
+        .iter()
+        .flat_map(|s| {
+            [Column::Commission, Column::SelfAssessment].map(|column| Change::Grade {
+                code: s.code.clone(),
+                column,
+                grade: Some(3),
+            })
+        })
+        .collect();
+    insp.apply(&finish)?;
+    Ok(insp)
+}
+
+/// Runs the store benchmarks in `folder` (a fresh sub-folder is made and removed).
+pub fn run(catalogue: Arc<Catalogue>, folder: &Path, quick: bool) -> Result<Report, StoreError> {
+    let dir = folder.join(format!("akredit-bench-{}", std::process::id()));
+    fs::create_dir_all(&dir).map_err(|source| StoreError::Io {
+        path: dir.clone(),
+        source,
+    })?;
+    let result = run_in(catalogue, &dir, quick);
+    let _ = fs::remove_dir_all(&dir);
+    result.map(|figures| Report {
+        cpus: std::thread::available_parallelism().map_or(1, |n| n.get()),
+        folder: folder.display().to_string(),
+        quick,
+        figures,
+    })
+}
+
+fn run_in(catalogue: Arc<Catalogue>, dir: &Path, quick: bool) -> Result<Vec<Figure>, StoreError> {
+    let n = if quick { 40 } else { 400 };
+    let io = |path: PathBuf| move |source| StoreError::Io { path, source };
+
+    // Baseline: a raw 4 KiB write + fsync of a plain file in the same folder.
+    let raw = dir.join("raw.bin");
+    let block = vec![0xA5u8; 4096];
+    let mut file = fs::File::create(&raw).map_err(io(raw.clone()))?;
+    let fsync = time_n(n, |_| {
+        file.write_all(&block).map_err(io(raw.clone()))?;
+        file.sync_all().map_err(io(raw.clone()))
+    })?;
+    let fsync_median = percentile(&fsync, 50);
+
+    // A durable grade change: one small transaction through the store.
+    let path = dir.join("save.akredit");
+    let history_rows = if quick { 1_000 } else { 5_000 };
+    let mut insp = scored_inspection(&path, catalogue.clone(), history_rows)?;
+    let codes: Vec<_> = catalogue
+        .model_standards(ModelId::Full)
+        .filter(|s| s.scale.allows(0))
+        .map(|s| s.code.clone())
+        .collect();
+    let saves = time_n(n, |i| {
+        insp.apply(&[Change::Grade {
+            code: codes[i % codes.len()].clone(),
+            column: Column::Commission,
+            grade: Some(if i % 2 == 0 { 0 } else { 3 }),
+        }])
+        .map(|_| ())
+    })?;
+    let history = insp.history(None)?.len();
+    drop(insp);
+
+    // Opening a fully scored inspection with its history, for writing (lock, checks,
+    // answers) — what the window does — and a plain read of the same file as baseline.
+    let opens = time_n(n / 2, |_| {
+        let insp = Inspection::open(&path, catalogue.clone(), Access::ReadWrite)?;
+        let _ = scoring::totals(&catalogue, insp.meta().model, insp.answers());
+        Ok(())
+    })?;
+    let reads = time_n(n / 2, |_| {
+        fs::read(&path).map(|_| ()).map_err(io(path.clone()))
+    })?;
+    let history_reads = time_n(n / 4, |_| {
+        let insp = Inspection::open(&path, catalogue.clone(), Access::ReadOnly)?;
+        insp.history(None).map(|_| ())
+    })?;
+
+    Ok(vec![
+        figure(
+            "durable grade change (one transaction, synchronous=FULL)",
+            &saves,
+            "raw 4 KiB write + fsync, same folder",
+            fsync_median,
+            "≤ 2× baseline",
+            |_, _, r| r <= 2.0,
+        ),
+        figure(
+            &format!(
+                "open a fully scored inspection with {history} history rows, for writing, + totals"
+            ),
+            &opens,
+            "read the whole file",
+            percentile(&reads, 50),
+            "≤ 30 ms",
+            |m, _, _| m <= Duration::from_millis(30),
+        ),
+        figure(
+            &format!("open read-only + read all {history} history rows"),
+            &history_reads,
+            "read the whole file",
+            percentile(&reads, 50),
+            "≤ 30 ms",
+            |m, _, _| m <= Duration::from_millis(30),
+        ),
+    ])
+}
+
+/// Prints a report as a table.
+pub fn print(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "akredit bench{} — {} CPUs, files in {}",
+        if report.quick { " --quick" } else { "" },
+        report.cpus,
+        report.folder
+    )?;
+    for f in &report.figures {
+        writeln!(out, "\n{}", f.name)?;
+        writeln!(
+            out,
+            "  median {} ms, p99 {} ms ({} samples); baseline ({}) {} ms; ratio {}; goal {}: {}",
+            f.median_ms,
+            f.p99_ms,
+            f.samples,
+            f.baseline,
+            f.baseline_ms,
+            f.ratio,
+            f.goal,
+            if f.met { "met" } else { "NOT met" }
+        )?;
+    }
+    Ok(())
+}
