@@ -1146,6 +1146,34 @@ mod tests {
     }
 
     #[test]
+    fn an_older_schema_is_copied_aside_before_migrating() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("old.akredit");
+        // A file of ours at version 0: our application id, no tables yet.
+        let conn = Connection::open(&path).expect("open");
+        conn.execute_batch(&format!(
+            "PRAGMA application_id = {APPLICATION_ID}; CREATE TABLE scratch (x); INSERT INTO scratch VALUES (42);"
+        ))
+        .expect("sql");
+        drop(conn);
+        let original = fs::read(&path).expect("read");
+        let err = Inspection::open(&path, cat(), Access::ReadWrite).err();
+        // Version 0 has no meta: the migration runs, then the missing facts are reported.
+        assert!(matches!(err, Some(StoreError::Damaged { .. })), "{err:?}");
+        let bak = dir.path().join("old.akredit.v0.bak");
+        assert_eq!(
+            fs::read(&bak).expect("bak"),
+            original,
+            "the copy is the file as it was"
+        );
+        let conn = Connection::open(&path).expect("open");
+        let version: i32 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .expect("version");
+        assert_eq!(version, SCHEMA_VERSION);
+    }
+
+    #[test]
     fn dates_are_checked() {
         assert!(check_date("2026-11-23").is_ok());
         assert!(check_date("2024-02-29").is_ok());
