@@ -61,6 +61,12 @@ impl Answer {
         self.na_reason.is_some()
     }
 
+    /// Whether the centre judged itself differently from the commission (both graded,
+    /// grades differ, the standard applicable).
+    pub fn diverges(&self) -> bool {
+        !self.is_na() && matches!((self.commission, self.self_grade), (Some(c), Some(s)) if c != s)
+    }
+
     fn is_empty(&self) -> bool {
         *self == Answer::default()
     }

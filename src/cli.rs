@@ -23,14 +23,19 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "FILE")]
     pub catalogue: Option<PathBuf>,
 
-    /// What to do.
+    /// What to do; without a command, the window opens.
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
 }
 
 /// The commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Open the window on an inspection file.
+    Open {
+        /// The inspection file.
+        file: PathBuf,
+    },
     /// Print the loaded catalogue of standards.
     Catalogue {
         /// As JSON.
@@ -226,10 +231,17 @@ pub fn load_catalogue(path: Option<&Path>) -> Result<Arc<Catalogue>, CliError> {
     Ok(Arc::new(catalogue))
 }
 
-/// Runs a parsed command, writing its output to `out`.
-pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), CliError> {
-    let catalogue = load_catalogue(cli.catalogue.as_deref())?;
-    match cli.command {
+/// Runs a command of the command line (not `open`, which the binary hands to the window),
+/// writing its output to `out`.
+pub fn run(
+    catalogue: Arc<Catalogue>,
+    command: Command,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    match command {
+        Command::Open { .. } => Err(CliError::Usage(
+            "`open` shows the window; it is not a command-line action".into(),
+        )),
         Command::Catalogue { json } => print_catalogue(&catalogue, json, out),
         Command::New {
             file,

@@ -13,3 +13,5 @@ pub mod cli;
 pub mod home;
 pub mod inspection;
 pub mod scoring;
+pub mod settings;
+pub mod ui;

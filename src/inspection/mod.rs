@@ -194,7 +194,7 @@ pub enum Access {
 }
 
 /// What a new inspection starts with.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewInspection {
     /// The model of the centre's activity.
     pub model: ModelId,

@@ -1,0 +1,144 @@
+//! The user's preferences and recent files, kept in `$AKREDIT_HOME/settings.json`.
+//!
+//! Written atomically (a temporary file renamed over the old one), and read leniently:
+//! a missing or unreadable settings file gives the defaults, never an error that blocks
+//! the expert's work.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::home::Home;
+
+/// How many recent inspections are remembered.
+pub const RECENT_MAX: usize = 12;
+
+/// The interface language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    /// Українська (the default).
+    #[default]
+    Uk,
+    /// English.
+    En,
+}
+
+/// The colour scheme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Theme {
+    /// Light (the default: easier to read in a bright room).
+    #[default]
+    Light,
+    /// Dark.
+    Dark,
+}
+
+/// The user's preferences.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// Interface language.
+    pub language: Language,
+    /// Text size as a percentage of the normal size (100, 125, 150, 175, 200).
+    pub text_percent: u16,
+    /// Colour scheme.
+    pub theme: Theme,
+    /// Recently opened inspections, most recent first.
+    pub recent: Vec<PathBuf>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            language: Language::Uk,
+            text_percent: 125,
+            theme: Theme::Light,
+            recent: Vec::new(),
+        }
+    }
+}
+
+/// The text sizes offered.
+pub const TEXT_SIZES: [u16; 5] = [100, 125, 150, 175, 200];
+
+impl Settings {
+    /// Where the settings live.
+    pub fn path(home: &Home) -> PathBuf {
+        home.root().join("settings.json")
+    }
+
+    /// Reads the settings; defaults if there are none or they cannot be read.
+    pub fn load(home: &Home) -> Settings {
+        fs::read_to_string(Settings::path(home))
+            .ok()
+            .and_then(|text| serde_json::from_str::<Settings>(&text).ok())
+            .map(Settings::sanitized)
+            .unwrap_or_default()
+    }
+
+    fn sanitized(mut self) -> Settings {
+        if !TEXT_SIZES.contains(&self.text_percent) {
+            self.text_percent = 125;
+        }
+        self.recent.truncate(RECENT_MAX);
+        self
+    }
+
+    /// Writes the settings atomically.
+    pub fn save(&self, home: &Home) -> io::Result<()> {
+        fs::create_dir_all(home.root())?;
+        let path = Settings::path(home);
+        let tmp = path.with_extension("json.tmp");
+        let text = serde_json::to_string_pretty(self).map_err(io::Error::from)?;
+        fs::write(&tmp, text)?;
+        fs::rename(&tmp, &path)
+    }
+
+    /// Puts `file` first in the recent list.
+    pub fn remember(&mut self, file: &Path) {
+        let file = fs::canonicalize(file).unwrap_or_else(|_| file.to_path_buf());
+        self.recent.retain(|p| p != &file);
+        self.recent.insert(0, file);
+        self.recent.truncate(RECENT_MAX);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip_and_defaults() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let home = Home::at(dir.path().join("h"));
+        assert_eq!(Settings::load(&home), Settings::default());
+        let mut s = Settings {
+            language: Language::En,
+            text_percent: 150,
+            theme: Theme::Dark,
+            recent: Vec::new(),
+        };
+        for i in 0..20 {
+            s.remember(Path::new(&format!("/nowhere/{i}.akredit")));
+        }
+        s.remember(Path::new("/nowhere/3.akredit"));
+        assert_eq!(s.recent.len(), RECENT_MAX);
+        assert_eq!(s.recent[0], Path::new("/nowhere/3.akredit"));
+        s.save(&home).expect("save");
+        assert_eq!(Settings::load(&home), s);
+    }
+
+    #[test]
+    fn broken_settings_give_defaults() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let home = Home::at(dir.path());
+        fs::write(Settings::path(&home), "{ not json").expect("write");
+        assert_eq!(Settings::load(&home), Settings::default());
+        fs::write(Settings::path(&home), r#"{"text_percent": 7}"#).expect("write");
+        assert_eq!(Settings::load(&home).text_percent, 125);
+    }
+}

@@ -1,0 +1,78 @@
+//! The result panel: the running figures of both columns, always in view.
+
+use egui::{RichText, Ui};
+
+use super::{Session, T, screens::category_colour};
+use crate::scoring::{Category, Tally};
+use crate::settings::Language;
+
+/// The category in words.
+pub fn category_name(category: Category, lang: Language) -> &'static str {
+    match category {
+        Category::Higher => T::CatHigher.get(lang),
+        Category::First => T::CatFirst.get(lang),
+        Category::Second => T::CatSecond.get(lang),
+        Category::None => T::CatNone.get(lang),
+    }
+}
+
+/// Draws the panel.
+pub fn panel(session: &Session, lang: Language, ui: &mut Ui) {
+    let t = &session.totals;
+    ui.heading(T::Result.get(lang));
+    ui.label(format!(
+        "{} {} · {} {}",
+        T::Applicable.get(lang),
+        t.applicable,
+        T::NaCount.get(lang),
+        t.not_applicable
+    ));
+    ui.separator();
+    tally(T::Commission, &t.commission, t.max_points, lang, ui, true);
+    if t.complete {
+        ui.label(RichText::new(T::Complete.get(lang)).small());
+    }
+    ui.separator();
+    tally(
+        T::SelfAssessment,
+        &t.self_assessment,
+        t.max_points,
+        lang,
+        ui,
+        false,
+    );
+    ui.separator();
+    let divergent = session
+        .inspection
+        .answers()
+        .standards
+        .values()
+        .filter(|a| a.diverges())
+        .count();
+    ui.label(format!("{}: {divergent}", T::Divergences.get(lang)));
+}
+
+fn tally(title: T, tally: &Tally, max: u32, lang: Language, ui: &mut Ui, main: bool) {
+    let heading = RichText::new(title.get(lang)).strong();
+    ui.label(if main { heading.size(18.0) } else { heading });
+    let percent = tally.percent.map_or("—".to_string(), |p| format!("{p} %"));
+    let big = RichText::new(format!("{} / {max}  ·  {percent}", tally.points));
+    ui.label(if main { big.size(20.0).strong() } else { big });
+    ui.label(
+        RichText::new(category_name(tally.category, lang))
+            .color(category_colour(tally.category, ui))
+            .strong(),
+    );
+    if tally.unscored > 0 {
+        let best = tally
+            .best_percent
+            .map_or("—".to_string(), |p| format!("{p} %"));
+        ui.label(format!("{}: {percent} … {best}", T::Forecast.get(lang)));
+        ui.label(format!(
+            "    {} … {}",
+            category_name(tally.category, lang),
+            category_name(tally.best_category, lang)
+        ));
+        ui.label(format!("{}: {}", T::Unscored.get(lang), tally.unscored));
+    }
+}

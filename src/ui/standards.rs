@@ -1,0 +1,331 @@
+//! The standards of a group tab (or of the search) in the Order's structure, each with its
+//! grade buttons, criteria, N/A and note.
+
+use egui::{RichText, ScrollArea, Ui};
+
+use super::{AkreditApp, Command, Editing, Session, T};
+use crate::answers::{Answer, Change, Column};
+use crate::catalogue::{Code, Scale, Standard};
+use crate::settings::Language;
+
+enum Row<'a> {
+    Heading(&'a Code, Option<&'a str>),
+    Standard(&'a Standard),
+}
+
+/// The standards of group `index`, with its headings as captions.
+pub fn group_tab(app: &mut AkreditApp, index: usize, ui: &mut Ui) {
+    let lang = app.settings.language;
+    let Some(session) = &mut app.session else {
+        return;
+    };
+    let catalogue = session.inspection.catalogue().clone();
+    let Some(group) = catalogue.groups.get(index) else {
+        return;
+    };
+    let model = session.model();
+    let mut rows: Vec<(Code, Row)> = catalogue
+        .model_standards(model)
+        .filter(|s| s.group == group.code && session.passes(&s.code))
+        .map(|s| (s.code.clone(), Row::Standard(s)))
+        .collect();
+    let shown: Vec<Code> = rows.iter().map(|(c, _)| c.clone()).collect();
+    for h in &catalogue.headings {
+        if shown.iter().any(|c| c.starts_with(&h.code)) {
+            rows.push((h.code.clone(), Row::Heading(&h.code, h.title.as_deref())));
+        }
+    }
+    rows.sort_by(|a, b| a.0.cmp(&b.0));
+
+    let mut commands = Vec::new();
+    ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+        ui.heading(format!("{} {}", group.code, group.title));
+        if let Some(note) = &group.source_note {
+            ui.label(RichText::new(note).small().weak());
+        }
+        if let Some(text) = &group.description {
+            egui::CollapsingHeader::new(T::OrderNote.get(lang))
+                .id_salt("group_description")
+                .show(ui, |ui| {
+                    ui.label(RichText::new(text).small());
+                });
+        }
+        if rows.is_empty() {
+            ui.label(T::NothingHere.get(lang));
+        }
+        for (_, row) in &rows {
+            match row {
+                Row::Heading(code, title) => {
+                    ui.add_space(6.0);
+                    ui.label(
+                        RichText::new(format!(
+                            "{code}  {}",
+                            title.unwrap_or(T::NoWording.get(lang))
+                        ))
+                        .strong(),
+                    );
+                }
+                Row::Standard(s) => standard_row(session, s, lang, ui, &mut commands),
+            }
+        }
+    });
+    session.scroll_to_focus = false;
+    for c in commands {
+        app.push(c);
+    }
+}
+
+/// The standards matching the search, across all groups.
+pub fn search_results(app: &mut AkreditApp, ui: &mut Ui) {
+    let lang = app.settings.language;
+    let Some(session) = &mut app.session else {
+        return;
+    };
+    let catalogue = session.inspection.catalogue().clone();
+    let query = session.search.clone().unwrap_or_default();
+    let hits = catalogue.search(session.model(), &query);
+    let mut commands = Vec::new();
+    ui.label(format!("{}: {}", T::SearchHits.get(lang), hits.len()));
+    ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+        for s in hits {
+            standard_row(session, s, lang, ui, &mut commands);
+        }
+    });
+    session.scroll_to_focus = false;
+    for c in commands {
+        app.push(c);
+    }
+}
+
+fn standard_row(
+    session: &mut Session,
+    standard: &Standard,
+    lang: Language,
+    ui: &mut Ui,
+    commands: &mut Vec<Command>,
+) {
+    let answer = session.inspection.answers().get(&standard.code);
+    let focused = session.focused.as_ref() == Some(&standard.code);
+    let visuals = ui.visuals().clone();
+    let fill = if focused {
+        visuals.selection.bg_fill.gamma_multiply(0.35)
+    } else {
+        visuals.faint_bg_color
+    };
+    let frame = egui::Frame::group(ui.style())
+        .fill(fill)
+        .stroke(if focused {
+            visuals.selection.stroke
+        } else {
+            visuals.widgets.noninteractive.bg_stroke
+        });
+    let inner = frame.show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(standard.code.as_str()).monospace().strong());
+            let title = standard.title.as_deref().unwrap_or(T::NoWording.get(lang));
+            let mut text = RichText::new(title);
+            if answer.is_na() {
+                text = text.weak();
+            }
+            ui.add(egui::Label::new(text).wrap());
+        });
+        ui.horizontal_wrapped(|ui| {
+            grade_buttons(standard, &answer, Column::Commission, lang, ui, commands);
+            ui.separator();
+            grade_buttons(
+                standard,
+                &answer,
+                Column::SelfAssessment,
+                lang,
+                ui,
+                commands,
+            );
+            ui.separator();
+            let na = ui.selectable_label(answer.is_na(), T::NaShort.get(lang));
+            na.widget_info(|| {
+                egui::WidgetInfo::selected(
+                    egui::Role::Button,
+                    true,
+                    answer.is_na(),
+                    format!("{} {}", standard.code, T::NotApplicable.get(lang)),
+                )
+            });
+            if na.clicked() {
+                if answer.is_na() {
+                    commands.push(Command::Apply(vec![Change::NotApplicable {
+                        code: standard.code.clone(),
+                        reason: None,
+                    }]));
+                } else {
+                    commands.push(Command::EditNaReason(standard.code.clone()));
+                }
+            }
+            let note = ui.button(T::Note.get(lang));
+            note.widget_info(|| {
+                egui::WidgetInfo::labeled(
+                    egui::Role::Button,
+                    true,
+                    format!("{} {}", standard.code, T::Note.get(lang)),
+                )
+            });
+            if note.clicked() {
+                commands.push(Command::EditNote(standard.code.clone()));
+            }
+        });
+        if let Some(reason) = &answer.na_reason {
+            ui.label(RichText::new(format!("{}: {reason}", T::NotApplicable.get(lang))).italics());
+        }
+        if !answer.note.is_empty() {
+            ui.label(format!("{}: {}", T::Note.get(lang), answer.note));
+        }
+        editing_field(session, standard, lang, ui, commands);
+        if focused {
+            criteria(standard, lang, ui);
+        }
+    });
+    // A click anywhere on the row focuses it; checked without an interaction of its own,
+    // which would sit on top of the row's buttons and take their clicks.
+    let response = inner.response;
+    if !focused && response.contains_pointer() && ui.input(|i| i.pointer.primary_clicked()) {
+        commands.push(Command::Focus(standard.code.clone()));
+    }
+    if focused && session.scroll_to_focus {
+        response.scroll_to_me(Some(egui::Align::Center));
+    }
+}
+
+fn grade_buttons(
+    standard: &Standard,
+    answer: &Answer,
+    column: Column,
+    lang: Language,
+    ui: &mut Ui,
+    commands: &mut Vec<Command>,
+) {
+    let column_name = match column {
+        Column::Commission => T::Commission.get(lang),
+        Column::SelfAssessment => T::SelfAssessment.get(lang),
+    };
+    let current = answer.grade(column);
+    let label = RichText::new(format!("{column_name}:"));
+    ui.label(if column == Column::Commission {
+        label.strong()
+    } else {
+        label
+    });
+    for &grade in standard.scale.grades() {
+        let text = grade_text(standard.scale, grade);
+        let selected = current == Some(grade);
+        let button = ui.add_enabled(
+            !answer.is_na(),
+            egui::Button::selectable(selected, text.clone()),
+        );
+        button.widget_info(|| {
+            egui::WidgetInfo::selected(
+                egui::Role::Button,
+                !answer.is_na(),
+                selected,
+                format!("{} {column_name}: {text}", standard.code),
+            )
+        });
+        let button = match standard.criteria.get(&grade) {
+            Some(c) => button.on_hover_text(c),
+            None if standard.wording_in_source => button.on_hover_text(T::NoCriterion.get(lang)),
+            None => button,
+        };
+        if button.clicked() {
+            commands.push(Command::Focus(standard.code.clone()));
+            commands.push(Command::Apply(vec![Change::Grade {
+                code: standard.code.clone(),
+                column,
+                grade: if selected { None } else { Some(grade) },
+            }]));
+        }
+    }
+}
+
+/// "Н 0", "ПВ 3", or just "2" where the scale is unknown.
+pub fn grade_text(scale: Scale, grade: u8) -> String {
+    match scale {
+        Scale::Unspecified => grade.to_string(),
+        _ => match scale.letter(grade) {
+            Some(l) => format!("{l} {grade}"),
+            None => grade.to_string(),
+        },
+    }
+}
+
+fn editing_field(
+    session: &mut Session,
+    standard: &Standard,
+    lang: Language,
+    ui: &mut Ui,
+    commands: &mut Vec<Command>,
+) {
+    let editing = &mut session.editing;
+    let (label, text) = match editing {
+        Some(Editing::NaReason { code, text }) if *code == standard.code => {
+            (T::NaReason.get(lang), text)
+        }
+        Some(Editing::Note { code, text }) if *code == standard.code => (T::Note.get(lang), text),
+        _ => return,
+    };
+    let wants_focus = std::mem::take(&mut session.focus_pending);
+    ui.horizontal(|ui| {
+        let caption = ui.label(format!("{label}:"));
+        let field = ui
+            .add(
+                egui::TextEdit::singleline(text)
+                    .id(egui::Id::unique(("editing", standard.code.as_str())))
+                    .desired_width(ui.available_width() - 200.0),
+            )
+            .labelled_by(caption.id);
+        if wants_focus {
+            field.request_focus();
+            ui.ctx().request_repaint();
+        }
+        let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if ui.button(T::Save.get(lang)).clicked() || enter {
+            commands.push(Command::FinishEditing(true));
+        }
+        if ui.button(T::Cancel.get(lang)).clicked() {
+            commands.push(Command::FinishEditing(false));
+        }
+    });
+}
+
+fn criteria(standard: &Standard, lang: Language, ui: &mut Ui) {
+    if !standard.wording_in_source {
+        ui.label(RichText::new(T::NoWording.get(lang)).weak());
+    }
+    for &grade in standard.scale.grades() {
+        let text = match standard.criteria.get(&grade) {
+            Some(c) => c.as_str(),
+            None if standard.wording_in_source => T::NoCriterion.get(lang),
+            None => continue,
+        };
+        ui.horizontal_wrapped(|ui| {
+            ui.label(
+                RichText::new(grade_text(standard.scale, grade))
+                    .monospace()
+                    .strong(),
+            );
+            ui.add(egui::Label::new(text).wrap());
+        });
+    }
+    if let Some(note) = &standard.note {
+        ui.label(
+            RichText::new(format!("{}: {note}", T::OrderNote.get(lang)))
+                .small()
+                .italics(),
+        );
+    }
+    if let Some(note) = &standard.source_note {
+        ui.label(
+            RichText::new(format!("{}: {note}", T::SourceNote.get(lang)))
+                .small()
+                .weak(),
+        );
+    }
+}

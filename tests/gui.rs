@@ -1,0 +1,442 @@
+//! The window, driven headlessly as a user would drive it: typing, clicking by label and
+//! role, pressing keys, and reading the state and the file back.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use akredit::answers::Column;
+use akredit::catalogue::{Catalogue, Code, ModelId};
+use akredit::home::Home;
+use akredit::inspection::{Access, Inspection, NewInspection};
+use akredit::scoring;
+use akredit::settings::{Language, Settings};
+use akredit::ui::{AkreditApp, Command, Dialogs, Screen, Status};
+use egui::accesskit::Role;
+use egui::{Event, Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+struct NoDialogs;
+
+impl Dialogs for NoDialogs {
+    fn save(&self, _: &str) -> Option<PathBuf> {
+        None
+    }
+    fn open(&self) -> Option<PathBuf> {
+        None
+    }
+}
+
+fn catalogue() -> Arc<Catalogue> {
+    Arc::new(Catalogue::builtin().expect("catalogue"))
+}
+
+fn harness(dir: &Path) -> Harness<'static, AkreditApp> {
+    let app = AkreditApp::new(
+        catalogue(),
+        Some(Home::at(dir.join("home"))),
+        Box::new(NoDialogs),
+    );
+    Harness::builder()
+        .with_size(egui::vec2(1500.0, 1100.0))
+        .build_ui_state(|ui, app: &mut AkreditApp| app.show(ui), app)
+}
+
+fn code(s: &str) -> Code {
+    s.parse().expect("code")
+}
+
+/// A harness with a new full-model inspection open.
+fn with_inspection(dir: &Path) -> (Harness<'static, AkreditApp>, PathBuf) {
+    let mut h = harness(dir);
+    let file = dir.join("centre.akredit");
+    h.state_mut().push(Command::Create(
+        file.clone(),
+        NewInspection {
+            model: ModelId::Full,
+            centre_name: "Тестовий центр здоров'я".into(),
+            expert: "Експерт".into(),
+            visit_date: Some("2026-11-23".into()),
+        },
+    ));
+    h.run();
+    assert_eq!(h.state().screen, Screen::Inspection);
+    (h, file)
+}
+
+fn grade_of(h: &Harness<'_, AkreditApp>, c: &str, column: Column) -> Option<u8> {
+    let session = h.state().session.as_ref().expect("session");
+    session.inspection.answers().get(&code(c)).grade(column)
+}
+
+fn text(t: &str) -> Event {
+    Event::Text(t.into())
+}
+
+#[test]
+fn create_from_the_start_screen_then_click_a_grade_and_see_the_result() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(dir.path());
+    let file = dir.path().join("new.akredit");
+    h.state_mut().form.path = file.display().to_string();
+
+    h.get_by_label("Назва центру здоров'я").click();
+    h.run();
+    h.get_by_label("Назва центру здоров'я")
+        .type_text("Полтавський ОЦЗ");
+    h.run();
+    h.get_by_role_and_label(
+        Role::RadioButton,
+        "санітарно-освітня: лише санітарно-освітня робота — 191 стандарт, до 573 балів",
+    )
+    .click();
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Створити").click();
+    h.run();
+
+    assert_eq!(
+        h.state().screen,
+        Screen::Inspection,
+        "{:?}",
+        h.state().status
+    );
+    assert!(file.exists());
+    let session = h.state().session.as_ref().expect("session");
+    assert_eq!(session.model(), ModelId::Sanitary);
+    assert_eq!(
+        session.inspection.answers().centre["centre_name"],
+        "Полтавський ОЦЗ"
+    );
+    assert_eq!(
+        h.query_all_by_label_contains("0 / 573").count(),
+        2,
+        "the result panel shows 0 / 573 for the commission and the self-assessment"
+    );
+
+    h.get_by_role_and_label(Role::Button, "1.1.1.1 Комісія: В 3")
+        .click();
+    h.run();
+    assert_eq!(grade_of(&h, "1.1.1.1", Column::Commission), Some(3));
+    assert!(
+        h.query_by_label_contains("3 / 573 ").is_some(),
+        "the result panel follows"
+    );
+    assert!(matches!(h.state().status, Status::Saved(_)));
+    // The window's figures are the command line's figures.
+    let back = Inspection::open(&file, catalogue(), Access::ReadOnly).expect("file");
+    let t = scoring::totals(&catalogue(), ModelId::Sanitary, back.answers());
+    assert_eq!(t.commission.points, 3);
+    assert_eq!(&t, &h.state().session.as_ref().expect("session").totals);
+}
+
+#[test]
+fn a_refused_creation_says_why_and_stays_on_the_start_screen() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(dir.path());
+    let existing = dir.path().join("taken.akredit");
+    std::fs::write(&existing, b"something").expect("write");
+    h.state_mut().form.path = existing.display().to_string();
+    h.state_mut().form.centre = "Центр".into();
+    h.get_by_role_and_label(Role::Button, "Створити").click();
+    h.run();
+    assert_eq!(h.state().screen, Screen::Start);
+    assert!(matches!(&h.state().status, Status::Error(e) if e.contains("already exists")));
+    assert_eq!(std::fs::read(&existing).expect("read"), b"something");
+}
+
+#[test]
+fn grade_with_the_keyboard_across_groups_and_undo() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (mut h, file) = with_inspection(dir.path());
+    // The first standard is focused: digits grade it.
+    h.event(text("3"));
+    h.run();
+    assert_eq!(grade_of(&h, "1.1.1.1", Column::Commission), Some(3));
+    // Down, then the Order's letter В (3 on a two-grade scale).
+    h.key_press(Key::ArrowDown);
+    h.run();
+    h.event(text("в"));
+    h.run();
+    assert_eq!(grade_of(&h, "1.1.1.2", Column::Commission), Some(3));
+    // J moves down too; 1.1.1.3 → 0 with Н.
+    h.key_press(Key::J);
+    h.run();
+    h.event(text("н"));
+    h.run();
+    assert_eq!(grade_of(&h, "1.1.1.3", Column::Commission), Some(0));
+    // 1.1.3 is four-grade: Н then В is НВ = 2.
+    h.state_mut().push(Command::Focus(code("1.1.3")));
+    h.run();
+    h.event(text("н"));
+    h.event(text("в"));
+    h.run();
+    assert_eq!(grade_of(&h, "1.1.3", Column::Commission), Some(2));
+    // A grade outside the scale does nothing.
+    h.state_mut().push(Command::Focus(code("1.1.2")));
+    h.run();
+    h.event(text("1"));
+    h.run();
+    assert_eq!(grade_of(&h, "1.1.2", Column::Commission), None);
+    // S switches the keys to the self-assessment column.
+    h.key_press(Key::S);
+    h.run();
+    h.event(text("3"));
+    h.run();
+    assert_eq!(grade_of(&h, "1.1.2", Column::SelfAssessment), Some(3));
+    assert_eq!(grade_of(&h, "1.1.2", Column::Commission), None);
+    // Crossing the end of a group moves to the next group's tab.
+    h.state_mut().push(Command::Focus(code("1.1.9")));
+    h.run();
+    h.key_press(Key::ArrowDown);
+    h.run();
+    let s = h.state().session.as_ref().expect("session");
+    assert_eq!(s.focused, Some(code("1.2.1")));
+    assert_eq!(s.tab, akredit::ui::Tab::Group(1));
+    // Ctrl+Z undoes the last change, as a new history row.
+    let rows_before = s.inspection.history(None).expect("history").len();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(grade_of(&h, "1.1.2", Column::SelfAssessment), None);
+    let s = h.state().session.as_ref().expect("session");
+    assert_eq!(
+        s.inspection.history(None).expect("history").len(),
+        rows_before + 1
+    );
+    // Everything is in the file.
+    drop(h);
+    let back = Inspection::open(&file, catalogue(), Access::ReadOnly).expect("reopen");
+    assert_eq!(back.answers().get(&code("1.1.3")).commission, Some(2));
+    assert_eq!(back.answers().get(&code("1.1.2")).self_grade, None);
+}
+
+#[test]
+fn n_asks_for_a_reason_and_na_lowers_the_maximum() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (mut h, _) = with_inspection(dir.path());
+    h.key_press(Key::N);
+    h.run();
+    // The reason field has the focus: typing goes into it, not into grades.
+    h.event(text("3"));
+    h.run();
+    assert_eq!(grade_of(&h, "1.1.1.1", Column::Commission), None);
+    h.event(text(" — рішення про заснування не вимагається"));
+    h.key_press(Key::Enter);
+    h.run();
+    let s = h.state().session.as_ref().expect("session");
+    let a = s.inspection.answers().get(&code("1.1.1.1"));
+    assert_eq!(
+        a.na_reason.as_deref(),
+        Some("3 — рішення про заснування не вимагається")
+    );
+    assert_eq!((s.totals.applicable, s.totals.max_points), (234, 702));
+    assert_eq!(h.query_all_by_label_contains("0 / 702").count(), 2);
+    // An empty reason is not accepted.
+    h.state_mut().push(Command::Focus(code("1.1.1.2")));
+    h.run();
+    h.key_press(Key::N);
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    let s = h.state().session.as_ref().expect("session");
+    assert!(!s.inspection.answers().get(&code("1.1.1.2")).is_na());
+    assert!(matches!(&h.state().status, Status::Info(m) if m.contains("причину")));
+    // N on an N/A standard makes it applicable again.
+    h.key_press(Key::Escape);
+    h.run();
+    h.state_mut().push(Command::Focus(code("1.1.1.1")));
+    h.run();
+    h.key_press(Key::N);
+    h.run();
+    assert_eq!(
+        h.state()
+            .session
+            .as_ref()
+            .expect("session")
+            .totals
+            .max_points,
+        705
+    );
+}
+
+#[test]
+fn the_preset_switch_drops_its_standards_on_the_centre_tab() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (mut h, _) = with_inspection(dir.path());
+    h.get_by_role_and_label(Role::Tab, "Центр").click();
+    h.run();
+    h.get_by_role_and_label(
+        Role::CheckBox,
+        "Центр здоров'я не проводить діяльність на госпрозрахункових засадах",
+    )
+    .click();
+    h.run();
+    let s = h.state().session.as_ref().expect("session");
+    assert_eq!(s.totals.not_applicable, 6);
+    assert_eq!(s.totals.max_points, 705 - 18);
+    for c in [
+        "1.1.1.5", "1.1.1.6", "1.5.3", "1.6.4.9", "1.6.4.10", "1.6.4.12",
+    ] {
+        assert!(s.inspection.answers().get(&code(c)).is_na(), "{c}");
+    }
+    // A document check and an application field, saved when the field loses focus.
+    h.get_by_role_and_label(Role::Button, "2 є")
+        .click_accesskit();
+    h.run();
+    let s = h.state().session.as_ref().expect("session");
+    assert_eq!(s.inspection.answers().documents[&2].present, Some(true));
+}
+
+#[test]
+fn the_divergence_filter_shows_only_where_the_centre_judged_itself_differently() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (mut h, _) = with_inspection(dir.path());
+    h.get_by_role_and_label(Role::Button, "1.1.1.1 Комісія: В 3")
+        .click();
+    h.run();
+    h.get_by_role_and_label(Role::Button, "1.1.1.1 Самооцінка: Н 0")
+        .click();
+    h.run();
+    h.get_by_role_and_label(Role::Button, "1.1.1.2 Комісія: В 3")
+        .click();
+    h.run();
+    h.get_by_role_and_label(Role::Button, "1.1.1.2 Самооцінка: В 3")
+        .click();
+    h.run();
+    assert!(h.query_by_label("1.1.1.3 Комісія: В 3").is_some());
+    h.get_by_label("розбіжності").click();
+    h.run();
+    assert!(h.query_by_label("1.1.1.1 Комісія: В 3").is_some());
+    assert!(
+        h.query_by_label("1.1.1.2 Комісія: В 3").is_none(),
+        "agreeing standards are hidden"
+    );
+    assert!(
+        h.query_by_label("1.1.1.3 Комісія: В 3").is_none(),
+        "ungraded standards are hidden"
+    );
+    assert!(
+        h.query_by_label_contains("розбіжностей із самооцінкою: 1")
+            .is_some()
+    );
+}
+
+#[test]
+fn the_language_switch_is_immediate_and_remembered() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (mut h, _) = with_inspection(dir.path());
+    assert!(h.query_by_label("1.1.1.1 Комісія: В 3").is_some());
+    h.get_by_role_and_label(Role::Button, "English").click();
+    h.run();
+    assert!(
+        h.query_by_label("1.1.1.1 Commission: В 3").is_some(),
+        "grades keep the Order's letters"
+    );
+    assert!(h.query_by_label("Українська").is_some());
+    let saved = Settings::load(&Home::at(dir.path().join("home")));
+    assert_eq!(saved.language, Language::En);
+    // A new window starts in English.
+    let h2 = harness(dir.path());
+    assert!(h2.query_by_label("New inspection").is_some());
+}
+
+#[test]
+fn search_jumps_to_the_standard_and_help_lists_the_keys() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (mut h, _) = with_inspection(dir.path());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    h.event(text("штатного розкладу"));
+    h.run();
+    let hits: Vec<_> = h.query_all_by_label_contains("Комісія: Н 0").collect();
+    assert_eq!(hits.len(), 1, "only 1.6.4.5 speaks of the staff schedule");
+    assert!(h.query_by_label("1.6.4.5 Комісія: Н 0").is_some());
+    h.key_press(Key::Enter);
+    h.run();
+    let s = h.state().session.as_ref().expect("session");
+    assert!(s.search.is_none());
+    assert_eq!(s.focused, Some(code("1.6.4.5")));
+    assert_eq!(s.tab, akredit::ui::Tab::Group(5));
+
+    h.key_press(Key::F1);
+    h.run();
+    assert!(h.query_by_label_contains("Ctrl+Z").is_some());
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(h.query_by_label_contains("Ctrl+Z").is_none());
+}
+
+#[test]
+fn close_and_reopen_from_the_recent_list_brings_every_value_back() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (mut h, file) = with_inspection(dir.path());
+    h.get_by_role_and_label(Role::Button, "1.1.3 Комісія: НВ 2")
+        .click();
+    h.run();
+    h.get_by_role_and_label(Role::Button, "1.1.3 Самооцінка: ПВ 3")
+        .click();
+    h.run();
+    h.state_mut().push(Command::EditNote(code("1.1.3")));
+    h.run();
+    h.event(text("Атестація 2024"));
+    h.key_press(Key::Enter);
+    h.run();
+    let before = h.state().session.as_ref().expect("session").totals.clone();
+    h.get_by_role_and_label(Role::Button, "До початку").click();
+    h.run();
+    assert!(h.state().session.is_none());
+    // The recent list shows the centre with its progress, and opens it.
+    assert!(h.query_by_label_contains("оцінено 1/235").is_some());
+    h.get_by_label("Тестовий центр здоров'я").click();
+    h.run();
+    let s = h.state().session.as_ref().expect("reopened");
+    assert_eq!(s.inspection.path(), file.canonicalize().expect("path"));
+    let a = s.inspection.answers().get(&code("1.1.3"));
+    assert_eq!(
+        (a.commission, a.self_grade, a.note.as_str()),
+        (Some(2), Some(3), "Атестація 2024")
+    );
+    assert_eq!(s.totals, before);
+}
+
+#[test]
+fn a_missing_recent_file_is_shown_as_missing_not_as_an_error() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let home = Home::at(dir.path().join("home"));
+    let mut settings = Settings::default();
+    settings.recent.push(dir.path().join("gone.akredit"));
+    settings.save(&home).expect("save");
+    let h = harness(dir.path());
+    assert!(h.query_by_label_contains("файл відсутній").is_some());
+    assert_eq!(h.state().status, Status::Idle);
+}
+
+#[test]
+fn a_failed_write_is_shown_and_loses_nothing_saved() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let inner = dir.path().join("usb");
+    std::fs::create_dir(&inner).expect("mkdir");
+    let (mut h, _) = with_inspection(&inner);
+    h.get_by_role_and_label(Role::Button, "1.1.1.1 Комісія: В 3")
+        .click();
+    h.run();
+    // The stick is pulled out: the folder is gone.
+    std::fs::remove_dir_all(&inner).expect("remove");
+    h.get_by_role_and_label(Role::Button, "1.1.1.2 Комісія: В 3")
+        .click();
+    h.run();
+    assert!(
+        matches!(&h.state().status, Status::Error(e) if e.contains("НЕ ЗБЕРЕЖЕНО")),
+        "{:?}",
+        h.state().status
+    );
+    assert_eq!(
+        grade_of(&h, "1.1.1.2", Column::Commission),
+        None,
+        "not shown as saved"
+    );
+    assert_eq!(
+        grade_of(&h, "1.1.1.1", Column::Commission),
+        Some(3),
+        "nothing else is lost"
+    );
+}
