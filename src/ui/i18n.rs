@@ -62,6 +62,7 @@ strings! {
     DocNote => "примітка", "note";
     NoSelfFinanced => "Центр не проводить діяльність на госпрозрахункових засадах", "The centre has no self-financed activity";
     PresetDrops => "Не враховуються (примітка до Таблиці 1):", "Not counted (note after Table 1):";
+    PresetWhy => "Чому саме ці стандарти", "Why these standards";
     PresetKeeps => "Названі в примітці, але враховуються:", "Named in the note but counted:";
     InspectionFacts => "Перевірка", "Inspection";
     Commission => "Комісія", "Commission";
@@ -74,6 +75,7 @@ strings! {
     Save => "Зберегти", "Save";
     Cancel => "Скасувати", "Cancel";
     Clear => "Очистити", "Clear";
+    NoWordingShort => "(текст не зберігся в наявній копії Наказу)", "(wording lost from the available copy of the Order)";
     NoWording => "Текст стандарту відсутній у наявній копії Наказу: приймається оцінка 0–3.", "The wording is not in the available copy of the Order: any grade 0–3 is accepted.";
     NoCriterion => "критерію для цієї оцінки в Наказі немає", "the Order gives no criterion for this grade";
     OrderNote => "Примітка Наказу", "The Order's note";
@@ -84,6 +86,7 @@ strings! {
     Category => "категорія", "category";
     Forecast => "прогноз", "forecast";
     Unscored => "не оцінено", "unscored";
+    IfUnscoredGet => "якщо всі неоцінені отримають", "if every unscored one gets";
     Applicable => "застосовних стандартів", "applicable standards";
     NaCount => "не застосовується", "not applicable";
     Divergences => "розбіжностей із самооцінкою", "divergences from self-assessment";

@@ -67,12 +67,19 @@ fn tally(title: T, tally: &Tally, max: u32, lang: Language, ui: &mut Ui, main: b
         let best = tally
             .best_percent
             .map_or("—".to_string(), |p| format!("{p} %"));
-        ui.label(format!("{}: {percent} … {best}", T::Forecast.get(lang)));
-        ui.label(format!(
-            "    {} … {}",
-            category_name(tally.category, lang),
-            category_name(tally.best_category, lang)
-        ));
         ui.label(format!("{}: {}", T::Unscored.get(lang), tally.unscored));
+        ui.label(format!("{}:", T::Forecast.get(lang)));
+        ui.indent(("forecast", main), |ui| {
+            ui.label(format!(
+                "{} 0: {percent}, {}",
+                T::IfUnscoredGet.get(lang),
+                category_name(tally.category, lang)
+            ));
+            ui.label(format!(
+                "{} 3: {best}, {}",
+                T::IfUnscoredGet.get(lang),
+                category_name(tally.best_category, lang)
+            ));
+        });
     }
 }

@@ -501,17 +501,27 @@ fn centre_tab(app: &mut AkreditApp, ui: &mut Ui) {
                     });
                 }
             }
-            ui.indent("preset", |ui| {
-                ui.label(T::PresetDrops.get(lang));
-                for c in &codes {
-                    let why = preset.reasons.get(*c).map_or("", String::as_str);
-                    ui.label(RichText::new(format!("{c} — {why}")).small());
-                }
-                ui.label(T::PresetKeeps.get(lang));
-                for (c, why) in &preset.not_dropped {
-                    ui.label(RichText::new(format!("{c} — {why}")).small().weak());
-                }
-            });
+            ui.label(format!(
+                "{} {}",
+                T::PresetDrops.get(lang),
+                codes
+                    .iter()
+                    .map(|c| c.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+            egui::CollapsingHeader::new(T::PresetWhy.get(lang))
+                .id_salt(("preset_why", &preset.id))
+                .show(ui, |ui| {
+                    for c in &codes {
+                        let why = preset.reasons.get(*c).map_or("", String::as_str);
+                        ui.label(format!("{c} — {why}"));
+                    }
+                    ui.label(RichText::new(T::PresetKeeps.get(lang)).strong());
+                    for (c, why) in &preset.not_dropped {
+                        ui.label(format!("{c} — {why}"));
+                    }
+                });
         }
         ui.add_space(8.0);
         ui.heading(T::ApplicationForm.get(lang));

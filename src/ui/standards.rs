@@ -50,6 +50,13 @@ pub fn group_tab(app: &mut AkreditApp, index: usize, ui: &mut Ui) {
                     ui.label(RichText::new(text).small());
                 });
         }
+        if catalogue
+            .model_standards(model)
+            .any(|s| s.group == group.code && !s.wording_in_source)
+        {
+            ui.label(RichText::new(T::NoWording.get(lang)).strong());
+            ui.label(RichText::new(&catalogue.source_completeness).weak());
+        }
         if rows.is_empty() {
             ui.label(T::NothingHere.get(lang));
         }
@@ -60,7 +67,7 @@ pub fn group_tab(app: &mut AkreditApp, index: usize, ui: &mut Ui) {
                     ui.label(
                         RichText::new(format!(
                             "{code}  {}",
-                            title.unwrap_or(T::NoWording.get(lang))
+                            title.unwrap_or(T::NoWordingShort.get(lang))
                         ))
                         .strong(),
                     );
@@ -123,7 +130,10 @@ fn standard_row(
         ui.set_width(ui.available_width());
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(standard.code.as_str()).monospace().strong());
-            let title = standard.title.as_deref().unwrap_or(T::NoWording.get(lang));
+            let title = standard
+                .title
+                .as_deref()
+                .unwrap_or(T::NoWordingShort.get(lang));
             let mut text = RichText::new(title);
             if answer.is_na() {
                 text = text.weak();
@@ -296,9 +306,6 @@ fn editing_field(
 }
 
 fn criteria(standard: &Standard, lang: Language, ui: &mut Ui) {
-    if !standard.wording_in_source {
-        ui.label(RichText::new(T::NoWording.get(lang)).weak());
-    }
     for &grade in standard.scale.grades() {
         let text = match standard.criteria.get(&grade) {
             Some(c) => c.as_str(),
@@ -315,17 +322,14 @@ fn criteria(standard: &Standard, lang: Language, ui: &mut Ui) {
         });
     }
     if let Some(note) = &standard.note {
-        ui.label(
-            RichText::new(format!("{}: {note}", T::OrderNote.get(lang)))
-                .small()
-                .italics(),
-        );
+        ui.label(RichText::new(format!("{}: {note}", T::OrderNote.get(lang))).italics());
     }
-    if let Some(note) = &standard.source_note {
-        ui.label(
-            RichText::new(format!("{}: {note}", T::SourceNote.get(lang)))
-                .small()
-                .weak(),
-        );
+    // Standards without wording share one explanation, shown once above the group.
+    if let Some(note) = standard
+        .source_note
+        .as_ref()
+        .filter(|_| standard.wording_in_source || standard.title.is_some())
+    {
+        ui.label(RichText::new(format!("{}: {note}", T::SourceNote.get(lang))).weak());
     }
 }
