@@ -3,6 +3,7 @@
 //! to an inspection goes through [`crate::inspection::Inspection::apply`]; every figure
 //! comes from [`crate::scoring::totals`]. No SQL and no arithmetic on scores live here.
 
+pub mod frames;
 pub mod i18n;
 mod keys;
 mod result;
@@ -163,6 +164,8 @@ pub struct Session {
     pub scroll_to_focus: bool,
     /// Give the keyboard to the text field just opened (search, reason, note).
     pub focus_pending: bool,
+    /// The height of each standard's row when last drawn (to skip rows out of view).
+    pub row_heights: std::collections::HashMap<Code, f32>,
     undo: Vec<Vec<Altered>>,
 }
 
@@ -191,6 +194,7 @@ impl Session {
             pending_letters: (String::new(), 0.0),
             scroll_to_focus: false,
             focus_pending: false,
+            row_heights: std::collections::HashMap::new(),
             undo: Vec::new(),
         }
     }

@@ -38,44 +38,49 @@ pub fn group_tab(app: &mut AkreditApp, index: usize, ui: &mut Ui) {
     rows.sort_by(|a, b| a.0.cmp(&b.0));
 
     let mut commands = Vec::new();
-    ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
-        ui.heading(format!("{} {}", group.code, group.title));
-        if let Some(note) = &group.source_note {
-            ui.label(RichText::new(note).small().weak());
-        }
-        if let Some(text) = &group.description {
-            egui::CollapsingHeader::new(T::OrderNote.get(lang))
-                .id_salt("group_description")
-                .show(ui, |ui| {
-                    ui.label(RichText::new(text).small());
-                });
-        }
-        if catalogue
-            .model_standards(model)
-            .any(|s| s.group == group.code && !s.wording_in_source)
-        {
-            ui.label(RichText::new(T::NoWording.get(lang)).strong());
-            ui.label(RichText::new(&catalogue.source_completeness).weak());
-        }
-        if rows.is_empty() {
-            ui.label(T::NothingHere.get(lang));
-        }
-        for (_, row) in &rows {
-            match row {
-                Row::Heading(code, title) => {
-                    ui.add_space(6.0);
-                    ui.label(
-                        RichText::new(format!(
-                            "{code}  {}",
-                            title.unwrap_or(T::NoWordingShort.get(lang))
-                        ))
-                        .strong(),
-                    );
-                }
-                Row::Standard(s) => standard_row(session, s, lang, ui, &mut commands),
+    ScrollArea::vertical()
+        .auto_shrink(false)
+        .show_viewport(ui, |ui, viewport| {
+            let content_top = ui.max_rect().top();
+            ui.heading(format!("{} {}", group.code, group.title));
+            if let Some(note) = &group.source_note {
+                ui.label(RichText::new(note).small().weak());
             }
-        }
-    });
+            if let Some(text) = &group.description {
+                egui::CollapsingHeader::new(T::OrderNote.get(lang))
+                    .id_salt("group_description")
+                    .show(ui, |ui| {
+                        ui.label(RichText::new(text).small());
+                    });
+            }
+            if catalogue
+                .model_standards(model)
+                .any(|s| s.group == group.code && !s.wording_in_source)
+            {
+                ui.label(RichText::new(T::NoWording.get(lang)).strong());
+                ui.label(RichText::new(&catalogue.source_completeness).weak());
+            }
+            if rows.is_empty() {
+                ui.label(T::NothingHere.get(lang));
+            }
+            for (_, row) in &rows {
+                match row {
+                    Row::Heading(code, title) => {
+                        ui.add_space(6.0);
+                        ui.label(
+                            RichText::new(format!(
+                                "{code}  {}",
+                                title.unwrap_or(T::NoWordingShort.get(lang))
+                            ))
+                            .strong(),
+                        );
+                    }
+                    Row::Standard(s) => {
+                        lazy_row(session, s, lang, ui, viewport, content_top, &mut commands)
+                    }
+                }
+            }
+        });
     session.scroll_to_focus = false;
     for c in commands {
         app.push(c);
@@ -93,15 +98,46 @@ pub fn search_results(app: &mut AkreditApp, ui: &mut Ui) {
     let hits = catalogue.search(session.model(), &query);
     let mut commands = Vec::new();
     ui.label(format!("{}: {}", T::SearchHits.get(lang), hits.len()));
-    ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
-        for s in hits {
-            standard_row(session, s, lang, ui, &mut commands);
-        }
-    });
+    ScrollArea::vertical()
+        .auto_shrink(false)
+        .show_viewport(ui, |ui, viewport| {
+            let content_top = ui.max_rect().top();
+            for s in hits {
+                lazy_row(session, s, lang, ui, viewport, content_top, &mut commands);
+            }
+        });
     session.scroll_to_focus = false;
     for c in commands {
         app.push(c);
     }
+}
+
+/// A standard's row, or only the space it takes when it is scrolled out of view (its
+/// height remembered from when it was last drawn): long lists stay cheap to draw.
+fn lazy_row(
+    session: &mut Session,
+    standard: &Standard,
+    lang: Language,
+    ui: &mut Ui,
+    viewport: egui::Rect,
+    content_top: f32,
+    commands: &mut Vec<Command>,
+) {
+    let top = ui.cursor().top() - content_top;
+    let focused = session.focused.as_ref() == Some(&standard.code);
+    if let Some(&height) = session.row_heights.get(&standard.code) {
+        let outside = top > viewport.bottom() || top + height < viewport.top();
+        if outside && !focused {
+            ui.allocate_space(egui::vec2(ui.available_width(), height));
+            return;
+        }
+    }
+    let before = ui.cursor().top();
+    standard_row(session, standard, lang, ui, commands);
+    let height = ui.cursor().top() - before - ui.spacing().item_spacing.y;
+    session
+        .row_heights
+        .insert(standard.code.clone(), height.max(0.0));
 }
 
 fn standard_row(
