@@ -454,3 +454,39 @@ fn the_window_is_idle_when_nothing_changes() {
     // No repaint loop: one more pass settles at once.
     assert_eq!(h.run(), 1, "the window keeps repainting with nothing to do");
 }
+
+#[test]
+fn ctrl_page_down_walks_the_tabs_and_text_size_is_remembered() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (mut h, _) = with_inspection(dir.path());
+    assert_eq!(
+        h.state().session.as_ref().expect("session").tab,
+        akredit::ui::Tab::Group(0)
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::PageDown);
+    h.run();
+    assert_eq!(
+        h.state().session.as_ref().expect("session").tab,
+        akredit::ui::Tab::Group(1)
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::PageUp);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::PageUp);
+    h.run();
+    assert_eq!(
+        h.state().session.as_ref().expect("session").tab,
+        akredit::ui::Tab::Centre
+    );
+
+    h.get_by_role_and_label(Role::Button, "Налаштування")
+        .click();
+    h.run();
+    h.get_by_role_and_label(Role::RadioButton, "175 %").click();
+    h.run();
+    assert_eq!(h.ctx.zoom_factor(), 1.75);
+    let saved = Settings::load(&Home::at(dir.path().join("home")));
+    assert_eq!(saved.text_percent, 175);
+    // The settings page names the catalogue by its hash.
+    let sha = catalogue().sha256.clone();
+    assert!(h.query_by_label_contains(&sha).is_some());
+}

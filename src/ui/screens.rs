@@ -281,8 +281,7 @@ fn settings(app: &mut AkreditApp, ui: &mut Ui) {
                 "{} · SHA-256 {}",
                 app.catalogue.id, app.catalogue.sha256
             ))
-            .monospace()
-            .small(),
+            .monospace(),
         );
         for m in &app.catalogue.models {
             ui.label(format!("{}: {} / {}", m.title, m.standards, m.max_points));
