@@ -149,6 +149,38 @@ pub enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// The expert's signing key.
+    Key {
+        /// What to do with it.
+        #[command(subcommand)]
+        action: KeyAction,
+    },
+    /// Sign the inspection's result for the commission (refused while incomplete).
+    Export {
+        /// The inspection file.
+        file: PathBuf,
+        /// Where to write the result (never over an existing file).
+        #[arg(long)]
+        out: PathBuf,
+        /// Export an incomplete inspection as a draft ("final": false).
+        #[arg(long)]
+        draft: bool,
+    },
+    /// Check a signed result: format, signature, signer, catalogue, totals, standards.
+    Verify {
+        /// The result file.
+        result: PathBuf,
+        /// A trusted public key (base64) or a file holding one (e.g. identity.json).
+        #[arg(long, value_name = "PUBKEY_OR_FILE")]
+        trust: Vec<String>,
+    },
+    /// List what changed between two results.
+    Diff {
+        /// The older result.
+        old: PathBuf,
+        /// The newer result.
+        new: PathBuf,
+    },
     /// Measure speed against baselines taken in the same run, and print the figures.
     Bench {
         /// Fewer samples (for CI).
@@ -169,6 +201,19 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+}
+
+/// What to do with the signing key.
+#[derive(Debug, Subcommand)]
+pub enum KeyAction {
+    /// Create your key pair (once; never overwritten).
+    Init {
+        /// Your full name, as it will appear in signed results.
+        #[arg(long)]
+        name: String,
+    },
+    /// Print your public key and its fingerprint.
+    Show,
 }
 
 /// Why a command failed. The message says what was wrong and what to do.
@@ -196,12 +241,27 @@ pub enum CliError {
     /// A bad argument.
     #[error("{0}")]
     Usage(String),
+    /// Exporting failed.
+    #[error(transparent)]
+    Export(Box<crate::export::ExportError>),
+    /// The key.
+    #[error(transparent)]
+    Key(#[from] crate::export::KeyError),
+    /// A verification found problems (they were printed).
+    #[error("{0}")]
+    NotVerified(String),
     /// The data folder is unknown.
     #[error(transparent)]
     Home(#[from] crate::home::NoHome),
     /// Writing the output failed.
     #[error("cannot write the output: {0}")]
     Output(#[from] io::Error),
+}
+
+impl From<crate::export::ExportError> for CliError {
+    fn from(e: crate::export::ExportError) -> Self {
+        CliError::Export(Box::new(e))
+    }
 }
 
 impl From<crate::answers::Refusal> for CliError {
@@ -468,6 +528,112 @@ pub fn run(
             writeln!(out, "restored {} to {}", backup.display(), target.display())?;
             Ok(())
         }
+        Command::Key { action } => {
+            let home = crate::home::Home::from_env()?;
+            let identity = match action {
+                KeyAction::Init { name } => crate::export::Identity::create(&home, &name)?,
+                KeyAction::Show => crate::export::Identity::load(&home)?,
+            };
+            writeln!(out, "name:        {}", identity.public.name)?;
+            writeln!(out, "public key:  {}", identity.public.public_key)?;
+            writeln!(out, "fingerprint: {}", identity.fingerprint())?;
+            Ok(())
+        }
+        Command::Export {
+            file,
+            out: target,
+            draft,
+        } => {
+            if target.symlink_metadata().is_ok() {
+                return Err(StoreError::Exists(target).into());
+            }
+            let home = crate::home::Home::from_env()?;
+            let identity = crate::export::Identity::load(&home)?;
+            let mut insp = open_for_writing(&file, catalogue)?;
+            let signed = crate::export::export(&mut insp, &identity, draft)?;
+            write_new_file(&target, &signed.bytes)?;
+            writeln!(
+                out,
+                "{} result written to {}",
+                if signed.is_final { "final" } else { "DRAFT" },
+                target.display()
+            )?;
+            writeln!(out, "result SHA-256: {}", signed.sha256)?;
+            writeln!(
+                out,
+                "signed by {} — key {}",
+                identity.public.name, signed.fingerprint
+            )?;
+            Ok(())
+        }
+        Command::Verify { result, trust } => {
+            let bytes = std::fs::read(&result).map_err(|source| StoreError::Io {
+                path: result.clone(),
+                source,
+            })?;
+            let trusted = trust
+                .iter()
+                .map(|t| read_trusted_key(t))
+                .collect::<Result<Vec<_>, _>>()?;
+            let v = crate::export::verify(&bytes, &catalogue, &trusted);
+            for check in &v.checks {
+                writeln!(out, "{check}")?;
+            }
+            if let Some(r) = &v.result {
+                writeln!(
+                    out,
+                    "{} — {} — {}",
+                    r.payload
+                        .centre
+                        .get("centre_name")
+                        .map_or("", String::as_str),
+                    r.payload.model,
+                    if r.payload.is_final { "final" } else { "DRAFT" }
+                )?;
+            }
+            if let Some(sha) = &v.sha256 {
+                writeln!(out, "result SHA-256: {sha}")?;
+            }
+            if v.holds() {
+                writeln!(out, "VERIFIED")?;
+                Ok(())
+            } else {
+                let failed: Vec<&str> = v
+                    .checks
+                    .iter()
+                    .filter(|c| matches!(c.outcome, crate::export::Outcome::Fail(_)))
+                    .map(|c| c.name)
+                    .collect();
+                Err(CliError::NotVerified(format!(
+                    "{} does not verify: {} failed (see above)",
+                    result.display(),
+                    failed.join(", ")
+                )))
+            }
+        }
+        Command::Diff { old, new } => {
+            let read = |path: &PathBuf| -> Result<(crate::export::Payload, String), CliError> {
+                let bytes = std::fs::read(path).map_err(|source| StoreError::Io {
+                    path: path.clone(),
+                    source,
+                })?;
+                let v = crate::export::verify(&bytes, &catalogue, &[]);
+                match (v.result, v.sha256) {
+                    (Some(r), Some(sha)) => Ok((r.payload, sha)),
+                    _ => Err(CliError::NotVerified(format!(
+                        "{} is not a readable akredit result",
+                        path.display()
+                    ))),
+                }
+            };
+            let (a, sha_a) = read(&old)?;
+            let (b, _) = read(&new)?;
+            let lines = crate::export::diff(&a, &b, &sha_a);
+            for l in &lines {
+                writeln!(out, "{l}")?;
+            }
+            Ok(())
+        }
         Command::Bench { quick, json, dir } => {
             let dir = dir.unwrap_or_else(std::env::temp_dir);
             let report = crate::bench::run(catalogue, &dir, quick)?;
@@ -510,6 +676,51 @@ pub fn open_for_writing(file: &Path, catalogue: Arc<Catalogue>) -> Result<Inspec
         eprintln!("akredit: warning: no backup was made before this change: {e}");
     }
     Ok(insp)
+}
+
+fn write_new_file(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
+    use std::io::Write as _;
+    let io = |source| {
+        CliError::Store(StoreError::Io {
+            path: path.to_path_buf(),
+            source,
+        })
+    };
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map_err(|e| {
+            if e.kind() == io::ErrorKind::AlreadyExists {
+                CliError::Store(StoreError::Exists(path.to_path_buf()))
+            } else {
+                io(e)
+            }
+        })?;
+    file.write_all(bytes).map_err(io)?;
+    file.sync_all().map_err(io)
+}
+
+/// A trusted key given as base64, or as a file holding base64 or an identity.json.
+fn read_trusted_key(arg: &str) -> Result<[u8; 32], CliError> {
+    let text = match std::fs::read_to_string(arg) {
+        Ok(t) => serde_json::from_str::<serde_json::Value>(&t)
+            .ok()
+            .and_then(|v| {
+                v.get("public_key")
+                    .and_then(|k| k.as_str())
+                    .map(str::to_string)
+            })
+            .unwrap_or(t),
+        Err(_) => arg.to_string(),
+    };
+    crate::export::keys::decode_public_key(&text)
+        .map(|k| k.to_bytes())
+        .ok_or_else(|| {
+            CliError::Usage(format!(
+                "--trust {arg:?}: not a base64 Ed25519 public key, nor a file holding one"
+            ))
+        })
 }
 
 fn parse_code(text: &str) -> Result<Code, CliError> {

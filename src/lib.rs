@@ -10,6 +10,7 @@ pub mod answers;
 pub mod bench;
 pub mod catalogue;
 pub mod cli;
+pub mod export;
 pub mod home;
 pub mod inspection;
 pub mod scoring;

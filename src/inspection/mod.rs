@@ -225,6 +225,8 @@ pub struct Meta {
     pub catalogue_sha256: String,
     /// The schema version of the file.
     pub schema_version: i32,
+    /// SHA-256 of the last result exported from this inspection.
+    pub last_result_sha256: Option<String>,
 }
 
 /// One row of the history.
@@ -443,6 +445,27 @@ impl Inspection {
     /// The history, oldest first; only rows about `code` (and its sub-items) if given.
     pub fn history(&self, code: Option<&Code>) -> Result<Vec<HistoryEntry>, StoreError> {
         read_history(&self.conn, &self.path, code)
+    }
+
+    /// SHA-256 of the last result exported from this inspection.
+    pub fn last_result_sha256(&self) -> Option<String> {
+        self.meta.last_result_sha256.clone()
+    }
+
+    /// Remembers the result just exported, so that the next one names it as superseded.
+    pub fn record_result(&mut self, sha256: &str) -> Result<(), StoreError> {
+        if self.access == Access::ReadOnly {
+            return Err(StoreError::OpenedReadOnly);
+        }
+        self.conn
+            .execute(
+                "INSERT INTO meta (key, value) VALUES ('last_result_sha256', ?1)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [sha256],
+            )
+            .map_err(|e| classify_write_error(&self.path, e))?;
+        self.meta.last_result_sha256 = Some(sha256.to_string());
+        Ok(())
     }
 
     /// Runs SQLite's integrity check; `Ok(())` when it says "ok".
@@ -776,6 +799,7 @@ fn read_meta(conn: &Connection, path: &Path) -> Result<Meta, StoreError> {
         catalogue_id: get("catalogue_id")?.ok_or_else(|| missing("catalogue_id"))?,
         catalogue_sha256: get("catalogue_sha256")?.ok_or_else(|| missing("catalogue_sha256"))?,
         schema_version: version,
+        last_result_sha256: get("last_result_sha256")?.filter(|s| !s.is_empty()),
     })
 }
 

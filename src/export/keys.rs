@@ -1,0 +1,269 @@
+//! The expert's signing key: an Ed25519 key pair kept in `$AKREDIT_HOME/keys/`.
+//!
+//! The private key file is readable by its owner only (mode 0600); like ssh, akredit
+//! refuses to use one that others can read. A key is never overwritten.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD as B64;
+use ed25519_dalek::{SigningKey, VerifyingKey};
+use serde::{Deserialize, Serialize};
+
+use crate::catalogue::sha256_hex;
+use crate::home::Home;
+
+/// Why a key could not be made, read or used.
+#[derive(Debug, thiserror::Error)]
+pub enum KeyError {
+    /// There is no key yet.
+    #[error("no signing key in {0}; create one with: akredit key init --name \"Your full name\"")]
+    Missing(PathBuf),
+    /// A key exists and is never overwritten.
+    #[error(
+        "a signing key already exists in {0}; akredit never overwrites a key (results signed with it could no longer be traced to you)"
+    )]
+    Exists(PathBuf),
+    /// The private key is readable by others.
+    #[error("{0}: the private key is readable by other users; make it private with: chmod 600 {0}")]
+    TooOpen(PathBuf),
+    /// The key files are damaged.
+    #[error("{path}: the key file is damaged ({detail})")]
+    Damaged {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong.
+        detail: String,
+    },
+    /// A name is required.
+    #[error("give your full name: akredit key init --name \"…\"")]
+    NoName,
+    /// The system's random source failed.
+    #[error("the system's random number source failed: {0}")]
+    Random(String),
+    /// A file-system error.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The error.
+        source: std::io::Error,
+    },
+}
+
+/// The public half, as stored beside the private key and shown to others.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PublicIdentity {
+    /// The key holder's name.
+    pub name: String,
+    /// The public key, base64.
+    pub public_key: String,
+    /// When the key was made (UTC).
+    pub created_at: String,
+}
+
+/// A usable signing key.
+pub struct Identity {
+    /// The public half.
+    pub public: PublicIdentity,
+    signing: SigningKey,
+}
+
+fn keys_dir(home: &Home) -> PathBuf {
+    home.root().join("keys")
+}
+
+fn private_path(home: &Home) -> PathBuf {
+    keys_dir(home).join("signing.key")
+}
+
+fn public_path(home: &Home) -> PathBuf {
+    keys_dir(home).join("identity.json")
+}
+
+/// The fingerprint of a public key: the first 16 hex digits of its SHA-256, in groups of
+/// four for reading aloud (`3f2a 9c01 77be 4d10`).
+pub fn fingerprint(public_key: &[u8; 32]) -> String {
+    let hex = sha256_hex(public_key);
+    hex.as_bytes()[..16]
+        .chunks(4)
+        .map(|c| String::from_utf8_lossy(c).into_owned())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Decodes a base64 public key.
+pub fn decode_public_key(text: &str) -> Option<VerifyingKey> {
+    let bytes = B64.decode(text.trim()).ok()?;
+    let array: [u8; 32] = bytes.try_into().ok()?;
+    VerifyingKey::from_bytes(&array).ok()
+}
+
+impl Identity {
+    /// Makes a new key pair; refuses if one exists.
+    pub fn create(home: &Home, name: &str) -> Result<Identity, KeyError> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(KeyError::NoName);
+        }
+        let private = private_path(home);
+        if private.exists() || public_path(home).exists() {
+            return Err(KeyError::Exists(keys_dir(home)));
+        }
+        let dir = keys_dir(home);
+        fs::create_dir_all(&dir).map_err(|source| KeyError::Io {
+            path: dir.clone(),
+            source,
+        })?;
+        let mut seed = [0u8; 32];
+        getrandom::fill(&mut seed).map_err(|e| KeyError::Random(e.to_string()))?;
+        let signing = SigningKey::from_bytes(&seed);
+        let public = PublicIdentity {
+            name: name.to_string(),
+            public_key: B64.encode(signing.verifying_key().to_bytes()),
+            created_at: crate::inspection::now_utc(),
+        };
+        write_new(&private, B64.encode(seed).as_bytes(), true)?;
+        let json = serde_json::to_string_pretty(&public).map_err(|e| KeyError::Damaged {
+            path: public_path(home),
+            detail: e.to_string(),
+        })?;
+        write_new(&public_path(home), json.as_bytes(), false)?;
+        Ok(Identity { public, signing })
+    }
+
+    /// Reads the key pair, checking that the private key is private.
+    pub fn load(home: &Home) -> Result<Identity, KeyError> {
+        let private = private_path(home);
+        if !private.exists() {
+            return Err(KeyError::Missing(keys_dir(home)));
+        }
+        check_private(&private)?;
+        let damaged = |path: &Path, detail: &str| KeyError::Damaged {
+            path: path.to_path_buf(),
+            detail: detail.to_string(),
+        };
+        let text = fs::read_to_string(&private).map_err(|source| KeyError::Io {
+            path: private.clone(),
+            source,
+        })?;
+        let seed: [u8; 32] = B64
+            .decode(text.trim())
+            .ok()
+            .and_then(|b| b.try_into().ok())
+            .ok_or_else(|| damaged(&private, "not a base64 Ed25519 key"))?;
+        let signing = SigningKey::from_bytes(&seed);
+        let public_file = public_path(home);
+        let public: PublicIdentity = fs::read_to_string(&public_file)
+            .ok()
+            .and_then(|t| serde_json::from_str(&t).ok())
+            .ok_or_else(|| damaged(&public_file, "unreadable identity.json"))?;
+        if public.public_key != B64.encode(signing.verifying_key().to_bytes()) {
+            return Err(damaged(
+                &public_file,
+                "its public key does not match the private key",
+            ));
+        }
+        Ok(Identity { public, signing })
+    }
+
+    /// The public key.
+    pub fn verifying_key(&self) -> VerifyingKey {
+        self.signing.verifying_key()
+    }
+
+    /// The fingerprint of the public key.
+    pub fn fingerprint(&self) -> String {
+        fingerprint(&self.verifying_key().to_bytes())
+    }
+
+    /// Signs a message.
+    pub fn sign(&self, message: &[u8]) -> [u8; 64] {
+        use ed25519_dalek::Signer;
+        self.signing.sign(message).to_bytes()
+    }
+}
+
+fn write_new(path: &Path, bytes: &[u8], private: bool) -> Result<(), KeyError> {
+    let io = |source| KeyError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut options = fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(if private { 0o600 } else { 0o644 });
+    }
+    #[cfg(not(unix))]
+    let _ = private;
+    let mut file = options.open(path).map_err(io)?;
+    file.write_all(bytes).map_err(io)?;
+    file.sync_all().map_err(io)
+}
+
+#[cfg(unix)]
+fn check_private(path: &Path) -> Result<(), KeyError> {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = fs::metadata(path)
+        .map_err(|source| KeyError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?
+        .permissions()
+        .mode();
+    if mode & 0o077 != 0 {
+        return Err(KeyError::TooOpen(path.to_path_buf()));
+    }
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn check_private(_path: &Path) -> Result<(), KeyError> {
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn create_load_sign_and_never_overwrite() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let home = Home::at(dir.path());
+        assert!(matches!(Identity::load(&home), Err(KeyError::Missing(_))));
+        let made = Identity::create(&home, "Іваненко Іван").expect("create");
+        assert!(matches!(
+            Identity::create(&home, "Інший"),
+            Err(KeyError::Exists(_))
+        ));
+        let loaded = Identity::load(&home).expect("load");
+        assert_eq!(loaded.public, made.public);
+        let sig = loaded.sign(b"message");
+        let vk = decode_public_key(&made.public.public_key).expect("public key");
+        let sig = ed25519_dalek::Signature::from_bytes(&sig);
+        assert!(vk.verify_strict(b"message", &sig).is_ok());
+        let fp = loaded.fingerprint();
+        assert_eq!(fp.len(), 19);
+        assert_eq!(fp.split(' ').count(), 4);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_private_key_others_can_read_is_refused() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("tempdir");
+        let home = Home::at(dir.path());
+        Identity::create(&home, "Експерт").expect("create");
+        let private = private_path(&home);
+        assert_eq!(
+            fs::metadata(&private).expect("meta").permissions().mode() & 0o777,
+            0o600
+        );
+        fs::set_permissions(&private, fs::Permissions::from_mode(0o644)).expect("chmod");
+        assert!(matches!(Identity::load(&home), Err(KeyError::TooOpen(_))));
+    }
+}

@@ -1,0 +1,279 @@
+//! Signed results: export, independent verification, supersession, and tampering.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use akredit::answers::{Change, Column};
+use akredit::catalogue::{Catalogue, ModelId};
+use akredit::export::{self, ExportError, Identity, Outcome, canonical_json};
+use akredit::home::Home;
+use akredit::inspection::{Access, Inspection, NewInspection};
+use serde_json::Value;
+
+fn catalogue() -> Arc<Catalogue> {
+    Arc::new(Catalogue::builtin().expect("catalogue"))
+}
+
+fn new_inspection(path: &Path, model: ModelId) -> Inspection {
+    Inspection::create(
+        path,
+        catalogue(),
+        &NewInspection {
+            model,
+            centre_name: "Сумський обласний центр здоров'я".into(),
+            expert: "Іваненко І. І.".into(),
+            visit_date: Some("2026-11-23".into()),
+        },
+    )
+    .expect("create")
+}
+
+fn grade_all(insp: &mut Inspection, grade: u8) {
+    let cat = catalogue();
+    let changes: Vec<Change> = cat
+        .model_standards(insp.meta().model)
+        .map(|s| Change::Grade {
+            code: s.code.clone(),
+            column: Column::Commission,
+            grade: Some(if s.scale.allows(grade) { grade } else { 3 }),
+        })
+        .collect();
+    insp.apply(&changes).expect("grade");
+}
+
+fn failed(v: &export::Verification) -> Vec<&'static str> {
+    v.checks
+        .iter()
+        .filter(|c| matches!(c.outcome, Outcome::Fail(_)))
+        .map(|c| c.name)
+        .collect()
+}
+
+#[test]
+fn a_complete_inspection_exports_and_verifies() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let home = Home::at(dir.path().join("home"));
+    let id = Identity::create(&home, "Іваненко Іван").expect("key");
+    let mut insp = new_inspection(&dir.path().join("a.akredit"), ModelId::Full);
+    grade_all(&mut insp, 3);
+    insp.apply(&[Change::NotApplicable {
+        code: "1.1.1.5".parse().expect("code"),
+        reason: Some("немає госпрозрахункової діяльності".into()),
+    }])
+    .expect("na");
+    let signed = export::export(&mut insp, &id, false).expect("export");
+    assert!(signed.is_final);
+    let cat = catalogue();
+    let key = id.verifying_key().to_bytes();
+    let v = export::verify(&signed.bytes, &cat, &[key]);
+    assert!(v.holds(), "{:#?}", v.checks);
+    assert!(
+        v.checks
+            .iter()
+            .all(|c| matches!(c.outcome, Outcome::Pass(_)))
+    );
+    let p = &v.result.as_ref().expect("result").payload;
+    assert!(p.is_final);
+    assert_eq!(p.standards.len(), 235);
+    assert_eq!(p.totals["commission"]["percent"], "100.0");
+    assert_eq!(p.totals["max_points"], 702);
+    assert_eq!(p.supersedes, None);
+    // No floating-point number anywhere in the file.
+    fn no_floats(v: &Value) -> bool {
+        match v {
+            Value::Number(n) => !n.is_f64(),
+            Value::Array(a) => a.iter().all(no_floats),
+            Value::Object(o) => o.values().all(no_floats),
+            _ => true,
+        }
+    }
+    let doc: Value = serde_json::from_slice(&signed.bytes).expect("json");
+    assert!(no_floats(&doc));
+    // An untrusted signer fails the trust check only.
+    let other = Identity::create(&Home::at(dir.path().join("other")), "Інший").expect("key");
+    let v = export::verify(&signed.bytes, &cat, &[other.verifying_key().to_bytes()]);
+    assert_eq!(failed(&v), ["trusted signer"]);
+}
+
+#[test]
+fn an_incomplete_inspection_is_refused_unless_a_draft() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let id = Identity::create(&Home::at(dir.path()), "Експерт").expect("key");
+    let mut insp = new_inspection(&dir.path().join("a.akredit"), ModelId::Sanitary);
+    grade_all(&mut insp, 3);
+    insp.apply(&[Change::Grade {
+        code: "1.2.6".parse().expect("code"),
+        column: Column::Commission,
+        grade: None,
+    }])
+    .expect("clear");
+    match export::export(&mut insp, &id, false) {
+        Err(ExportError::Incomplete(list)) => assert!(list.contains("1.2: 1.2.6"), "{list}"),
+        Err(e) => panic!("{e}"),
+        Ok(_) => panic!("an incomplete inspection was exported as final"),
+    }
+    let draft = export::export(&mut insp, &id, true).expect("draft");
+    assert!(!draft.is_final);
+    let v = export::verify(&draft.bytes, &catalogue(), &[]);
+    assert!(v.holds(), "{:#?}", v.checks);
+    assert!(!v.result.expect("result").payload.is_final);
+}
+
+#[test]
+fn a_correction_supersedes_the_previous_result_and_diff_shows_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let id = Identity::create(&Home::at(dir.path()), "Експерт").expect("key");
+    let path = dir.path().join("a.akredit");
+    let mut insp = new_inspection(&path, ModelId::Sanitary);
+    grade_all(&mut insp, 3);
+    let first = export::export(&mut insp, &id, false).expect("first");
+    drop(insp);
+    let mut insp = Inspection::open(&path, catalogue(), Access::ReadWrite).expect("reopen");
+    insp.apply(&[Change::Grade {
+        code: "1.1.3".parse().expect("code"),
+        column: Column::Commission,
+        grade: Some(1),
+    }])
+    .expect("correct");
+    let second = export::export(&mut insp, &id, false).expect("second");
+    let cat = catalogue();
+    let a = export::verify(&first.bytes, &cat, &[])
+        .result
+        .expect("a")
+        .payload;
+    let b = export::verify(&second.bytes, &cat, &[])
+        .result
+        .expect("b")
+        .payload;
+    assert_eq!(b.supersedes.as_deref(), Some(first.sha256.as_str()));
+    let lines = export::diff(&a, &b, &first.sha256);
+    assert_eq!(lines[0], "the new result supersedes the old one");
+    assert!(
+        lines.contains(&"1.1.3 commission: 3 → 1".to_string()),
+        "{lines:?}"
+    );
+    assert!(
+        lines.iter().any(|l| l.starts_with("totals: 573 / 573")),
+        "{lines:?}"
+    );
+}
+
+/// A small real result: a sanitary draft with a few grades.
+fn small_result(dir: &Path) -> (Vec<u8>, [u8; 32]) {
+    let id = Identity::create(&Home::at(dir), "Експерт").expect("key");
+    let mut insp = new_inspection(&dir.join("a.akredit"), ModelId::Sanitary);
+    insp.apply(&[
+        Change::Grade {
+            code: "1.1.3".parse().expect("code"),
+            column: Column::Commission,
+            grade: Some(2),
+        },
+        Change::Note {
+            code: "1.1.3".parse().expect("code"),
+            text: "атестація".into(),
+        },
+    ])
+    .expect("apply");
+    let signed = export::export(&mut insp, &id, true).expect("draft");
+    (signed.bytes, id.verifying_key().to_bytes())
+}
+
+#[test]
+fn every_single_byte_flip_is_detected() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (bytes, key) = small_result(dir.path());
+    let cat = catalogue();
+    assert!(export::verify(&bytes, &cat, &[key]).holds());
+    let mut undetected = Vec::new();
+    for i in 0..bytes.len() {
+        let mut tampered = bytes.clone();
+        tampered[i] ^= 0x01;
+        if export::verify(&tampered, &cat, &[key]).holds() {
+            undetected.push(i);
+        }
+    }
+    assert!(
+        undetected.is_empty(),
+        "{} of {} flips went undetected, first at byte {:?}",
+        undetected.len(),
+        bytes.len(),
+        undetected.first()
+    );
+}
+
+/// Re-signs nothing: edits the payload, writes it back canonically (so only the
+/// signature can catch it), and expects the verification to fail.
+fn edited(bytes: &[u8], edit: impl FnOnce(&mut Value)) -> Vec<u8> {
+    let mut doc: Value = serde_json::from_slice(bytes).expect("json");
+    edit(&mut doc["payload"]);
+    canonical_json(&doc).expect("canonical")
+}
+
+#[test]
+fn reordering_adding_or_removing_items_is_detected() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (bytes, key) = small_result(dir.path());
+    let cat = catalogue();
+    let cases: Vec<(&str, Vec<u8>)> = vec![
+        (
+            "reordered",
+            edited(&bytes, |p| {
+                p["standards"].as_array_mut().expect("array").swap(0, 1)
+            }),
+        ),
+        (
+            "removed",
+            edited(&bytes, |p| {
+                p["standards"].as_array_mut().expect("array").pop();
+            }),
+        ),
+        (
+            "added",
+            edited(&bytes, |p| {
+                let first = p["standards"][0].clone();
+                p["standards"].as_array_mut().expect("array").push(first);
+            }),
+        ),
+        (
+            "regraded",
+            edited(&bytes, |p| p["standards"][7]["commission"] = 3.into()),
+        ),
+        (
+            "history dropped",
+            edited(&bytes, |p| p["history"] = Value::Array(vec![])),
+        ),
+    ];
+    for (what, tampered) in cases {
+        let v = export::verify(&tampered, &cat, &[key]);
+        assert!(!v.holds(), "{what}: not detected");
+        assert!(
+            failed(&v).contains(&"signature"),
+            "{what}: {:?}",
+            failed(&v)
+        );
+    }
+    // Whitespace added after signing is an edit too.
+    let mut spaced = bytes.clone();
+    spaced.push(b'\n');
+    assert_eq!(failed(&export::verify(&spaced, &cat, &[key])), ["format"]);
+}
+
+#[test]
+fn totals_that_do_not_follow_from_the_grades_fail_even_when_signed() {
+    // A signer who lies about the totals still signs a verifiable signature: the
+    // recomputation must catch it.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let id = Identity::create(&Home::at(dir.path()), "Експерт").expect("key");
+    let mut insp = new_inspection(&dir.path().join("a.akredit"), ModelId::Sanitary);
+    grade_all(&mut insp, 3);
+    let mut payload =
+        export::payload(&insp, "Експерт", true, "2026-11-23T00:00:00.000Z").expect("payload");
+    payload.totals["commission"]["category"] = "higher".into();
+    payload.standards[3].commission = Some(0);
+    let signed = export::sign(&payload, &id).expect("sign");
+    let v = export::verify(&signed.bytes, &catalogue(), &[]);
+    let f = failed(&v);
+    assert!(f.contains(&"totals"), "{f:?}");
+    assert!(f.contains(&"history"), "{f:?}");
+    assert!(!f.contains(&"signature"), "{f:?}");
+}
