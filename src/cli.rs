@@ -174,6 +174,14 @@ pub enum Command {
         #[arg(long, value_name = "PUBKEY_OR_FILE")]
         trust: Vec<String>,
     },
+    /// Write the printable protocol (A4 PDF) of a signed result or of an inspection file.
+    Protocol {
+        /// A result (RESULT.json) or an inspection file.
+        input: PathBuf,
+        /// The PDF to write (never over an existing file).
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// List what changed between two results.
     Diff {
         /// The older result.
@@ -241,6 +249,9 @@ pub enum CliError {
     /// A bad argument.
     #[error("{0}")]
     Usage(String),
+    /// The protocol could not be made.
+    #[error(transparent)]
+    Protocol(#[from] crate::protocol::ProtocolError),
     /// Exporting failed.
     #[error(transparent)]
     Export(Box<crate::export::ExportError>),
@@ -610,6 +621,56 @@ pub fn run(
                     failed.join(", ")
                 )))
             }
+        }
+        Command::Protocol { input, out: target } => {
+            if target.symlink_metadata().is_ok() {
+                return Err(StoreError::Exists(target).into());
+            }
+            let bytes = std::fs::read(&input).map_err(|source| StoreError::Io {
+                path: input.clone(),
+                source,
+            })?;
+            let (payload, provenance) = if bytes.first() == Some(&b'{') {
+                let v = crate::export::verify(&bytes, &catalogue, &[]);
+                let (Some(result), Some(sha), true) =
+                    (v.result.clone(), v.sha256.clone(), v.holds())
+                else {
+                    let failed: Vec<String> = v
+                        .checks
+                        .iter()
+                        .filter(|c| matches!(c.outcome, crate::export::Outcome::Fail(_)))
+                        .map(|c| c.to_string())
+                        .collect();
+                    return Err(CliError::NotVerified(format!(
+                        "{} does not verify, so no protocol is made of it:\n{}",
+                        input.display(),
+                        failed.join("\n")
+                    )));
+                };
+                let fingerprint =
+                    crate::export::keys::decode_public_key(&result.signature.public_key)
+                        .map(|k| crate::export::fingerprint(&k.to_bytes()))
+                        .unwrap_or_default();
+                (
+                    result.payload,
+                    Some(crate::protocol::Provenance {
+                        result_sha256: sha,
+                        fingerprint,
+                    }),
+                )
+            } else {
+                let insp = Inspection::open(&input, catalogue.clone(), Access::ReadOnly)?;
+                let complete =
+                    crate::export::missing_for_final(&catalogue, insp.meta().model, insp.answers())
+                        .is_empty();
+                let payload =
+                    crate::export::payload(&insp, "", complete, &crate::inspection::now_utc())?;
+                (payload, None)
+            };
+            let pdf = crate::protocol::render(&payload, &catalogue, provenance.as_ref())?;
+            write_new_file(&target, &pdf)?;
+            writeln!(out, "protocol written to {}", target.display())?;
+            Ok(())
         }
         Command::Diff { old, new } => {
             let read = |path: &PathBuf| -> Result<(crate::export::Payload, String), CliError> {

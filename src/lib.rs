@@ -13,6 +13,7 @@ pub mod cli;
 pub mod export;
 pub mod home;
 pub mod inspection;
+pub mod protocol;
 pub mod scoring;
 pub mod settings;
 pub mod ui;

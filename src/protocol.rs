@@ -1,0 +1,573 @@
+//! The printable protocol: an A4 PDF of a result, with the Order's title, the centre's
+//! application fields, per-group tables, totals, N/A standards, documents, the result's
+//! hash and the signer's fingerprint, and lines for signatures.
+//!
+//! Text is real text in an embedded DejaVu Sans Condensed (Cyrillic), measured glyph by
+//! glyph so that it wraps inside its cell instead of overflowing.
+
+use std::sync::Arc;
+
+use krilla::Document;
+use krilla::geom::{PathBuilder, Point};
+use krilla::page::PageSettings;
+use krilla::paint::{Fill, Stroke};
+use krilla::text::{Font, TextDirection};
+use skrifa::MetadataProvider;
+use skrifa::instance::{LocationRef, Size};
+
+use crate::catalogue::{Catalogue, Code};
+use crate::export::Payload;
+
+const REGULAR: &[u8] = include_bytes!("../assets/fonts/DejaVuSansCondensed.ttf");
+const BOLD: &[u8] = include_bytes!("../assets/fonts/DejaVuSansCondensed-Bold.ttf");
+
+const PAGE_W: f32 = 595.0;
+const PAGE_H: f32 = 842.0;
+const MARGIN: f32 = 40.0;
+const FOOTER: f32 = 28.0;
+
+/// The protocol could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum ProtocolError {
+    /// The embedded font could not be read (a build defect).
+    #[error("the embedded font cannot be read")]
+    Font,
+    /// The PDF writer failed.
+    #[error("the PDF could not be written: {0}")]
+    Pdf(String),
+}
+
+/// Who signed and what, when the protocol is made from a signed result.
+#[derive(Debug, Clone)]
+pub struct Provenance {
+    /// SHA-256 of the result's canonical payload.
+    pub result_sha256: String,
+    /// The signer's key fingerprint.
+    pub fingerprint: String,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Weight {
+    Regular,
+    Bold,
+}
+
+enum Op {
+    Text {
+        x: f32,
+        y: f32,
+        size: f32,
+        weight: Weight,
+        text: String,
+    },
+    Line {
+        x1: f32,
+        y1: f32,
+        x2: f32,
+        y2: f32,
+    },
+}
+
+struct Measure<'a> {
+    regular: skrifa::FontRef<'a>,
+    bold: skrifa::FontRef<'a>,
+}
+
+impl Measure<'_> {
+    fn width(&self, text: &str, size: f32, weight: Weight) -> f32 {
+        let font = match weight {
+            Weight::Regular => &self.regular,
+            Weight::Bold => &self.bold,
+        };
+        let charmap = font.charmap();
+        let metrics = font.glyph_metrics(Size::new(size), LocationRef::default());
+        text.chars()
+            .map(|c| {
+                let glyph = charmap.map(c).unwrap_or_default();
+                metrics.advance_width(glyph).unwrap_or(size * 0.6)
+            })
+            .sum()
+    }
+
+    /// Breaks `text` into lines no wider than `width`; a word longer than a line is cut.
+    fn wrap(&self, text: &str, size: f32, weight: Weight, width: f32) -> Vec<String> {
+        let mut lines = Vec::new();
+        for paragraph in text.split('\n') {
+            let mut line = String::new();
+            for word in paragraph.split_whitespace() {
+                let candidate = if line.is_empty() {
+                    word.to_string()
+                } else {
+                    format!("{line} {word}")
+                };
+                if self.width(&candidate, size, weight) <= width {
+                    line = candidate;
+                    continue;
+                }
+                if !line.is_empty() {
+                    lines.push(std::mem::take(&mut line));
+                }
+                // A single word wider than the cell: cut it.
+                let mut piece = String::new();
+                for c in word.chars() {
+                    piece.push(c);
+                    if self.width(&piece, size, weight) > width {
+                        piece.pop();
+                        lines.push(std::mem::take(&mut piece));
+                        piece.push(c);
+                    }
+                }
+                line = piece;
+            }
+            lines.push(line);
+        }
+        lines
+    }
+}
+
+struct Layout<'a> {
+    measure: Measure<'a>,
+    pages: Vec<Vec<Op>>,
+    y: f32,
+}
+
+impl<'a> Layout<'a> {
+    fn new(measure: Measure<'a>) -> Self {
+        Layout {
+            measure,
+            pages: vec![Vec::new()],
+            y: MARGIN,
+        }
+    }
+
+    fn page(&mut self) -> &mut Vec<Op> {
+        if self.pages.is_empty() {
+            self.pages.push(Vec::new());
+        }
+        let last = self.pages.len() - 1;
+        &mut self.pages[last]
+    }
+
+    fn new_page(&mut self) {
+        self.pages.push(Vec::new());
+        self.y = MARGIN;
+    }
+
+    fn ensure(&mut self, height: f32) {
+        if self.y + height > PAGE_H - MARGIN - FOOTER {
+            self.new_page();
+        }
+    }
+
+    fn paragraph(&mut self, text: &str, size: f32, weight: Weight) {
+        let lines = self.measure.wrap(text, size, weight, PAGE_W - 2.0 * MARGIN);
+        for line in lines {
+            self.ensure(size * 1.35);
+            let y = self.y + size;
+            self.page().push(Op::Text {
+                x: MARGIN,
+                y,
+                size,
+                weight,
+                text: line,
+            });
+            self.y += size * 1.35;
+        }
+    }
+
+    fn gap(&mut self, h: f32) {
+        self.y += h;
+    }
+
+    /// A table row: cells wrapped into their columns, borders around each.
+    fn row(&mut self, cells: &[(&str, f32)], size: f32, weight: Weight) {
+        let pad = 2.5;
+        let wrapped: Vec<Vec<String>> = cells
+            .iter()
+            .map(|(t, w)| self.measure.wrap(t, size, weight, w - 2.0 * pad))
+            .collect();
+        let lines = wrapped.iter().map(Vec::len).max().unwrap_or(1).max(1);
+        let line_h = size * 1.25;
+        let height = lines as f32 * line_h + 2.0 * pad;
+        self.ensure(height);
+        let top = self.y;
+        let mut x = MARGIN;
+        let mut ops = Vec::new();
+        for ((_, w), text_lines) in cells.iter().zip(&wrapped) {
+            for (i, l) in text_lines.iter().enumerate() {
+                ops.push(Op::Text {
+                    x: x + pad,
+                    y: top + pad + size + i as f32 * line_h,
+                    size,
+                    weight,
+                    text: l.clone(),
+                });
+            }
+            ops.push(Op::Line {
+                x1: x,
+                y1: top,
+                x2: x,
+                y2: top + height,
+            });
+            x += w;
+        }
+        ops.push(Op::Line {
+            x1: x,
+            y1: top,
+            x2: x,
+            y2: top + height,
+        });
+        ops.push(Op::Line {
+            x1: MARGIN,
+            y1: top,
+            x2: x,
+            y2: top,
+        });
+        ops.push(Op::Line {
+            x1: MARGIN,
+            y1: top + height,
+            x2: x,
+            y2: top + height,
+        });
+        self.page().extend(ops);
+        self.y += height;
+    }
+}
+
+fn grade_text(grade: Option<u8>, catalogue: &Catalogue, code: &Code) -> String {
+    match (grade, catalogue.standard(code)) {
+        (None, _) => "—".into(),
+        (Some(g), Some(s)) if s.scale != crate::catalogue::Scale::Unspecified => {
+            match s.scale.letter(g) {
+                Some(l) => format!("{l} {g}"),
+                None => g.to_string(),
+            }
+        }
+        (Some(g), _) => g.to_string(),
+    }
+}
+
+fn category_words(id: &str) -> &'static str {
+    match id {
+        "higher" => "вища категорія",
+        "first" => "перша категорія",
+        "second" => "друга категорія",
+        _ => "акредитаційний сертифікат не видається",
+    }
+}
+
+/// Renders the protocol of a result.
+pub fn render(
+    payload: &Payload,
+    catalogue: &Catalogue,
+    provenance: Option<&Provenance>,
+) -> Result<Vec<u8>, ProtocolError> {
+    let measure = Measure {
+        regular: skrifa::FontRef::new(REGULAR).map_err(|_| ProtocolError::Font)?,
+        bold: skrifa::FontRef::new(BOLD).map_err(|_| ProtocolError::Font)?,
+    };
+    let mut l = Layout::new(measure);
+    let t = &payload.totals;
+    let draft = !payload.is_final;
+
+    l.paragraph(
+        "ПРОТОКОЛ акредитаційної експертизи центру здоров'я",
+        15.0,
+        Weight::Bold,
+    );
+    l.paragraph(
+        "Стандарти акредитації центрів здоров'я України, затверджені наказом МОЗ України від 17.07.2000 № 169",
+        10.0,
+        Weight::Regular,
+    );
+    l.gap(6.0);
+    for field in &catalogue.application_form {
+        let value = payload.centre.get(&field.id).map_or("—", String::as_str);
+        l.paragraph(&format!("{}: {value}", field.title), 10.0, Weight::Regular);
+    }
+    let model = payload
+        .model
+        .parse()
+        .ok()
+        .map(|m| catalogue.model(m).title.clone())
+        .unwrap_or_else(|| payload.model.clone());
+    l.paragraph(
+        &format!("Модель діяльності: {model}"),
+        10.0,
+        Weight::Regular,
+    );
+    l.paragraph(
+        &format!(
+            "Дата візиту: {}. Експерт: {}. Підписав: {}.",
+            payload.visit_date.as_deref().unwrap_or("—"),
+            payload.expert,
+            if payload.signer.is_empty() {
+                "—"
+            } else {
+                &payload.signer
+            }
+        ),
+        10.0,
+        Weight::Regular,
+    );
+    l.gap(6.0);
+    let c = &t["commission"];
+    l.paragraph(
+        &format!(
+            "Результат комісії: {} з {} балів — {} % — {}",
+            c["points"],
+            t["max_points"],
+            c["percent"].as_str().unwrap_or("—"),
+            category_words(c["category"].as_str().unwrap_or(""))
+        ),
+        12.0,
+        Weight::Bold,
+    );
+    let s = &t["self"];
+    l.paragraph(
+        &format!(
+            "Самооцінка центру: {} з {} балів — {} % — {}. Застосовних стандартів: {}, не застосовується: {}.",
+            s["points"],
+            t["max_points"],
+            s["percent"].as_str().unwrap_or("—"),
+            category_words(s["category"].as_str().unwrap_or("")),
+            t["applicable"],
+            t["not_applicable"]
+        ),
+        10.0,
+        Weight::Regular,
+    );
+    if draft {
+        l.paragraph(
+            "ЧЕРНЕТКА: не всі стандарти оцінено; це не остаточний результат.",
+            11.0,
+            Weight::Bold,
+        );
+    }
+    l.gap(8.0);
+
+    let widths = [54.0, 196.0, 52.0, 52.0, 80.0, 81.0];
+    let header = [
+        "Код",
+        "Стандарт",
+        "Самооцінка",
+        "Оцінка комісії",
+        "Не застосовується",
+        "Примітка",
+    ];
+    let groups = t["groups"].as_array().cloned().unwrap_or_default();
+    for group in &catalogue.groups {
+        let entries: Vec<_> = payload
+            .standards
+            .iter()
+            .filter(|e| {
+                e.code.parse::<Code>().is_ok_and(|c| {
+                    c.starts_with(&group.code) && c.group_prefix() == group.code.as_str()
+                })
+            })
+            .collect();
+        if entries.is_empty() {
+            continue;
+        }
+        let figures = groups
+            .iter()
+            .find(|g| g["code"] == group.code.as_str())
+            .map(|g| {
+                format!(
+                    " — {} з {} балів, {} %",
+                    g["commission"]["points"],
+                    g["max_points"],
+                    g["commission"]["percent"].as_str().unwrap_or("—")
+                )
+            })
+            .unwrap_or_default();
+        l.ensure(60.0);
+        l.paragraph(
+            &format!("{} {}{figures}", group.code, group.title),
+            11.0,
+            Weight::Bold,
+        );
+        let head: Vec<(&str, f32)> = header.iter().copied().zip(widths).collect();
+        l.row(&head, 8.0, Weight::Bold);
+        for e in entries {
+            let code: Code = match e.code.parse() {
+                Ok(c) => c,
+                Err(_) => continue,
+            };
+            let title = catalogue
+                .standard(&code)
+                .and_then(|s| s.title.clone())
+                .unwrap_or_else(|| "(текст не зберігся в наявній копії Наказу)".into());
+            let own = grade_text(e.self_grade, catalogue, &code);
+            let commission = grade_text(e.commission, catalogue, &code);
+            let na = e.na_reason.clone().unwrap_or_default();
+            let cells = [
+                (e.code.as_str(), widths[0]),
+                (title.as_str(), widths[1]),
+                (own.as_str(), widths[2]),
+                (commission.as_str(), widths[3]),
+                (na.as_str(), widths[4]),
+                (e.note.as_str(), widths[5]),
+            ];
+            l.row(&cells, 8.0, Weight::Regular);
+        }
+        l.gap(8.0);
+    }
+
+    l.ensure(40.0);
+    l.paragraph("Стандарти, що не застосовуються", 11.0, Weight::Bold);
+    let na: Vec<_> = payload.standards.iter().filter(|e| e.na).collect();
+    if na.is_empty() {
+        l.paragraph("Немає.", 10.0, Weight::Regular);
+    }
+    for e in na {
+        l.paragraph(
+            &format!("{} — {}", e.code, e.na_reason.as_deref().unwrap_or("")),
+            9.0,
+            Weight::Regular,
+        );
+    }
+    l.gap(6.0);
+    l.ensure(40.0);
+    l.paragraph("Обов'язкові документи до заяви", 11.0, Weight::Bold);
+    for d in &catalogue.documents {
+        let check = payload.documents.iter().find(|x| x.number == d.number);
+        let state = match check.and_then(|c| c.present) {
+            Some(true) => "подано",
+            Some(false) => "НЕ подано",
+            None => "не перевірено",
+        };
+        let note = check
+            .map(|c| c.note.as_str())
+            .filter(|n| !n.is_empty())
+            .map(|n| format!(" ({n})"))
+            .unwrap_or_default();
+        l.paragraph(
+            &format!("{}. {} — {state}{note}", d.number, d.title),
+            9.0,
+            Weight::Regular,
+        );
+    }
+    l.gap(8.0);
+    l.ensure(120.0);
+    match provenance {
+        Some(p) => {
+            l.paragraph(
+                &format!("SHA-256 результату: {}", p.result_sha256),
+                9.0,
+                Weight::Regular,
+            );
+            l.paragraph(
+                &format!("Відбиток ключа підписувача: {}", p.fingerprint),
+                9.0,
+                Weight::Regular,
+            );
+        }
+        None => l.paragraph(
+            "Протокол складено з файлу перевірки; електронного підпису немає.",
+            9.0,
+            Weight::Regular,
+        ),
+    }
+    l.paragraph(
+        &format!("Складено: {}", payload.exported_at),
+        9.0,
+        Weight::Regular,
+    );
+    l.gap(18.0);
+    for who in ["Експерт", "Голова акредитаційної комісії"] {
+        l.paragraph(
+            &format!(
+                "{who}: ______________________  ______________________  «___» __________ 20___ р."
+            ),
+            10.0,
+            Weight::Regular,
+        );
+        l.paragraph(
+            "                      (підпис)                         (П.І.Б.)",
+            7.0,
+            Weight::Regular,
+        );
+        l.gap(10.0);
+    }
+
+    draw(l.pages, draft)
+}
+
+fn draw(pages: Vec<Vec<Op>>, draft: bool) -> Result<Vec<u8>, ProtocolError> {
+    let regular = Font::new(Arc::new(REGULAR.to_vec()).into(), 0).ok_or(ProtocolError::Font)?;
+    let bold = Font::new(Arc::new(BOLD.to_vec()).into(), 0).ok_or(ProtocolError::Font)?;
+    let mut document = Document::new();
+    let total = pages.len();
+    for (n, ops) in pages.into_iter().enumerate() {
+        let settings =
+            PageSettings::from_wh(PAGE_W, PAGE_H).ok_or(ProtocolError::Pdf("page size".into()))?;
+        let mut page = document.start_page_with(settings);
+        let mut surface = page.surface();
+        surface.set_fill(Some(Fill::default()));
+        surface.set_stroke(None);
+        let mut lines = PathBuilder::new();
+        let mut any_line = false;
+        for op in &ops {
+            match op {
+                Op::Text {
+                    x,
+                    y,
+                    size,
+                    weight,
+                    text,
+                } => {
+                    if text.is_empty() {
+                        continue;
+                    }
+                    let font = if *weight == Weight::Bold {
+                        bold.clone()
+                    } else {
+                        regular.clone()
+                    };
+                    surface.draw_text(
+                        Point::from_xy(*x, *y),
+                        font,
+                        *size,
+                        text,
+                        false,
+                        TextDirection::Auto,
+                    );
+                }
+                Op::Line { x1, y1, x2, y2 } => {
+                    lines.move_to(*x1, *y1);
+                    lines.line_to(*x2, *y2);
+                    any_line = true;
+                }
+            }
+        }
+        let footer = format!(
+            "{}Сторінка {} з {total}",
+            if draft { "ЧЕРНЕТКА · " } else { "" },
+            n + 1
+        );
+        surface.draw_text(
+            Point::from_xy(MARGIN, PAGE_H - MARGIN + 8.0),
+            if draft { bold.clone() } else { regular.clone() },
+            9.0,
+            &footer,
+            false,
+            TextDirection::Auto,
+        );
+        if any_line {
+            if let Some(path) = lines.finish() {
+                surface.set_fill(None);
+                surface.set_stroke(Some(Stroke {
+                    width: 0.5,
+                    ..Default::default()
+                }));
+                surface.draw_path(&path);
+            }
+        }
+        surface.finish();
+        page.finish();
+    }
+    document
+        .finish()
+        .map_err(|e| ProtocolError::Pdf(format!("{e:?}")))
+}
