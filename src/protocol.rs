@@ -554,15 +554,13 @@ fn draw(pages: Vec<Vec<Op>>, draft: bool) -> Result<Vec<u8>, ProtocolError> {
             false,
             TextDirection::Auto,
         );
-        if any_line {
-            if let Some(path) = lines.finish() {
-                surface.set_fill(None);
-                surface.set_stroke(Some(Stroke {
-                    width: 0.5,
-                    ..Default::default()
-                }));
-                surface.draw_path(&path);
-            }
+        if any_line && let Some(path) = lines.finish() {
+            surface.set_fill(None);
+            surface.set_stroke(Some(Stroke {
+                width: 0.5,
+                ..Default::default()
+            }));
+            surface.draw_path(&path);
         }
         surface.finish();
         page.finish();
