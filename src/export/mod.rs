@@ -492,7 +492,7 @@ pub fn verify(bytes: &[u8], catalogue: &Catalogue, trusted: &[[u8; 32]]) -> Veri
             return v;
         }
     };
-    let result: ResultFile = match serde_json::from_value(value.clone()) {
+    let result: ResultFile = match ResultFile::deserialize(&value) {
         Ok(r) => r,
         Err(e) => {
             v.push(
@@ -509,7 +509,21 @@ pub fn verify(bytes: &[u8], catalogue: &Catalogue, trusted: &[[u8; 32]]) -> Veri
         );
         return v;
     }
-    match canonical_json(&value) {
+    // The document has exactly the keys format < payload < signature (the typed parse
+    // refuses others), so its canonical form is the payload's with the two others around.
+    let payload_value = value.get("payload").unwrap_or(&Value::Null);
+    let message = canonical_json(payload_value).unwrap_or_default();
+    let whole = (|| -> Result<Vec<u8>, String> {
+        let mut c = b"{\"format\":".to_vec();
+        write_canonical(&value["format"], &mut c)?;
+        c.extend_from_slice(b",\"payload\":");
+        c.extend_from_slice(&message);
+        c.extend_from_slice(b",\"signature\":");
+        write_canonical(&value["signature"], &mut c)?;
+        c.push(b'}');
+        Ok(c)
+    })();
+    match whole {
         Ok(c) if c == bytes => v.push("format", Outcome::Pass(format!("{FORMAT}, canonical"))),
         Ok(_) => v.push(
             "format",
@@ -519,8 +533,6 @@ pub fn verify(bytes: &[u8], catalogue: &Catalogue, trusted: &[[u8; 32]]) -> Veri
     }
 
     // 2. Signature.
-    let payload_value = value.get("payload").cloned().unwrap_or(Value::Null);
-    let message = canonical_json(&payload_value).unwrap_or_default();
     v.sha256 = Some(sha256_hex(&message));
     let signer = keys::decode_public_key(&result.signature.public_key);
     let sig: Option<[u8; 64]> = B64
