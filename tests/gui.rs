@@ -490,3 +490,63 @@ fn ctrl_page_down_walks_the_tabs_and_text_size_is_remembered() {
     let sha = catalogue().sha256.clone();
     assert!(h.query_by_label_contains(&sha).is_some());
 }
+
+#[test]
+fn export_from_the_window_lists_what_is_missing_then_signs_a_verifiable_result() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (mut h, file) = with_inspection(dir.path());
+    // Incomplete: Ctrl+E lists what is missing, with links that jump there.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.run();
+    assert!(h.query_by_label_contains("Ще не оцінено").is_some());
+    h.get_by_label("1.2.6").click();
+    h.run();
+    assert!(h.state().export.is_none(), "the link closes the dialog");
+    assert_eq!(
+        h.state().session.as_ref().expect("session").focused,
+        Some(code("1.2.6"))
+    );
+    // Grade everything, then export with a new key and the PDF beside it.
+    let cat = catalogue();
+    let changes = cat
+        .model_standards(ModelId::Full)
+        .map(|s| akredit::answers::Change::Grade {
+            code: s.code.clone(),
+            column: Column::Commission,
+            grade: Some(*s.scale.grades().last().expect("grade")),
+        })
+        .collect();
+    h.state_mut().push(Command::Apply(changes));
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Експорт (Ctrl+E)")
+        .click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("результат буде остаточним")
+            .is_some()
+    );
+    h.get_by_label("Ваш підпис ще не створено. Ваше повне ім'я:")
+        .click();
+    h.run();
+    h.get_by_label("Ваш підпис ще не створено. Ваше повне ім'я:")
+        .type_text("Іваненко Іван");
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Підписати й зберегти")
+        .click();
+    h.run();
+    let result = dir.path().join("centre.result.json");
+    assert!(
+        matches!(&h.state().status, Status::Info(s) if s.contains("SHA-256")),
+        "{:?}",
+        h.state().status
+    );
+    let bytes = std::fs::read(&result).expect("result written");
+    let v = akredit::export::verify(&bytes, &cat, &[]);
+    assert!(v.holds(), "{:#?}", v.checks);
+    assert!(v.result.expect("result").payload.is_final);
+    assert!(
+        dir.path().join("centre.result.pdf").exists(),
+        "the protocol is saved beside it"
+    );
+    assert!(file.exists());
+}

@@ -42,6 +42,9 @@ fn handle_into(app: &mut AkreditApp, ctx: &Context, out: &mut Vec<Command>) {
 
     // Keys that work even while a text field has focus.
     for e in &events {
+        if is_key(e, Key::E, Modifiers::COMMAND) {
+            out.push(Command::OpenExport);
+        }
         if is_key(e, Key::F, Modifiers::COMMAND) {
             out.push(Command::Search(Some(
                 session.search.clone().unwrap_or_default(),
@@ -119,7 +122,7 @@ fn handle_into(app: &mut AkreditApp, ctx: &Context, out: &mut Vec<Command>) {
                             }
                         }
                     }
-                    Key::E if modifiers.is_none() => {
+                    Key::E if modifiers.is_none() && app.export.is_none() => {
                         if let Some(code) = &focused {
                             out.push(Command::EditNote(code.clone()));
                         }

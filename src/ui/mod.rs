@@ -3,6 +3,7 @@
 //! to an inspection goes through [`crate::inspection::Inspection::apply`]; every figure
 //! comes from [`crate::scoring::totals`]. No SQL and no arithmetic on scores live here.
 
+mod export;
 pub mod frames;
 pub mod i18n;
 mod keys;
@@ -104,6 +105,12 @@ pub enum Command {
     SetTextPercent(u16),
     /// Colour scheme.
     SetTheme(Theme),
+    /// Open the Export dialog.
+    OpenExport,
+    /// Sign and write the result (from the Export dialog).
+    RunExport,
+    /// Close the Export dialog.
+    CloseExport,
 }
 
 /// What the status bar says.
@@ -321,6 +328,8 @@ pub struct AkreditApp {
     pub recent: Vec<RecentInfo>,
     /// Whether the keyboard help is shown.
     pub help_open: bool,
+    /// The Export dialog, while open.
+    pub export: Option<export::ExportDialog>,
     commands: Vec<Command>,
     dialogs: Box<dyn Dialogs>,
     applied_style: Option<(u16, Theme)>,
@@ -352,6 +361,7 @@ impl AkreditApp {
             },
             recent: Vec::new(),
             help_open: false,
+            export: None,
             commands: Vec::new(),
             dialogs,
             applied_style: None,
@@ -559,6 +569,28 @@ impl AkreditApp {
                 }
             }
             Command::ToggleHelp => self.help_open = !self.help_open,
+            Command::OpenExport => {
+                if let Some(s) = &self.session {
+                    self.export = Some(export::ExportDialog {
+                        path: export::suggested_path(s.inspection.path())
+                            .display()
+                            .to_string(),
+                        with_pdf: true,
+                        ..Default::default()
+                    });
+                }
+            }
+            Command::RunExport => {
+                let outcome = export::run(self);
+                match &outcome {
+                    Ok(summary) => self.status = Status::Info(summary.clone()),
+                    Err(e) => self.status = Status::Error(e.clone()),
+                }
+                if let Some(d) = &mut self.export {
+                    d.outcome = Some(outcome);
+                }
+            }
+            Command::CloseExport => self.export = None,
             Command::SetLanguage(lang) => {
                 self.settings.language = lang;
                 self.save_settings();

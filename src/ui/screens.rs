@@ -22,6 +22,9 @@ pub fn show(app: &mut AkreditApp, ui: &mut Ui) {
         }
         Screen::Inspection => inspection(app, ui),
     }
+    if app.export.is_some() && app.screen == Screen::Inspection {
+        super::export::show(app, ui);
+    }
     if app.help_open {
         help(app, ui);
     }
@@ -59,6 +62,9 @@ fn top_bar(app: &mut AkreditApp, ui: &mut Ui) {
         ui.with_layout(egui::Layout::right_to_left(Align::Center), |ui| {
             if app.screen != Screen::Settings && ui.button(app.t(T::Settings)).clicked() {
                 app.push(Command::ShowScreen(Screen::Settings));
+            }
+            if app.screen == Screen::Inspection && ui.button(app.t(T::ExportButton)).clicked() {
+                app.push(Command::OpenExport);
             }
             let other = match app.settings.language {
                 Language::Uk => (Language::En, "English"),
@@ -315,6 +321,7 @@ fn help(app: &mut AkreditApp, ui: &mut Ui) {
                 T::KeyUndo,
                 T::KeyTabs,
                 T::KeySearch,
+                T::KeyExport,
                 T::KeyHelp,
             ] {
                 ui.label(app.t(key));

@@ -1,0 +1,187 @@
+//! The Export dialog: completeness first (with links to what is missing), the signing key
+//! (made on first use), then the signed result and, beside it, the PDF protocol.
+
+use std::path::{Path, PathBuf};
+
+use egui::{RichText, Ui};
+
+use super::{AkreditApp, Command, T};
+use crate::export::{self, Identity, KeyError};
+
+/// The state of the Export dialog.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ExportDialog {
+    /// Where to write the result.
+    pub path: String,
+    /// Export although incomplete.
+    pub draft: bool,
+    /// Also write the PDF protocol beside the result.
+    pub with_pdf: bool,
+    /// The name for a new key.
+    pub key_name: String,
+    /// What the last attempt gave: the result's hash and fingerprint, or an error.
+    pub outcome: Option<Result<String, String>>,
+}
+
+/// The result file suggested for an inspection: `NAME.result.json` beside it.
+pub fn suggested_path(inspection: &Path) -> PathBuf {
+    let stem = inspection
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "inspection".into());
+    inspection.with_file_name(format!("{stem}.result.json"))
+}
+
+/// Signs and writes the result (and the protocol); returns a summary for the user.
+pub fn run(app: &mut AkreditApp) -> Result<String, String> {
+    let lang = app.settings.language;
+    let home = app
+        .home
+        .clone()
+        .ok_or_else(|| "no data folder for the signing key".to_string())?;
+    let Some(dialog) = app.export.clone() else {
+        return Err(String::new());
+    };
+    let identity = match Identity::load(&home) {
+        Ok(i) => i,
+        Err(KeyError::Missing(_)) => {
+            Identity::create(&home, &dialog.key_name).map_err(|e| e.to_string())?
+        }
+        Err(e) => return Err(e.to_string()),
+    };
+    let path = PathBuf::from(dialog.path.trim());
+    if path.as_os_str().is_empty() || path.symlink_metadata().is_ok() {
+        return Err(format!("{}: {}", path.display(), T::ExportExists.get(lang)));
+    }
+    let catalogue = app.catalogue.clone();
+    let Some(session) = &mut app.session else {
+        return Err(String::new());
+    };
+    let signed = export::export(&mut session.inspection, &identity, dialog.draft)
+        .map_err(|e| e.to_string())?;
+    write_new(&path, &signed.bytes)?;
+    let mut summary = format!(
+        "{} {} · SHA-256 {} · {} {}",
+        T::ExportWritten.get(lang),
+        path.display(),
+        signed.sha256,
+        T::Fingerprint.get(lang),
+        signed.fingerprint
+    );
+    if dialog.with_pdf {
+        let pdf_path = path.with_extension("pdf");
+        let verified = export::verify(&signed.bytes, &catalogue, &[]);
+        let payload = verified
+            .result
+            .map(|r| r.payload)
+            .ok_or("the result cannot be read back")?;
+        let pdf = crate::protocol::render(
+            &payload,
+            &catalogue,
+            Some(&crate::protocol::Provenance {
+                result_sha256: signed.sha256.clone(),
+                fingerprint: signed.fingerprint.clone(),
+            }),
+        )
+        .map_err(|e| e.to_string())?;
+        write_new(&pdf_path, &pdf)?;
+        summary.push_str(&format!(" · PDF {}", pdf_path.display()));
+    }
+    Ok(summary)
+}
+
+fn write_new(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    use std::io::Write;
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    file.write_all(bytes)
+        .and_then(|()| file.sync_all())
+        .map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Draws the dialog.
+pub fn show(app: &mut AkreditApp, ui: &Ui) {
+    let lang = app.settings.language;
+    let (Some(session), Some(dialog)) = (&app.session, &app.export) else {
+        return;
+    };
+    let missing = export::missing_for_final(
+        session.inspection.catalogue(),
+        session.model(),
+        session.inspection.answers(),
+    );
+    let has_key = app.home.as_ref().is_some_and(|h| Identity::load(h).is_ok());
+    let mut dialog = dialog.clone();
+    let mut commands = Vec::new();
+    let mut open = true;
+    egui::Window::new(T::Export.get(lang))
+        .collapsible(false)
+        .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+        .open(&mut open)
+        .show(ui.ctx(), |ui| {
+            if missing.is_empty() {
+                ui.label(T::ExportComplete.get(lang));
+                dialog.draft = false;
+            } else {
+                ui.label(RichText::new(T::ExportIncomplete.get(lang)).strong());
+                egui::ScrollArea::vertical()
+                    .max_height(160.0)
+                    .show(ui, |ui| {
+                        for (group, codes) in &missing {
+                            ui.horizontal_wrapped(|ui| {
+                                ui.label(format!("{group}:"));
+                                for code in codes.iter().take(40) {
+                                    if ui.link(code.as_str()).clicked() {
+                                        commands.push(Command::Focus(code.clone()));
+                                        commands.push(Command::CloseExport);
+                                    }
+                                }
+                                if codes.len() > 40 {
+                                    ui.label(format!("… +{}", codes.len() - 40));
+                                }
+                            });
+                        }
+                    });
+                ui.checkbox(&mut dialog.draft, T::ExportDraft.get(lang));
+            }
+            if !has_key {
+                let label = ui.label(T::KeyName.get(lang));
+                ui.add(egui::TextEdit::singleline(&mut dialog.key_name).desired_width(360.0))
+                    .labelled_by(label.id);
+            }
+            let label = ui.label(T::FileLocation.get(lang));
+            ui.add(egui::TextEdit::singleline(&mut dialog.path).desired_width(480.0))
+                .labelled_by(label.id);
+            ui.checkbox(&mut dialog.with_pdf, T::ExportPdf.get(lang));
+            let ready = (missing.is_empty() || dialog.draft)
+                && (has_key || !dialog.key_name.trim().is_empty());
+            if ui
+                .add_enabled(
+                    ready,
+                    egui::Button::new(RichText::new(T::SignAndSave.get(lang)).strong()),
+                )
+                .clicked()
+            {
+                commands.push(Command::RunExport);
+            }
+            match &dialog.outcome {
+                Some(Ok(summary)) => {
+                    ui.label(summary);
+                }
+                Some(Err(e)) => {
+                    ui.label(RichText::new(e).color(ui.visuals().error_fg_color));
+                }
+                None => {}
+            }
+        });
+    if !open {
+        commands.push(Command::CloseExport);
+    }
+    app.export = Some(dialog);
+    for c in commands {
+        app.push(c);
+    }
+}
