@@ -152,7 +152,7 @@ pub fn show(app: &mut AkreditApp, ui: &Ui) {
                 ui.add(egui::TextEdit::singleline(&mut dialog.key_name).desired_width(360.0))
                     .labelled_by(label.id);
             }
-            let label = ui.label(T::FileLocation.get(lang));
+            let label = ui.label(T::ResultFile.get(lang));
             ui.add(egui::TextEdit::singleline(&mut dialog.path).desired_width(480.0))
                 .labelled_by(label.id);
             ui.checkbox(&mut dialog.with_pdf, T::ExportPdf.get(lang));

@@ -127,6 +127,7 @@ strings! {
     ExportIncomplete => "Ще не оцінено (натисніть код, щоб перейти):", "Not graded yet (click a code to go there):";
     ExportDraft => "Експортувати як чернетку (\"final\": false)", "Export as a draft (\"final\": false)";
     KeyName => "Ваш підпис ще не створено. Ваше повне ім'я:", "You have no signing key yet. Your full name:";
+    ResultFile => "Файл результату (JSON)", "Result file (JSON)";
     ExportPdf => "Також зберегти протокол PDF поруч", "Also save the PDF protocol beside it";
     SignAndSave => "Підписати й зберегти", "Sign and save";
     ExportExists => "файл уже існує або шлях порожній; оберіть інше ім'я", "the file exists or the path is empty; choose another name";
