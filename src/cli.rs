@@ -740,26 +740,7 @@ pub fn open_for_writing(file: &Path, catalogue: Arc<Catalogue>) -> Result<Inspec
 }
 
 fn write_new_file(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
-    use std::io::Write as _;
-    let io = |source| {
-        CliError::Store(StoreError::Io {
-            path: path.to_path_buf(),
-            source,
-        })
-    };
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)
-        .map_err(|e| {
-            if e.kind() == io::ErrorKind::AlreadyExists {
-                CliError::Store(StoreError::Exists(path.to_path_buf()))
-            } else {
-                io(e)
-            }
-        })?;
-    file.write_all(bytes).map_err(io)?;
-    file.sync_all().map_err(io)
+    Ok(crate::export::write_new_file(path, bytes)?)
 }
 
 /// A trusted key given as base64, or as a file holding base64 or an identity.json.

@@ -173,6 +173,28 @@ pub struct ResultFile {
     pub signature: Signature,
 }
 
+/// Writes a new file durably (content synced), never over an existing one.
+pub fn write_new_file(path: &std::path::Path, bytes: &[u8]) -> Result<(), StoreError> {
+    use std::io::Write as _;
+    let io = |source| StoreError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map_err(|e| {
+            if e.kind() == std::io::ErrorKind::AlreadyExists {
+                StoreError::Exists(path.to_path_buf())
+            } else {
+                io(e)
+            }
+        })?;
+    file.write_all(bytes).map_err(io)?;
+    file.sync_all().map_err(io)
+}
+
 /// Writes `value` in canonical form (RFC 8785 for the JSON subset results use).
 pub fn canonical_json(value: &Value) -> Result<Vec<u8>, String> {
     let mut out = Vec::new();

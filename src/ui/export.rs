@@ -91,15 +91,7 @@ pub fn run(app: &mut AkreditApp) -> Result<String, String> {
 }
 
 fn write_new(path: &Path, bytes: &[u8]) -> Result<(), String> {
-    use std::io::Write;
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)
-        .map_err(|e| format!("{}: {e}", path.display()))?;
-    file.write_all(bytes)
-        .and_then(|()| file.sync_all())
-        .map_err(|e| format!("{}: {e}", path.display()))
+    export::write_new_file(path, bytes).map_err(|e| e.to_string())
 }
 
 /// Draws the dialog.
