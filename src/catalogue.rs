@@ -275,6 +275,23 @@ impl Scale {
         }
     }
 
+    /// The Order's letter for a grade, on the Order's two scales only: a standard whose
+    /// wording is lost has no letters to show (its grades are plain points).
+    pub fn order_letter(self, grade: Grade) -> Option<&'static str> {
+        match self {
+            Scale::Unspecified => None,
+            _ => self.letter(grade),
+        }
+    }
+
+    /// A grade as shown to the expert: "Н 0", "ПВ 3", or "2" where the scale is unknown.
+    pub fn label(self, grade: Grade) -> String {
+        match self.order_letter(grade) {
+            Some(l) => format!("{l} {grade}"),
+            None => grade.to_string(),
+        }
+    }
+
     /// The scale's id as used in the catalogue file.
     pub fn id(self) -> &'static str {
         match self {

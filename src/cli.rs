@@ -11,7 +11,7 @@ use serde::Serialize;
 use serde_json::json;
 
 use crate::answers::{Altered, Change, Column, Subject};
-use crate::catalogue::{Catalogue, CatalogueError, Code, Entry, GradeError, ModelId, Scale};
+use crate::catalogue::{Catalogue, CatalogueError, Code, Entry, GradeError, ModelId};
 use crate::inspection::{Access, HistoryEntry, Inspection, NewInspection, StoreError};
 use crate::scoring::{self, Tally, Totals};
 
@@ -823,7 +823,7 @@ fn value_text(catalogue: &Catalogue, a: &Altered, value: Option<&str>) -> String
         let letter = catalogue
             .standard(code)
             .zip(v.parse().ok())
-            .and_then(|(s, g)| s.scale.letter(g).filter(|_| s.scale != Scale::Unspecified));
+            .and_then(|(s, g)| s.scale.order_letter(g));
         return match letter {
             Some(l) => format!("{v} ({l})"),
             None => v.to_string(),
@@ -1014,7 +1014,7 @@ fn print_show(
     for s in cat.model_standards(model).filter(|s| wanted(&s.code)) {
         let a = insp.answers().get(&s.code);
         let grade = |g: Option<u8>| match g {
-            Some(g) => match s.scale.letter(g).filter(|_| s.scale != Scale::Unspecified) {
+            Some(g) => match s.scale.order_letter(g) {
                 Some(l) => format!("{g} {l}"),
                 None => g.to_string(),
             },
@@ -1077,9 +1077,7 @@ fn print_catalogue(cat: &Catalogue, json_out: bool, out: &mut dyn Write) -> Resu
                     "title": s.title,
                     "scale": s.scale,
                     "grades": s.scale.grades(),
-                    "letters": s.scale.grades().iter().map(|&g| {
-                        if s.scale == Scale::Unspecified { None } else { s.scale.letter(g) }
-                    }).collect::<Vec<_>>(),
+                    "letters": s.scale.grades().iter().map(|&g| s.scale.order_letter(g)).collect::<Vec<_>>(),
                     "criteria": criteria,
                     "note": s.note,
                     "models": s.models,

@@ -237,13 +237,8 @@ impl<'a> Layout<'a> {
 fn grade_text(grade: Option<u8>, catalogue: &Catalogue, code: &Code) -> String {
     match (grade, catalogue.standard(code)) {
         (None, _) => "—".into(),
-        (Some(g), Some(s)) if s.scale != crate::catalogue::Scale::Unspecified => {
-            match s.scale.letter(g) {
-                Some(l) => format!("{l} {g}"),
-                None => g.to_string(),
-            }
-        }
-        (Some(g), _) => g.to_string(),
+        (Some(g), Some(s)) => s.scale.label(g),
+        (Some(g), None) => g.to_string(),
     }
 }
 

@@ -5,7 +5,7 @@ use egui::{RichText, ScrollArea, Ui};
 
 use super::{AkreditApp, Command, Editing, Session, T};
 use crate::answers::{Answer, Change, Column};
-use crate::catalogue::{Code, Scale, Standard};
+use crate::catalogue::{Code, Standard};
 use crate::settings::Language;
 
 enum Row<'a> {
@@ -261,7 +261,7 @@ fn grade_buttons(
         label
     });
     for &grade in standard.scale.grades() {
-        let text = grade_text(standard.scale, grade);
+        let text = standard.scale.label(grade);
         let selected = current == Some(grade);
         let button = ui.add_enabled(
             !answer.is_na(),
@@ -288,17 +288,6 @@ fn grade_buttons(
                 grade: if selected { None } else { Some(grade) },
             }]));
         }
-    }
-}
-
-/// "Н 0", "ПВ 3", or just "2" where the scale is unknown.
-pub fn grade_text(scale: Scale, grade: u8) -> String {
-    match scale {
-        Scale::Unspecified => grade.to_string(),
-        _ => match scale.letter(grade) {
-            Some(l) => format!("{l} {grade}"),
-            None => grade.to_string(),
-        },
     }
 }
 
@@ -350,7 +339,7 @@ fn criteria(standard: &Standard, lang: Language, ui: &mut Ui) {
         };
         ui.horizontal_wrapped(|ui| {
             ui.label(
-                RichText::new(grade_text(standard.scale, grade))
+                RichText::new(standard.scale.label(grade))
                     .monospace()
                     .strong(),
             );
