@@ -447,6 +447,16 @@ impl Inspection {
         read_history(&self.conn, &self.path, code)
     }
 
+    /// When the last change was made (UTC), without reading the whole history.
+    pub fn last_change_at(&self) -> Result<Option<String>, StoreError> {
+        self.conn
+            .query_row("SELECT at FROM history ORDER BY id DESC LIMIT 1", [], |r| {
+                r.get(0)
+            })
+            .optional()
+            .map_err(|e| damaged(&self.path, e))
+    }
+
     /// SHA-256 of the last result exported from this inspection.
     pub fn last_result_sha256(&self) -> Option<String> {
         self.meta.last_result_sha256.clone()
@@ -1104,6 +1114,7 @@ mod tests {
         assert_eq!(insp.meta().visit_date.as_deref(), Some("2026-11-23"));
         let h = insp.history(None).expect("history");
         assert_eq!(h.len(), 3, "the centre's name and two grades");
+        assert_eq!(insp.last_change_at().expect("last"), Some(h[2].at.clone()));
         assert_eq!(Answers::replay(h.iter().map(|e| &e.altered)), *a);
         insp.integrity_check().expect("ok");
     }

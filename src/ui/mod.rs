@@ -802,11 +802,7 @@ fn recent_state(path: &Path, catalogue: &Arc<Catalogue>) -> RecentState {
     match Inspection::open(path, catalogue.clone(), Access::ReadOnly) {
         Ok(insp) => {
             let totals = scoring::totals(catalogue, insp.meta().model, insp.answers());
-            let last_change = insp
-                .history(None)
-                .ok()
-                .and_then(|h| h.last().map(|e| e.at.clone()))
-                .unwrap_or_default();
+            let last_change = insp.last_change_at().ok().flatten().unwrap_or_default();
             RecentState::Ok {
                 centre: insp
                     .answers()
