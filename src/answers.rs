@@ -103,80 +103,9 @@ impl Answers {
     /// A change that sets a value to what it already is alters nothing and returns
     /// `None`, so no history row is written for it.
     pub fn apply(&mut self, change: &Change) -> Option<Altered> {
-        let (subject, field, old, new) = match change {
-            Change::Grade {
-                code,
-                column,
-                grade,
-            } => {
-                let answer = self.standards.entry(code.clone()).or_default();
-                let slot = match column {
-                    Column::Commission => &mut answer.commission,
-                    Column::SelfAssessment => &mut answer.self_grade,
-                };
-                let old = std::mem::replace(slot, *grade);
-                (
-                    Subject::Standard(code.clone()),
-                    column.id().to_string(),
-                    old.map(|g| g.to_string()),
-                    grade.map(|g| g.to_string()),
-                )
-            }
-            Change::NotApplicable { code, reason } => {
-                let answer = self.standards.entry(code.clone()).or_default();
-                let old = std::mem::replace(&mut answer.na_reason, reason.clone());
-                (
-                    Subject::Standard(code.clone()),
-                    "na".to_string(),
-                    old,
-                    reason.clone(),
-                )
-            }
-            Change::Note { code, text } => {
-                let answer = self.standards.entry(code.clone()).or_default();
-                let old = std::mem::replace(&mut answer.note, text.clone());
-                (
-                    Subject::Standard(code.clone()),
-                    "note".to_string(),
-                    Some(old).filter(|s| !s.is_empty()),
-                    Some(text.clone()).filter(|s| !s.is_empty()),
-                )
-            }
-            Change::Centre { field, value } => {
-                let old = if value.is_empty() {
-                    self.centre.remove(field)
-                } else {
-                    self.centre.insert(field.clone(), value.clone())
-                };
-                (
-                    Subject::Centre,
-                    field.clone(),
-                    old,
-                    Some(value.clone()).filter(|s| !s.is_empty()),
-                )
-            }
-            Change::DocumentPresent { number, present } => {
-                let doc = self.documents.entry(*number).or_default();
-                let old = std::mem::replace(&mut doc.present, *present);
-                (
-                    Subject::Document(*number),
-                    "present".to_string(),
-                    old.map(|p| yes_no(p).to_string()),
-                    present.map(|p| yes_no(p).to_string()),
-                )
-            }
-            Change::DocumentNote { number, text } => {
-                let doc = self.documents.entry(*number).or_default();
-                let old = std::mem::replace(&mut doc.note, text.clone());
-                (
-                    Subject::Document(*number),
-                    "note".to_string(),
-                    Some(old).filter(|s| !s.is_empty()),
-                    Some(text.clone()).filter(|s| !s.is_empty()),
-                )
-            }
-        };
-        self.prune(&subject);
+        let (subject, field, new) = change.target();
+        let old = self.value_of(&subject, &field);
+        self.set(change.clone());
         (old != new).then_some(Altered {
             subject,
             field,
@@ -185,33 +114,94 @@ impl Answers {
         })
     }
 
+    /// The current value of one field, as history rows write it (`None` = empty).
+    fn value_of(&self, subject: &Subject, field: &str) -> Option<String> {
+        match subject {
+            Subject::Standard(code) => {
+                let answer = self.standards.get(code)?;
+                match field {
+                    "na" => answer.na_reason.clone(),
+                    "note" => Some(answer.note.clone()).filter(|s| !s.is_empty()),
+                    "self" => answer.self_grade.map(|g| g.to_string()),
+                    _ => answer.commission.map(|g| g.to_string()),
+                }
+            }
+            Subject::Centre => self.centre.get(field).cloned(),
+            Subject::Document(number) => {
+                let doc = self.documents.get(number)?;
+                if field == "present" {
+                    doc.present.map(|p| yes_no(p).to_string())
+                } else {
+                    Some(doc.note.clone()).filter(|s| !s.is_empty())
+                }
+            }
+        }
+    }
+
+    /// Applies a change without describing it: the one place the state is mutated.
+    fn set(&mut self, change: Change) {
+        match change {
+            Change::Grade {
+                code,
+                column,
+                grade,
+            } => {
+                let answer = self.standards.entry(code.clone()).or_default();
+                match column {
+                    Column::Commission => answer.commission = grade,
+                    Column::SelfAssessment => answer.self_grade = grade,
+                }
+                self.prune_standard(&code);
+            }
+            Change::NotApplicable { code, reason } => {
+                self.standards.entry(code.clone()).or_default().na_reason = reason;
+                self.prune_standard(&code);
+            }
+            Change::Note { code, text } => {
+                self.standards.entry(code.clone()).or_default().note = text;
+                self.prune_standard(&code);
+            }
+            Change::Centre { field, value } => {
+                if value.is_empty() {
+                    self.centre.remove(&field);
+                } else {
+                    self.centre.insert(field, value);
+                }
+            }
+            Change::DocumentPresent { number, present } => {
+                self.documents.entry(number).or_default().present = present;
+                self.prune_document(number);
+            }
+            Change::DocumentNote { number, text } => {
+                self.documents.entry(number).or_default().note = text;
+                self.prune_document(number);
+            }
+        }
+    }
+
     /// Rebuilds the state from a history, oldest first.
     pub fn replay<'a>(history: impl IntoIterator<Item = &'a Altered>) -> Answers {
         let mut answers = Answers::default();
         for altered in history {
-            answers.apply(&altered.as_change());
+            answers.set(altered.as_change());
         }
         answers
     }
 
     // Keeps the maps canonical (no empty entries), so that equality means "same content".
-    fn prune(&mut self, subject: &Subject) {
-        match subject {
-            Subject::Standard(code) => {
-                if self.standards.get(code).is_some_and(Answer::is_empty) {
-                    self.standards.remove(code);
-                }
-            }
-            Subject::Document(n) => {
-                if self
-                    .documents
-                    .get(n)
-                    .is_some_and(|d| *d == DocumentCheck::default())
-                {
-                    self.documents.remove(n);
-                }
-            }
-            Subject::Centre => {}
+    fn prune_standard(&mut self, code: &Code) {
+        if self.standards.get(code).is_some_and(Answer::is_empty) {
+            self.standards.remove(code);
+        }
+    }
+
+    fn prune_document(&mut self, number: u8) {
+        if self
+            .documents
+            .get(&number)
+            .is_some_and(|d| *d == DocumentCheck::default())
+        {
+            self.documents.remove(&number);
         }
     }
 }
@@ -267,6 +257,44 @@ pub enum Change {
         /// The note.
         text: String,
     },
+}
+
+impl Change {
+    /// What the change sets: its subject, the field, and the new value as history rows
+    /// write it (`None` = empty).
+    fn target(&self) -> (Subject, String, Option<String>) {
+        let text = |t: &String| Some(t.clone()).filter(|t| !t.is_empty());
+        match self {
+            Change::Grade {
+                code,
+                column,
+                grade,
+            } => (
+                Subject::Standard(code.clone()),
+                column.id().to_string(),
+                grade.map(|g| g.to_string()),
+            ),
+            Change::NotApplicable { code, reason } => (
+                Subject::Standard(code.clone()),
+                "na".to_string(),
+                reason.clone(),
+            ),
+            Change::Note { code, text: note } => (
+                Subject::Standard(code.clone()),
+                "note".to_string(),
+                text(note),
+            ),
+            Change::Centre { field, value } => (Subject::Centre, field.clone(), text(value)),
+            Change::DocumentPresent { number, present } => (
+                Subject::Document(*number),
+                "present".to_string(),
+                present.map(|p| yes_no(p).to_string()),
+            ),
+            Change::DocumentNote { number, text: note } => {
+                (Subject::Document(*number), "note".to_string(), text(note))
+            }
+        }
+    }
 }
 
 /// What a change is about.

@@ -172,27 +172,30 @@ impl FromStr for Code {
     type Err = BadCode;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let trimmed = s.trim().trim_end_matches('.');
-        let parts: Option<Vec<u16>> = trimmed
-            .split('.')
-            .map(|p| {
-                if p.is_empty() || p.len() > 4 || !p.bytes().all(|b| b.is_ascii_digit()) {
-                    None
-                } else {
-                    p.parse().ok()
-                }
-            })
-            .collect();
-        match parts {
-            Some(parts) if !parts.is_empty() => Ok(Code {
-                text: parts
-                    .iter()
-                    .map(u16::to_string)
-                    .collect::<Vec<_>>()
-                    .join("."),
-                parts,
-            }),
-            _ => Err(BadCode(s.to_string())),
+        let mut parts: Vec<u16> = Vec::with_capacity(4);
+        // Written without leading zeros ("01" → "1") so that equal codes are equal text;
+        // most input already is, and then the text is copied as it is.
+        let mut normal = true;
+        for p in trimmed.split('.') {
+            if p.is_empty() || p.len() > 4 || !p.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(BadCode(s.to_string()));
+            }
+            normal &= p == "0" || !p.starts_with('0');
+            parts.push(p.parse().map_err(|_| BadCode(s.to_string()))?);
         }
+        let text = if normal {
+            trimmed.to_string()
+        } else {
+            let mut text = String::with_capacity(trimmed.len());
+            for (i, p) in parts.iter().enumerate() {
+                if i > 0 {
+                    text.push('.');
+                }
+                text.push_str(&p.to_string());
+            }
+            text
+        };
+        Ok(Code { text, parts })
     }
 }
 
@@ -1087,6 +1090,8 @@ mod tests {
         assert!("".parse::<Code>().is_err());
         assert!("1.a".parse::<Code>().is_err());
         assert!("99999.1".parse::<Code>().is_err());
+        assert_eq!(c(" 01.1.0.10 ").as_str(), "1.1.0.10");
+        assert_eq!(c("01.1"), c("1.1"));
     }
 
     #[test]

@@ -277,3 +277,64 @@ fn totals_that_do_not_follow_from_the_grades_fail_even_when_signed() {
     assert!(f.contains(&"history"), "{f:?}");
     assert!(!f.contains(&"signature"), "{f:?}");
 }
+
+#[test]
+fn the_typed_serialization_is_the_canonical_form() {
+    // verify() and sign() rely on serde writing fields in sorted order: every field of
+    // every struct is populated here, so a field declared out of order shows up.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let id = Identity::create(&Home::at(dir.path()), "Експерт").expect("key");
+    let mut insp = new_inspection(&dir.path().join("a.akredit"), ModelId::Full);
+    grade_all(&mut insp, 2);
+    let code: akredit::catalogue::Code = "1.1.1.5".parse().expect("code");
+    insp.apply(&[
+        Change::Grade {
+            code: code.clone(),
+            column: Column::SelfAssessment,
+            grade: Some(3),
+        },
+        Change::NotApplicable {
+            code: code.clone(),
+            reason: Some("немає".into()),
+        },
+        Change::Note {
+            code,
+            text: "примітка \"в лапках\"\n\u{1}".into(),
+        },
+        Change::Centre {
+            field: "location".into(),
+            value: "м. Суми".into(),
+        },
+        Change::DocumentPresent {
+            number: 4,
+            present: Some(true),
+        },
+        Change::DocumentNote {
+            number: 4,
+            text: "є".into(),
+        },
+    ])
+    .expect("apply");
+    let signed = export::export(&mut insp, &id, false).expect("export");
+    let doc: Value = serde_json::from_slice(&signed.bytes).expect("json");
+    assert_eq!(canonical_json(&doc).expect("canonical"), signed.bytes);
+    let payload: export::Payload = serde_json::from_value(doc["payload"].clone()).expect("typed");
+    assert_eq!(
+        export::canonical_payload(&payload).expect("canonical payload"),
+        canonical_json(&doc["payload"]).expect("canonical")
+    );
+}
+
+#[test]
+fn the_same_content_in_another_key_order_is_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (bytes, key) = small_result(dir.path());
+    let doc: Value = serde_json::from_slice(&bytes).expect("json");
+    // serde_json's Map is sorted, so build the reordered text by hand.
+    let reordered = format!(
+        "{{\"signature\":{},\"format\":{},\"payload\":{}}}",
+        doc["signature"], doc["format"], doc["payload"]
+    );
+    let v = export::verify(reordered.as_bytes(), &catalogue(), &[key]);
+    assert_eq!(failed(&v), ["format"]);
+}

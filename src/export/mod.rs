@@ -65,88 +65,91 @@ pub struct StandardEntry {
     pub code: String,
     /// Commission grade.
     pub commission: Option<u8>,
-    /// Self-assessment grade.
-    #[serde(rename = "self")]
-    pub self_grade: Option<u8>,
     /// Not applicable.
     pub na: bool,
     /// The reason, when not applicable.
     pub na_reason: Option<String>,
     /// The expert's note.
     pub note: String,
+    /// Self-assessment grade.
+    #[serde(rename = "self")]
+    pub self_grade: Option<u8>,
 }
 
 /// One mandatory document in a result.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DocumentEntry {
+    /// Note.
+    pub note: String,
     /// Number 1–13.
     pub number: u8,
     /// Present, missing, or not checked.
     pub present: Option<bool>,
-    /// Note.
-    pub note: String,
 }
 
 /// One change of the history in a result.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct HistoryRow {
-    /// Sequence number.
-    pub id: i64,
     /// UTC time.
     pub at: String,
-    /// `standard`, `centre` or `document`.
-    pub subject: String,
     /// The standard's code.
     pub code: Option<String>,
     /// The document's number.
     pub document: Option<u8>,
     /// The field.
     pub field: String,
-    /// Old value.
-    pub old: Option<String>,
+    /// Sequence number.
+    pub id: i64,
     /// New value.
     pub new: Option<String>,
+    /// Old value.
+    pub old: Option<String>,
+    /// `standard`, `centre` or `document`.
+    pub subject: String,
 }
 
 /// What a result says.
+///
+/// The fields of this and of every struct inside it are declared in the order of their
+/// JSON names, so that serde writes the canonical form directly (a test checks it).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Payload {
-    /// `commission` for an expert's result.
-    pub kind: String,
+    /// The program that made it.
+    pub akredit_version: String,
+    /// The catalogue.
+    pub catalogue: CatalogueRef,
+    /// The application form.
+    pub centre: BTreeMap<String, String>,
+    /// The mandatory documents.
+    pub documents: Vec<DocumentEntry>,
+    /// The expert named in the inspection.
+    pub expert: String,
+    /// When exported (UTC).
+    pub exported_at: String,
     /// False for a draft.
     #[serde(rename = "final")]
     pub is_final: bool,
-    /// The model.
-    pub model: String,
-    /// The application form.
-    pub centre: BTreeMap<String, String>,
-    /// The expert named in the inspection.
-    pub expert: String,
-    /// The name the signing key was made with.
-    pub signer: String,
-    /// Visit date.
-    pub visit_date: Option<String>,
-    /// The catalogue.
-    pub catalogue: CatalogueRef,
-    /// The inspection's id.
-    pub inspection_id: String,
-    /// Every standard of the model.
-    pub standards: Vec<StandardEntry>,
-    /// The mandatory documents.
-    pub documents: Vec<DocumentEntry>,
-    /// The totals exactly as `akredit summary --json` gives them.
-    pub totals: Value,
     /// Every change, oldest first.
     pub history: Vec<HistoryRow>,
-    /// When exported (UTC).
-    pub exported_at: String,
+    /// The inspection's id.
+    pub inspection_id: String,
+    /// `commission` for an expert's result.
+    pub kind: String,
+    /// The model.
+    pub model: String,
+    /// The name the signing key was made with.
+    pub signer: String,
+    /// Every standard of the model.
+    pub standards: Vec<StandardEntry>,
     /// SHA-256 of the previous result of the same inspection, if any.
     pub supersedes: Option<String>,
-    /// The program that made it.
-    pub akredit_version: String,
+    /// The totals exactly as `akredit summary --json` gives them.
+    pub totals: Value,
+    /// Visit date.
+    pub visit_date: Option<String>,
 }
 
 /// The signature block.
@@ -383,22 +386,43 @@ pub struct SignedResult {
     pub is_final: bool,
 }
 
+/// The canonical bytes of a payload: what is signed and hashed.
+///
+/// Serde writes the fields in declaration order, which is their sorted order, and maps
+/// (a `BTreeMap` and `serde_json::Map`) sorted; what is left to check is what RFC 8785
+/// and our subset forbid: floating-point numbers and non-ASCII keys.
+pub fn canonical_payload(payload: &Payload) -> Result<Vec<u8>, String> {
+    if let Some(key) = payload.centre.keys().find(|k| !k.is_ascii()) {
+        return Err(format!("the centre field {key:?} is not ASCII"));
+    }
+    // The totals are the one free-form value: walk them for floats and key order.
+    canonical_json(&payload.totals)?;
+    serde_json::to_vec(payload).map_err(|e| e.to_string())
+}
+
+/// The canonical bytes of a whole result file around its canonical payload.
+fn canonical_file(format: &str, message: &[u8], signature: &Signature) -> Vec<u8> {
+    let mut out = Vec::with_capacity(message.len() + 256);
+    out.extend_from_slice(b"{\"format\":");
+    // Writing a string or a struct of strings into a Vec cannot fail.
+    let _ = serde_json::to_writer(&mut out, format);
+    out.extend_from_slice(b",\"payload\":");
+    out.extend_from_slice(message);
+    out.extend_from_slice(b",\"signature\":");
+    let _ = serde_json::to_writer(&mut out, signature);
+    out.push(b'}');
+    out
+}
+
 /// Signs a payload.
 pub fn sign(payload: &Payload, identity: &Identity) -> Result<SignedResult, ExportError> {
-    let payload_value =
-        serde_json::to_value(payload).map_err(|e| ExportError::Canonical(e.to_string()))?;
-    let message = canonical_json(&payload_value).map_err(ExportError::Canonical)?;
+    let message = canonical_payload(payload).map_err(ExportError::Canonical)?;
     let signature = Signature {
         algorithm: "ed25519".into(),
         public_key: identity.public.public_key.clone(),
         value: B64.encode(identity.sign(&message)),
     };
-    let doc = serde_json::json!({
-        "format": FORMAT,
-        "payload": payload_value,
-        "signature": signature,
-    });
-    let bytes = canonical_json(&doc).map_err(ExportError::Canonical)?;
+    let bytes = canonical_file(FORMAT, &message, &signature);
     Ok(SignedResult {
         bytes,
         sha256: sha256_hex(&message),
@@ -503,24 +527,19 @@ pub fn verify(bytes: &[u8], catalogue: &Catalogue, trusted: &[[u8; 32]]) -> Veri
         result: None,
         sha256: None,
     };
-    // 1. Format.
-    let value: Value = match std::str::from_utf8(bytes)
-        .map_err(|e| e.to_string())
-        .and_then(|t| serde_json::from_str(t).map_err(|e| e.to_string()))
-    {
-        Ok(v) => v,
-        Err(e) => {
-            v.push("format", Outcome::Fail(format!("not a JSON document: {e}")));
-            return v;
-        }
-    };
-    let result: ResultFile = match ResultFile::deserialize(&value) {
+    // 1. Format. One typed parse (unknown fields refused); the canonical form is then
+    // what serializing it back gives, byte for byte.
+    let result: ResultFile = match serde_json::from_slice(bytes) {
         Ok(r) => r,
-        Err(e) => {
+        Err(e) if e.classify() == serde_json::error::Category::Data => {
             v.push(
                 "format",
                 Outcome::Fail(format!("not an akredit result: {e}")),
             );
+            return v;
+        }
+        Err(e) => {
+            v.push("format", Outcome::Fail(format!("not a JSON document: {e}")));
             return v;
         }
     };
@@ -531,28 +550,25 @@ pub fn verify(bytes: &[u8], catalogue: &Catalogue, trusted: &[[u8; 32]]) -> Veri
         );
         return v;
     }
-    // The document has exactly the keys format < payload < signature (the typed parse
-    // refuses others), so its canonical form is the payload's with the two others around.
-    let payload_value = value.get("payload").unwrap_or(&Value::Null);
-    let message = canonical_json(payload_value).unwrap_or_default();
-    let whole = (|| -> Result<Vec<u8>, String> {
-        let mut c = b"{\"format\":".to_vec();
-        write_canonical(&value["format"], &mut c)?;
-        c.extend_from_slice(b",\"payload\":");
-        c.extend_from_slice(&message);
-        c.extend_from_slice(b",\"signature\":");
-        write_canonical(&value["signature"], &mut c)?;
-        c.push(b'}');
-        Ok(c)
-    })();
-    match whole {
-        Ok(c) if c == bytes => v.push("format", Outcome::Pass(format!("{FORMAT}, canonical"))),
-        Ok(_) => v.push(
-            "format",
-            Outcome::Fail("the file is not in canonical form: it was edited after signing".into()),
-        ),
-        Err(e) => v.push("format", Outcome::Fail(e)),
-    }
+    let message = match canonical_payload(&result.payload) {
+        Ok(message) => {
+            if canonical_file(&result.format, &message, &result.signature) == bytes {
+                v.push("format", Outcome::Pass(format!("{FORMAT}, canonical")));
+            } else {
+                v.push(
+                    "format",
+                    Outcome::Fail(
+                        "the file is not in canonical form: it was edited after signing".into(),
+                    ),
+                );
+            }
+            message
+        }
+        Err(e) => {
+            v.push("format", Outcome::Fail(e));
+            Vec::new()
+        }
+    };
 
     // 2. Signature.
     v.sha256 = Some(sha256_hex(&message));
