@@ -444,6 +444,11 @@ pub enum Refusal {
         /// The known fields.
         known: String,
     },
+    /// A commission grade or an N/A decision in a centre's self-assessment file.
+    #[error(
+        "{0}: this file is the centre's self-assessment; commission grades and \"not applicable\" are decided by the expert in the inspection file (grade the self-assessment column, and explain in the note)"
+    )]
+    CommissionOnly(Code),
     /// A document number outside 1–13.
     #[error("document {number} does not exist; the Order lists documents 1 to {count}")]
     UnknownDocument {

@@ -118,6 +118,7 @@ pub fn scored_inspection(
             centre_name: "Бенчмарк: обласний центр здоров'я".into(),
             expert: "Експерт".into(),
             visit_date: Some("2026-11-23".into()),
+            purpose: Default::default(),
         },
     )?;
     let standards: Vec<_> = catalogue.model_standards(ModelId::Full).collect();
@@ -292,7 +293,8 @@ fn run_in(catalogue: Arc<Catalogue>, dir: &Path, quick: bool) -> Result<Vec<Figu
     // A realistic finished inspection: every standard graded in both columns.
     let finished = dir.join("finished.akredit");
     drop(scored_inspection(&finished, catalogue.clone(), 1)?);
-    figures.extend(signing(catalogue, dir, &finished, quick)?);
+    figures.extend(signing(catalogue.clone(), dir, &finished, quick)?);
+    figures.extend(commission(catalogue, dir, &finished, quick)?);
     Ok(figures)
 }
 
@@ -344,6 +346,10 @@ fn signing(
     let parse_all = parse_start.elapsed();
     let scale = 1000.0 / count as f64;
     let verify_1000 = verify_all.mul_f64(scale);
+    // One thread; the goal of 1 s for 1 000 is for all cores (the commission overview,
+    // measured below), which this meets when one core's share fits.
+    let cpus = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let one_core_budget = Duration::from_secs(u64::try_from(cpus).unwrap_or(1));
     Ok(vec![
         figure(
             &format!(
@@ -357,7 +363,7 @@ fn signing(
             |m, _, _| m <= Duration::from_millis(20),
         ),
         Figure {
-            name: format!("verify 1 000 results (measured on {count})"),
+            name: format!("verify 1 000 results on one thread (measured on {count})"),
             median_ms: ms(verify_1000),
             p99_ms: ms(verify_1000),
             baseline: "parse the same JSON 1 000 times".into(),
@@ -366,11 +372,229 @@ fn signing(
                 "{:.2}",
                 verify_all.as_secs_f64() / parse_all.as_secs_f64().max(1e-9)
             ),
-            goal: "≤ 1 s".into(),
-            met: verify_1000 <= Duration::from_secs(1),
+            goal: format!("≤ {cpus} s on one thread (≤ 1 s on all {cpus} cores)"),
+            met: verify_1000 <= one_core_budget,
             samples: count,
         },
     ])
+}
+
+/// `1 000`, `10 000`: a count as the figures' names write it.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The commission overview over result files on disk, at 100, 1 000 and (without
+/// `quick`) 10 000 files: distinct signed results are written in parallel — with
+/// superseding pairs, drafts and tampered files, so that the verdicts are exercised and
+/// checked — then walked, verified on all cores and tabulated with the CSV, against a
+/// baseline of walking and reading the same files on one thread. The time per result at
+/// each size shows whether the growth is linear.
+fn commission(
+    catalogue: Arc<Catalogue>,
+    dir: &Path,
+    inspection: &Path,
+    quick: bool,
+) -> Result<Vec<Figure>, StoreError> {
+    let invalid = |e: crate::export::ExportError| StoreError::Invalid(e.to_string());
+    let home = crate::home::Home::at(dir.join("home-commission"));
+    let identity = crate::export::Identity::create(&home, "Експерт комісії")
+        .map_err(|e| StoreError::Invalid(e.to_string()))?;
+    let insp = Inspection::open(inspection, catalogue.clone(), Access::ReadOnly)?;
+    let mut payload = crate::export::payload(
+        &insp,
+        &identity.public.name,
+        true,
+        "2026-11-23T00:00:00.000Z",
+    )
+    .map_err(invalid)?;
+    payload.supersedes = None;
+    drop(insp);
+    let trusted = [identity.verifying_key().to_bytes()];
+    let cpus = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let sizes: &[(usize, usize)] = if quick {
+        &[(100, 5), (1_000, 3)]
+    } else {
+        &[(100, 10), (1_000, 5), (10_000, 3)]
+    };
+    let mut figures = Vec::new();
+    let mut per_result = Vec::new();
+    let mut first_per_result = None;
+    for &(n, samples) in sizes {
+        let folder = dir.join(format!("commission-{n}"));
+        let expected = write_results(&folder, n, &payload, &identity)?;
+        let walk = |folder: &Path| {
+            crate::commission::collect_files(&[folder.to_path_buf()])
+                .map_err(|e| StoreError::Invalid(e.to_string()))
+        };
+        let runs = time_n(samples, |_| {
+            let files = walk(&folder)?;
+            let overview = crate::commission::overview(&files, &catalogue, &trusted);
+            let csv = overview
+                .to_csv()
+                .map_err(|e| StoreError::Invalid(e.to_string()))?;
+            if overview.counts != expected {
+                return Err(StoreError::Invalid(format!(
+                    "the commission overview of the benchmark's {n} results counted {:?}, expected {expected:?}",
+                    overview.counts
+                )));
+            }
+            std::hint::black_box(csv);
+            Ok(())
+        })?;
+        let reads = time_n(samples, |_| {
+            for f in walk(&folder)? {
+                std::hint::black_box(fs::read(&f).map_err(|source| StoreError::Io {
+                    path: f.clone(),
+                    source,
+                })?);
+            }
+            Ok(())
+        })?;
+        let _ = fs::remove_dir_all(&folder);
+        let count = thousands(n);
+        let seconds = n as f64 / 1000.0;
+        figures.push(figure(
+            &format!(
+                "commission overview of {count} result files on disk: walk, verify on all {cpus} cores, table + CSV"
+            ),
+            &runs,
+            &format!("walk and read the same {count} files on one thread"),
+            percentile(&reads, 50),
+            &format!("≤ {seconds} s (1 ms per result)"),
+            |m, _, _| m.as_secs_f64() <= seconds,
+        ));
+        let per = percentile(&runs, 50).div_f64(n as f64);
+        let first = *first_per_result.get_or_insert(per);
+        let ratio = per.as_secs_f64() / first.as_secs_f64().max(1e-12);
+        per_result.push(Figure {
+            name: format!("commission overview: time per result at {count} results"),
+            median_ms: ms(per),
+            p99_ms: ms(percentile(&runs, 99).div_f64(n as f64)),
+            baseline: format!("time per result at {}", thousands(sizes[0].0)),
+            baseline_ms: ms(first),
+            ratio: format!("{ratio:.2}"),
+            goal: "≤ 1.5 × the baseline (linear growth)".into(),
+            met: ratio <= 1.5,
+            samples,
+        });
+    }
+    figures.extend(per_result);
+    Ok(figures)
+}
+
+/// Writes `n` distinct signed results into `folder`, in parallel: every 20th (from the
+/// second) supersedes the one before it, every 100th (from the 34th) is a draft, every
+/// 50th (from the 8th) has a grade changed after signing. Returns the counts the
+/// commission overview must find.
+fn write_results(
+    folder: &Path,
+    n: usize,
+    payload: &crate::export::Payload,
+    identity: &crate::export::Identity,
+) -> Result<crate::commission::Counts, StoreError> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let invalid = |e: String| StoreError::Invalid(e);
+    fs::create_dir_all(folder).map_err(|source| StoreError::Io {
+        path: folder.to_path_buf(),
+        source,
+    })?;
+    let supersedes = |i: usize| i % 20 == 1;
+    let draft = |i: usize| i % 100 == 33;
+    let tampered = |i: usize| i % 50 == 7;
+    let vary = |i: usize| {
+        let mut p = payload.clone();
+        let base = if supersedes(i) { i - 1 } else { i };
+        let name = format!("Центр здоров'я № {base:05}");
+        // The history must still replay to the application form.
+        if let Some(row) = p
+            .history
+            .iter_mut()
+            .rev()
+            .find(|h| h.subject == "centre" && h.field == "centre_name")
+        {
+            row.new = Some(name.clone());
+        }
+        p.centre.insert("centre_name".into(), name);
+        p.inspection_id = format!("bench-{base:05}");
+        p.exported_at = format!(
+            "2026-11-{:02}T{:02}:{:02}:{:02}.000Z",
+            if supersedes(i) { 24 } else { 23 },
+            (i / 3600) % 24,
+            (i / 60) % 60,
+            i % 60
+        );
+        p.is_final = !draft(i);
+        p
+    };
+    let write_one = |i: usize| -> Result<(), StoreError> {
+        let mut p = vary(i);
+        if supersedes(i) {
+            let previous = crate::export::canonical_payload(&vary(i - 1)).map_err(invalid)?;
+            p.supersedes = Some(crate::catalogue::sha256_hex(&previous));
+        }
+        let mut bytes = crate::export::sign(&p, identity)
+            .map_err(|e| invalid(e.to_string()))?
+            .bytes;
+        if tampered(i) {
+            let at = bytes
+                .windows(15)
+                .position(|w| w == b"\"commission\":3,")
+                .ok_or_else(|| invalid("no grade 3 to tamper with".into()))?;
+            bytes[at + 13] = b'2';
+        }
+        let path = folder.join(format!("result-{i:05}.json"));
+        fs::write(&path, &bytes).map_err(|source| StoreError::Io { path, source })
+    };
+    let next = AtomicUsize::new(0);
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let outcomes: Vec<Result<(), StoreError>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                scope.spawn(|| {
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        if i >= n {
+                            return Ok(());
+                        }
+                        write_one(i)?;
+                    }
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join().unwrap_or_else(|_| {
+                    Err(StoreError::Invalid(
+                        "a thread writing benchmark results failed".into(),
+                    ))
+                })
+            })
+            .collect()
+    });
+    outcomes.into_iter().collect::<Result<(), _>>()?;
+    let count = |f: &dyn Fn(usize) -> bool| (0..n).filter(|&i| f(i)).count();
+    let superseded = count(&|i| supersedes(i + 1) && i + 1 < n);
+    let bad = count(&tampered);
+    let drafts = count(&draft);
+    Ok(crate::commission::Counts {
+        total: n,
+        valid_final: n - superseded - bad - drafts,
+        valid_drafts: drafts,
+        superseded,
+        duplicates: 0,
+        invalid: bad,
+        unresolved: 0,
+    })
 }
 
 /// Prints a report as a table.

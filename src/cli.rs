@@ -12,7 +12,7 @@ use serde_json::json;
 
 use crate::answers::{Altered, Change, Column, Subject};
 use crate::catalogue::{Catalogue, CatalogueError, Code, Entry, GradeError, ModelId};
-use crate::inspection::{Access, HistoryEntry, Inspection, NewInspection, StoreError};
+use crate::inspection::{Access, HistoryEntry, Inspection, NewInspection, Purpose, StoreError};
 use crate::scoring::{self, Tally, Totals};
 
 /// Scores a health centre against MOH Ukraine order No. 169 (17.07.2000), offline.
@@ -59,6 +59,11 @@ pub enum Command {
         /// The date of the visit, YYYY-MM-DD.
         #[arg(long, value_name = "YYYY-MM-DD")]
         visit_date: Option<String>,
+        /// Make the centre's own self-assessment instead of an expert's inspection:
+        /// grades go to the self-assessment column, and `export-self` writes the file
+        /// the expert imports.
+        #[arg(long)]
+        self_assessment: bool,
     },
     /// Grade standards: CODE=GRADE, where GRADE is 0–3 or the Order's letter
     /// (Н, МВ, НВ, ПВ, В); `-` clears. All or nothing.
@@ -166,6 +171,36 @@ pub enum Command {
         #[arg(long)]
         draft: bool,
     },
+    /// Write a centre's self-assessment for the expert (signed when this computer has a
+    /// key, otherwise unsigned and marked so). Works on a file made with
+    /// `new --self-assessment`.
+    ExportSelf {
+        /// The centre's self-assessment file.
+        file: PathBuf,
+        /// Where to write it (never over an existing file).
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Fill the self-assessment column of an inspection from a centre's self-assessment
+    /// (the JSON of `export-self`, or a filled-in CSV template). All or nothing.
+    ImportSelf {
+        /// The expert's inspection file.
+        file: PathBuf,
+        /// The centre's self-assessment: .json or .csv.
+        input: PathBuf,
+        /// Overwrite self grades already entered that differ from the file's.
+        #[arg(long)]
+        replace: bool,
+    },
+    /// Write the CSV template a centre fills in a spreadsheet for its self-assessment.
+    Template {
+        /// `sanitary` or `full`.
+        #[arg(long)]
+        model: String,
+        /// Where to write it (never over an existing file).
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Check a signed result: format, signature, signer, catalogue, totals, standards.
     Verify {
         /// The result file.
@@ -188,6 +223,22 @@ pub enum Command {
         old: PathBuf,
         /// The newer result.
         new: PathBuf,
+    },
+    /// Verify many signed results (files, or folders searched for *.json) and tabulate
+    /// them for the commission: valid, invalid (why), superseded; exit 1 if any is invalid.
+    Commission {
+        /// Result files, or folders to search recursively for *.json.
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// A trusted public key (base64) or a file holding one; repeat for each expert.
+        #[arg(long, value_name = "PUBKEY_OR_FILE")]
+        trust: Vec<String>,
+        /// Also write the table as CSV (UTF-8 with BOM) to this file (never over one).
+        #[arg(long, value_name = "OUT.csv")]
+        csv: Option<PathBuf>,
+        /// Print the table as JSON instead.
+        #[arg(long)]
+        json: bool,
     },
     /// Measure speed against baselines taken in the same run, and print the figures.
     Bench {
@@ -267,6 +318,45 @@ pub enum CliError {
     /// Writing the output failed.
     #[error("cannot write the output: {0}")]
     Output(#[from] io::Error),
+    /// A self-assessment could not be written or imported.
+    #[error(transparent)]
+    SelfAssessment(#[from] crate::self_assessment::SelfError),
+}
+
+impl From<crate::self_assessment::ImportError> for CliError {
+    fn from(e: crate::self_assessment::ImportError) -> Self {
+        match e {
+            crate::self_assessment::ImportError::SelfAssessment(e) => e.into(),
+            crate::self_assessment::ImportError::Store(e) => e.into(),
+        }
+    }
+}
+
+/// Prints where the centre judged itself differently from the commission, per group.
+fn print_divergences(
+    catalogue: &Catalogue,
+    insp: &Inspection,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    let groups = scoring::divergences(catalogue, insp.meta().model, insp.answers());
+    let total: usize = groups.iter().map(|(_, codes)| codes.len()).sum();
+    writeln!(
+        out,
+        "divergences between the self-assessment and the commission: {total}"
+    )?;
+    for (group, codes) in &groups {
+        writeln!(
+            out,
+            "  {group}: {} — {}",
+            codes.len(),
+            codes
+                .iter()
+                .map(Code::as_str)
+                .collect::<Vec<_>>()
+                .join(", ")
+        )?;
+    }
+    Ok(())
 }
 
 impl From<crate::export::ExportError> for CliError {
@@ -320,6 +410,7 @@ pub fn run(
             centre,
             expert,
             visit_date,
+            self_assessment,
         } => {
             let model: ModelId = model
                 .parse()
@@ -332,6 +423,11 @@ pub fn run(
                     centre_name: centre,
                     expert,
                     visit_date,
+                    purpose: if self_assessment {
+                        Purpose::SelfAssessment
+                    } else {
+                        Purpose::Inspection
+                    },
                 },
             )?;
             let m = catalogue.model(model);
@@ -351,12 +447,13 @@ pub fn run(
             grades,
             self_assessment,
         } => {
-            let column = if self_assessment {
+            let mut insp = open_for_writing(&file, catalogue.clone())?;
+            // A centre's self-assessment file has only the self column.
+            let column = if self_assessment || insp.meta().purpose == Purpose::SelfAssessment {
                 Column::SelfAssessment
             } else {
                 Column::Commission
             };
-            let mut insp = open_for_writing(&file, catalogue.clone())?;
             let changes = grades
                 .iter()
                 .map(|arg| parse_grade_arg(&catalogue, arg, column))
@@ -558,9 +655,13 @@ pub fn run(
             if target.symlink_metadata().is_ok() {
                 return Err(StoreError::Exists(target).into());
             }
+            let mut insp = open_for_writing(&file, catalogue)?;
+            // Say what a centre's file needs before asking for a key it does not need.
+            if insp.meta().purpose == Purpose::SelfAssessment {
+                return Err(crate::export::ExportError::SelfAssessment.into());
+            }
             let home = crate::home::Home::from_env()?;
             let identity = crate::export::Identity::load(&home)?;
-            let mut insp = open_for_writing(&file, catalogue)?;
             let signed = crate::export::export(&mut insp, &identity, draft)?;
             write_new_file(&target, &signed.bytes)?;
             writeln!(
@@ -574,6 +675,105 @@ pub fn run(
                 out,
                 "signed by {} — key {}",
                 identity.public.name, signed.fingerprint
+            )?;
+            Ok(())
+        }
+        Command::ExportSelf { file, out: target } => {
+            if target.symlink_metadata().is_ok() {
+                return Err(StoreError::Exists(target).into());
+            }
+            let home = crate::home::Home::from_env()?;
+            let identity = match crate::export::Identity::load(&home) {
+                Ok(identity) => Some(identity),
+                Err(crate::export::KeyError::Missing(_)) => None,
+                Err(e) => return Err(e.into()),
+            };
+            let insp = Inspection::open(&file, catalogue, Access::ReadOnly)?;
+            let written = crate::self_assessment::export_self(
+                &insp,
+                identity.as_ref(),
+                &crate::inspection::now_utc(),
+            )?;
+            write_new_file(&target, &written.bytes)?;
+            writeln!(
+                out,
+                "self-assessment written to {}: {} of {} standards graded",
+                target.display(),
+                written.graded,
+                written.standards
+            )?;
+            match (&identity, &written.fingerprint) {
+                (Some(identity), Some(fingerprint)) => writeln!(
+                    out,
+                    "signed by {} — key {fingerprint}; tell the expert this fingerprint",
+                    identity.public.name
+                )?,
+                _ => writeln!(
+                    out,
+                    "UNSIGNED: this computer has no key (akredit key init --name \"…\" makes one); the expert will see that nobody vouches for the file"
+                )?,
+            }
+            // The file's own hash: what import-self prints, so both sides can compare.
+            writeln!(
+                out,
+                "file SHA-256: {}",
+                crate::catalogue::sha256_hex(&written.bytes)
+            )?;
+            Ok(())
+        }
+        Command::ImportSelf {
+            file,
+            input,
+            replace,
+        } => {
+            let bytes = std::fs::read(&input).map_err(|source| StoreError::Io {
+                path: input.clone(),
+                source,
+            })?;
+            let mut insp = open_for_writing(&file, catalogue.clone())?;
+            let sa = crate::self_assessment::read(&bytes, &catalogue, insp.meta().model)?;
+            let plan = crate::self_assessment::import(&mut insp, &sa, replace)?;
+            writeln!(
+                out,
+                "imported the self-assessment from {} ({})",
+                input.display(),
+                sa.provenance
+            )?;
+            if let Some(name) = &sa.centre_name {
+                writeln!(out, "centre: {name}")?;
+            }
+            writeln!(out, "file SHA-256: {}", sa.file_sha256)?;
+            writeln!(
+                out,
+                "{} self grades set, {} already equal{}",
+                plan.changes.len(),
+                plan.unchanged,
+                if plan.conflicts.is_empty() {
+                    String::new()
+                } else {
+                    format!(", {} replaced", plan.conflicts.len())
+                }
+            )?;
+            if sa.notes > 0 {
+                writeln!(
+                    out,
+                    "{} notes of the centre stay in its file (the inspection's notes are the expert's own)",
+                    sa.notes
+                )?;
+            }
+            print_divergences(&catalogue, &insp, out)
+        }
+        Command::Template { model, out: target } => {
+            let model: ModelId = model
+                .parse()
+                .map_err(|e: crate::catalogue::UnknownModel| CliError::Usage(e.to_string()))?;
+            let bytes = crate::self_assessment::template_csv(&catalogue, model)?;
+            write_new_file(&target, &bytes)?;
+            writeln!(
+                out,
+                "template for the {model} model ({} standards) written to {}; the centre fills the \"grade\" column and returns it for: akredit import-self",
+                catalogue.model(model).standards,
+                target.display()
             )?;
             Ok(())
         }
@@ -694,6 +894,18 @@ pub fn run(
                 writeln!(out, "{l}")?;
             }
             Ok(())
+        }
+        Command::Commission {
+            paths,
+            trust,
+            csv,
+            json,
+        } => {
+            let trusted = trust
+                .iter()
+                .map(|t| read_trusted_key(t))
+                .collect::<Result<Vec<_>, _>>()?;
+            crate::cli_commission::run(&catalogue, &paths, &trusted, csv.as_deref(), json, out)
         }
         Command::Bench { quick, json, dir } => {
             let dir = dir.unwrap_or_else(std::env::temp_dir);
@@ -968,6 +1180,17 @@ fn print_summary(insp: &Inspection, t: &Totals, out: &mut dyn Write) -> Result<(
             g.commission.category.id(),
             g.self_assessment.points,
         )?;
+    }
+    match insp.meta().purpose {
+        Purpose::SelfAssessment => writeln!(
+            out,
+            "\nthis is the centre's SELF-ASSESSMENT file: its grades are in the self column; write it for the expert with akredit export-self"
+        )?,
+        Purpose::Inspection if t.self_assessment.scored > 0 => {
+            writeln!(out)?;
+            print_divergences(cat, insp, out)?;
+        }
+        Purpose::Inspection => {}
     }
     Ok(())
 }

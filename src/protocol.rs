@@ -242,6 +242,67 @@ fn grade_text(grade: Option<u8>, catalogue: &Catalogue, code: &Code) -> String {
     }
 }
 
+/// The standards where the centre's self-assessment and the commission's grade differ,
+/// by group, with both grades.
+fn divergences(l: &mut Layout<'_>, payload: &Payload, catalogue: &Catalogue) {
+    l.ensure(40.0);
+    l.paragraph(
+        "Розбіжності між самооцінкою закладу та оцінкою комісії",
+        11.0,
+        Weight::Bold,
+    );
+    let mut by_group: Vec<(Code, Vec<String>)> = Vec::new();
+    for e in &payload.standards {
+        let (Some(own), Some(commission)) = (e.self_grade, e.commission) else {
+            continue;
+        };
+        let Ok(code) = e.code.parse::<Code>() else {
+            continue;
+        };
+        let Some(group) = catalogue.standard(&code).map(|s| s.group.clone()) else {
+            continue;
+        };
+        if e.na || own == commission {
+            continue;
+        }
+        let line = format!(
+            "{code}: самооцінка {}, комісія {}",
+            grade_text(Some(own), catalogue, &code),
+            grade_text(Some(commission), catalogue, &code)
+        );
+        match by_group.last_mut() {
+            Some((g, lines)) if *g == group => lines.push(line),
+            _ => by_group.push((group, vec![line])),
+        }
+    }
+    if by_group.is_empty() {
+        let any_self = payload.standards.iter().any(|e| e.self_grade.is_some());
+        l.paragraph(
+            if any_self {
+                "Немає."
+            } else {
+                "Самооцінку закладу не внесено."
+            },
+            10.0,
+            Weight::Regular,
+        );
+    }
+    let total: usize = by_group.iter().map(|(_, lines)| lines.len()).sum();
+    if total > 0 {
+        l.paragraph(&format!("Усього: {total}."), 10.0, Weight::Regular);
+    }
+    for (group, lines) in by_group {
+        l.paragraph(
+            &format!("Група {group} ({}):", lines.len()),
+            9.0,
+            Weight::Bold,
+        );
+        for line in lines {
+            l.paragraph(&line, 9.0, Weight::Regular);
+        }
+    }
+}
+
 fn category_words(id: &str) -> &'static str {
     match id {
         "higher" => "вища категорія",
@@ -422,6 +483,8 @@ pub fn render(
             Weight::Regular,
         );
     }
+    l.gap(6.0);
+    divergences(&mut l, payload, catalogue);
     l.gap(6.0);
     l.ensure(40.0);
     l.paragraph("Обов'язкові документи до заяви", 11.0, Weight::Bold);

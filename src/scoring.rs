@@ -214,6 +214,27 @@ impl Counter {
     }
 }
 
+/// Where the centre's self-assessment and the commission differ (see
+/// [`crate::answers::Answer::diverges`]), per group in the Order's order; groups without a
+/// divergence are left out.
+pub fn divergences(
+    catalogue: &Catalogue,
+    model: ModelId,
+    answers: &Answers,
+) -> Vec<(Code, Vec<Code>)> {
+    let mut groups: Vec<(Code, Vec<Code>)> = Vec::new();
+    for s in catalogue.model_standards(model) {
+        if !answers.standards.get(&s.code).is_some_and(|a| a.diverges()) {
+            continue;
+        }
+        match groups.last_mut() {
+            Some((group, codes)) if *group == s.group => codes.push(s.code.clone()),
+            _ => groups.push((s.group.clone(), vec![s.code.clone()])),
+        }
+    }
+    groups
+}
+
 /// Computes every figure of an inspection.
 pub fn totals(catalogue: &Catalogue, model: ModelId, answers: &Answers) -> Totals {
     let rules = &catalogue.categories;

@@ -111,6 +111,7 @@ fn run_rounds(rounds: u64) {
                 centre_name: "Crash test".into(),
                 expert: String::new(),
                 visit_date: None,
+                purpose: Default::default(),
             },
         )
         .expect("create"),

@@ -23,6 +23,7 @@ fn new_inspection(path: &Path, model: ModelId) -> Inspection {
             centre_name: "Сумський обласний центр здоров'я".into(),
             expert: "Іваненко І. І.".into(),
             visit_date: Some("2026-11-23".into()),
+            purpose: Default::default(),
         },
     )
     .expect("create")

@@ -60,6 +60,7 @@ fn with_inspection(dir: &Path) -> (Harness<'static, AkreditApp>, PathBuf) {
             centre_name: "Тестовий центр здоров'я".into(),
             expert: "Експерт".into(),
             visit_date: Some("2026-11-23".into()),
+            purpose: Default::default(),
         },
     ));
     h.run();
@@ -549,4 +550,153 @@ fn export_from_the_window_lists_what_is_missing_then_signs_a_verifiable_result()
         "the protocol is saved beside it"
     );
     assert!(file.exists());
+}
+
+#[test]
+fn a_centres_self_assessment_file_grades_only_its_own_column_and_saves_for_the_commission() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(dir.path());
+    let file = dir.path().join("self.akredit");
+    h.state_mut().form.path = file.display().to_string();
+    h.state_mut().form.centre = "Центр".into();
+    h.get_by_label("Самооцінка закладу (заповнює заклад для експертної комісії)")
+        .click();
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Створити").click();
+    h.run();
+    assert_eq!(h.state().screen, Screen::Inspection);
+    assert!(
+        h.query_by_label_contains("САМООЦІНКА ЗАКЛАДУ").is_some(),
+        "the window says whose grades these are"
+    );
+    assert!(
+        h.query_by_label_contains("1.1.1.1 Комісія").is_none(),
+        "no commission grade buttons in a centre's file"
+    );
+    // Keys and clicks grade the self column; S does not switch to the commission.
+    h.event(text("3"));
+    h.run();
+    h.key_press(Key::S);
+    h.run();
+    h.key_press(Key::ArrowDown);
+    h.run();
+    h.event(text("н"));
+    h.run();
+    assert_eq!(grade_of(&h, "1.1.1.1", Column::SelfAssessment), Some(3));
+    assert_eq!(grade_of(&h, "1.1.1.2", Column::SelfAssessment), Some(0));
+    assert_eq!(grade_of(&h, "1.1.1.1", Column::Commission), None);
+    // N/A is refused with the reason, nothing changes.
+    h.state_mut().push(Command::Apply(vec![
+        akredit::answers::Change::NotApplicable {
+            code: code("1.1.1.5"),
+            reason: Some("x".into()),
+        },
+    ]));
+    h.run();
+    assert!(matches!(&h.state().status, Status::Error(e) if e.contains("self-assessment")));
+    // Ctrl+E saves the self-assessment file (unsigned: no key here).
+    h.state_mut().push(Command::OpenExport);
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Зберегти самооцінку для комісії")
+        .click();
+    h.run();
+    let written = dir.path().join("self.self.json");
+    let bytes = std::fs::read(&written).expect("self-assessment written");
+    let sa = akredit::self_assessment::read(&bytes, &catalogue(), ModelId::Full).expect("reads");
+    assert_eq!(
+        sa.provenance,
+        akredit::self_assessment::Provenance::Unsigned
+    );
+    assert_eq!(sa.grades[&code("1.1.1.1")], Some(3));
+}
+
+#[test]
+fn the_expert_imports_the_centres_self_assessment_from_the_centre_tab() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // The centre's file and its self-assessment.
+    let centre_file = dir.path().join("centre-own.akredit");
+    let mut own = Inspection::create(
+        &centre_file,
+        catalogue(),
+        &NewInspection {
+            model: ModelId::Full,
+            centre_name: "Тестовий центр здоров'я".into(),
+            expert: "Головний лікар".into(),
+            visit_date: None,
+            purpose: akredit::inspection::Purpose::SelfAssessment,
+        },
+    )
+    .expect("centre's file");
+    own.apply(&[
+        akredit::answers::Change::Grade {
+            code: code("1.1.3"),
+            column: Column::SelfAssessment,
+            grade: Some(2),
+        },
+        akredit::answers::Change::Grade {
+            code: code("1.1.1.1"),
+            column: Column::SelfAssessment,
+            grade: Some(3),
+        },
+    ])
+    .expect("grades");
+    let json = dir.path().join("self.json");
+    let written = akredit::self_assessment::export_self(&own, None, "2026-11-20T10:00:00.000Z")
+        .expect("export");
+    std::fs::write(&json, &written.bytes).expect("write");
+
+    let (mut h, file) = with_inspection(dir.path());
+    // A self grade entered by hand that the file would change.
+    h.state_mut()
+        .push(Command::Apply(vec![akredit::answers::Change::Grade {
+            code: code("1.1.3"),
+            column: Column::SelfAssessment,
+            grade: Some(1),
+        }]));
+    h.state_mut()
+        .push(Command::Apply(vec![akredit::answers::Change::Grade {
+            code: code("1.1.3"),
+            column: Column::Commission,
+            grade: Some(3),
+        }]));
+    h.run();
+    h.state_mut()
+        .push(Command::SelectTab(akredit::ui::Tab::Centre));
+    h.run();
+    h.get_by_label("Файл самооцінки").click();
+    h.run();
+    h.get_by_label("Файл самооцінки")
+        .type_text(&json.display().to_string());
+    h.run();
+    let before = std::fs::read(&file).expect("read");
+    h.get_by_role_and_label(Role::Button, "Імпортувати самооцінку")
+        .click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("1.1.3: у перевірці 1, у файлі 2")
+            .is_some(),
+        "the conflict is shown"
+    );
+    assert_eq!(
+        std::fs::read(&file).expect("read"),
+        before,
+        "nothing changed"
+    );
+    assert_eq!(grade_of(&h, "1.1.3", Column::SelfAssessment), Some(1));
+    h.get_by_role_and_label(Role::Button, "Замінити оцінками з файлу")
+        .click();
+    h.run();
+    assert_eq!(grade_of(&h, "1.1.3", Column::SelfAssessment), Some(2));
+    assert_eq!(grade_of(&h, "1.1.1.1", Column::SelfAssessment), Some(3));
+    assert!(
+        h.query_by_label_contains("розбіжностей із самооцінкою: 1")
+            .is_some(),
+        "the result panel counts the divergence"
+    );
+    assert!(h.query_by_label_contains("1.1: 1").is_some());
+    // One Ctrl+Z takes the whole import back.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(grade_of(&h, "1.1.3", Column::SelfAssessment), Some(1));
+    assert_eq!(grade_of(&h, "1.1.1.1", Column::SelfAssessment), None);
 }

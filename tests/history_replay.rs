@@ -60,6 +60,7 @@ proptest! {
             centre_name: "Центр".into(),
             expert: String::new(),
             visit_date: None,
+            purpose: Default::default(),
         }).expect("create");
         let mut expected = insp.answers().clone();
         for batch in &batches {

@@ -58,6 +58,7 @@ fn inspection(dir: &Path, complete: bool) -> Inspection {
             centre_name: "Полтавський обласний центр здоров'я".into(),
             expert: "Іваненко Іван Іванович".into(),
             visit_date: Some("2026-11-23".into()),
+            purpose: Default::default(),
         },
     )
     .expect("create");

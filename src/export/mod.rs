@@ -45,6 +45,11 @@ pub enum ExportError {
     /// A value that cannot be put in canonical JSON (a float, a non-ASCII key).
     #[error("internal: {0}")]
     Canonical(String),
+    /// The file is a centre's self-assessment, not an inspection.
+    #[error(
+        "this file is a centre's self-assessment, not the commission's inspection; write it for the expert with: akredit export-self FILE --out SELF.json"
+    )]
+    SelfAssessment,
 }
 
 /// A reference to the catalogue a result was made with.
@@ -400,8 +405,10 @@ pub fn canonical_payload(payload: &Payload) -> Result<Vec<u8>, String> {
     serde_json::to_vec(payload).map_err(|e| e.to_string())
 }
 
-/// The canonical bytes of a whole result file around its canonical payload.
-fn canonical_file(format: &str, message: &[u8], signature: &Signature) -> Vec<u8> {
+/// The canonical bytes of a whole signed document (a result, a self-assessment) around
+/// its canonical payload; `signature` is a [`Signature`] or, for an unsigned
+/// self-assessment, `None`.
+pub(crate) fn canonical_file(format: &str, message: &[u8], signature: &impl Serialize) -> Vec<u8> {
     let mut out = Vec::with_capacity(message.len() + 256);
     out.extend_from_slice(b"{\"format\":");
     // Writing a string or a struct of strings into a Vec cannot fail.
@@ -438,6 +445,9 @@ pub fn export(
     identity: &Identity,
     draft: bool,
 ) -> Result<SignedResult, ExportError> {
+    if insp.meta().purpose == crate::inspection::Purpose::SelfAssessment {
+        return Err(ExportError::SelfAssessment);
+    }
     let missing = missing_for_final(insp.catalogue(), insp.meta().model, insp.answers());
     if !missing.is_empty() && !draft {
         let lines: Vec<String> = missing

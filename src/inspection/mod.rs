@@ -22,7 +22,9 @@ mod lock;
 
 pub use lock::lock_path;
 
-use crate::answers::{self, Altered, Answer, Answers, Change, DocumentCheck, Refusal, Subject};
+use crate::answers::{
+    self, Altered, Answer, Answers, Change, Column, DocumentCheck, Refusal, Subject,
+};
 use crate::catalogue::{Catalogue, Code, ModelId};
 
 /// `PRAGMA application_id` of every akredit inspection ("AKRD").
@@ -204,6 +206,29 @@ pub struct NewInspection {
     pub expert: String,
     /// The date of the visit, `YYYY-MM-DD`.
     pub visit_date: Option<String>,
+    /// An expert's inspection or a centre's self-assessment.
+    pub purpose: Purpose,
+}
+
+/// Whose grades a file records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Purpose {
+    /// The commission expert's inspection of a centre (both columns).
+    #[default]
+    Inspection,
+    /// The centre's own self-assessment before the visit ("Самооцінка"): only the
+    /// self-assessment column, exported with `export-self` for the expert to import.
+    SelfAssessment,
+}
+
+impl Purpose {
+    /// The id kept in the file's meta table.
+    pub fn id(self) -> &'static str {
+        match self {
+            Purpose::Inspection => "inspection",
+            Purpose::SelfAssessment => "self-assessment",
+        }
+    }
 }
 
 /// The inspection's fixed facts.
@@ -227,6 +252,9 @@ pub struct Meta {
     pub schema_version: i32,
     /// SHA-256 of the last result exported from this inspection.
     pub last_result_sha256: Option<String>,
+    /// An expert's inspection or a centre's self-assessment (files before this field
+    /// existed are inspections).
+    pub purpose: Purpose,
 }
 
 /// One row of the history.
@@ -417,9 +445,22 @@ impl Inspection {
 
     /// Checks a batch of changes without applying it.
     pub fn check(&self, changes: &[Change]) -> Result<(), Refusal> {
-        changes
-            .iter()
-            .try_for_each(|c| answers::validate(&self.catalogue, self.meta.model, c))
+        changes.iter().try_for_each(|c| {
+            answers::validate(&self.catalogue, self.meta.model, c)?;
+            match c {
+                Change::Grade {
+                    code,
+                    column: Column::Commission,
+                    ..
+                }
+                | Change::NotApplicable { code, .. }
+                    if self.meta.purpose == Purpose::SelfAssessment =>
+                {
+                    Err(Refusal::CommissionOnly(code.clone()))
+                }
+                _ => Ok(()),
+            }
+        })
     }
 
     /// Applies a batch of changes in one transaction: all of them or none.
@@ -619,6 +660,7 @@ fn build_new_file(
             format!("akredit {}", env!("CARGO_PKG_VERSION")),
         ),
         ("inspection_id", new_inspection_id(tmp)),
+        ("purpose", new.purpose.id().to_string()),
     ];
     for (k, v) in meta {
         tx.execute(
@@ -810,6 +852,16 @@ fn read_meta(conn: &Connection, path: &Path) -> Result<Meta, StoreError> {
         catalogue_sha256: get("catalogue_sha256")?.ok_or_else(|| missing("catalogue_sha256"))?,
         schema_version: version,
         last_result_sha256: get("last_result_sha256")?.filter(|s| !s.is_empty()),
+        purpose: match get("purpose")?.as_deref() {
+            None | Some("inspection") => Purpose::Inspection,
+            Some("self-assessment") => Purpose::SelfAssessment,
+            Some(other) => {
+                return Err(StoreError::Damaged {
+                    path: path.to_path_buf(),
+                    detail: format!("unknown purpose {other:?}"),
+                });
+            }
+        },
     })
 }
 
@@ -1082,6 +1134,7 @@ mod tests {
             centre_name: "Полтавський обласний центр здоров'я".into(),
             expert: "Експерт".into(),
             visit_date: Some("2026-11-23".into()),
+            purpose: Default::default(),
         }
     }
 

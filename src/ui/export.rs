@@ -23,13 +23,58 @@ pub struct ExportDialog {
     pub outcome: Option<Result<String, String>>,
 }
 
-/// The result file suggested for an inspection: `NAME.result.json` beside it.
-pub fn suggested_path(inspection: &Path) -> PathBuf {
+/// The file suggested beside an inspection: `NAME.result.json`, or `NAME.self.json` for
+/// a centre's self-assessment.
+pub fn suggested_path(inspection: &Path, self_assessment: bool) -> PathBuf {
     let stem = inspection
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "inspection".into());
-    inspection.with_file_name(format!("{stem}.result.json"))
+    let kind = if self_assessment { "self" } else { "result" };
+    inspection.with_file_name(format!("{stem}.{kind}.json"))
+}
+
+/// Writes a centre's self-assessment: signed when this computer has a key (or one is
+/// made with the name given), unsigned otherwise.
+fn run_self(app: &mut AkreditApp, dialog: &ExportDialog) -> Result<String, String> {
+    let lang = app.settings.language;
+    let identity = match &app.home {
+        None => None,
+        Some(home) => match Identity::load(home) {
+            Ok(i) => Some(i),
+            Err(KeyError::Missing(_)) if !dialog.key_name.trim().is_empty() => {
+                Some(Identity::create(home, &dialog.key_name).map_err(|e| e.to_string())?)
+            }
+            Err(KeyError::Missing(_)) => None,
+            Err(e) => return Err(e.to_string()),
+        },
+    };
+    let path = PathBuf::from(dialog.path.trim());
+    if path.as_os_str().is_empty() || path.symlink_metadata().is_ok() {
+        return Err(format!("{}: {}", path.display(), T::ExportExists.get(lang)));
+    }
+    let Some(session) = &app.session else {
+        return Err(String::new());
+    };
+    let written = crate::self_assessment::export_self(
+        &session.inspection,
+        identity.as_ref(),
+        &crate::inspection::now_utc(),
+    )
+    .map_err(|e| e.to_string())?;
+    write_new(&path, &written.bytes)?;
+    Ok(format!(
+        "{} {} · {}/{} · SHA-256 {} · {}",
+        T::ExportWritten.get(lang),
+        path.display(),
+        written.graded,
+        written.standards,
+        crate::catalogue::sha256_hex(&written.bytes),
+        written.fingerprint.map_or_else(
+            || T::Unsigned.get(lang).to_string(),
+            |f| format!("{} {f}", T::Fingerprint.get(lang))
+        )
+    ))
 }
 
 /// Signs and writes the result (and the protocol); returns a summary for the user.
@@ -42,6 +87,9 @@ pub fn run(app: &mut AkreditApp) -> Result<String, String> {
     let Some(dialog) = app.export.clone() else {
         return Err(String::new());
     };
+    if app.session.as_ref().is_some_and(|s| s.is_self_assessment()) {
+        return run_self(app, &dialog);
+    }
     let identity = match Identity::load(&home) {
         Ok(i) => i,
         Err(KeyError::Missing(_)) => {
@@ -90,6 +138,46 @@ pub fn run(app: &mut AkreditApp) -> Result<String, String> {
     Ok(summary)
 }
 
+/// The dialog for a centre's self-assessment: no completeness gate (a centre may leave
+/// standards unassessed), the key optional.
+fn self_body(
+    dialog: &mut ExportDialog,
+    has_key: bool,
+    lang: crate::settings::Language,
+    ui: &mut Ui,
+    commands: &mut Vec<Command>,
+) {
+    if !has_key {
+        ui.label(T::SelfUnsignedNote.get(lang));
+        let label = ui.label(T::KeyName.get(lang));
+        ui.add(egui::TextEdit::singleline(&mut dialog.key_name).desired_width(360.0))
+            .labelled_by(label.id);
+    }
+    let label = ui.label(T::ResultFile.get(lang));
+    ui.add(egui::TextEdit::singleline(&mut dialog.path).desired_width(480.0))
+        .labelled_by(label.id);
+    if ui
+        .button(RichText::new(T::SaveSelfAssessment.get(lang)).strong())
+        .clicked()
+    {
+        commands.push(Command::RunExport);
+    }
+    outcome_label(&dialog.outcome, ui);
+}
+
+/// What the last attempt gave, in red when it failed.
+pub fn outcome_label(outcome: &Option<Result<String, String>>, ui: &mut Ui) {
+    match outcome {
+        Some(Ok(summary)) => {
+            ui.label(summary);
+        }
+        Some(Err(e)) => {
+            ui.label(RichText::new(e).color(ui.visuals().error_fg_color));
+        }
+        None => {}
+    }
+}
+
 fn write_new(path: &Path, bytes: &[u8]) -> Result<(), String> {
     export::write_new_file(path, bytes).map_err(|e| e.to_string())
 }
@@ -114,6 +202,10 @@ pub fn show(app: &mut AkreditApp, ui: &Ui) {
         .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
         .open(&mut open)
         .show(ui.ctx(), |ui| {
+            if session.is_self_assessment() {
+                self_body(&mut dialog, has_key, lang, ui, &mut commands);
+                return;
+            }
             if missing.is_empty() {
                 ui.label(T::ExportComplete.get(lang));
                 dialog.draft = false;
@@ -159,15 +251,7 @@ pub fn show(app: &mut AkreditApp, ui: &Ui) {
             {
                 commands.push(Command::RunExport);
             }
-            match &dialog.outcome {
-                Some(Ok(summary)) => {
-                    ui.label(summary);
-                }
-                Some(Err(e)) => {
-                    ui.label(RichText::new(e).color(ui.visuals().error_fg_color));
-                }
-                None => {}
-            }
+            outcome_label(&dialog.outcome, ui);
         });
     if !open {
         commands.push(Command::CloseExport);

@@ -3,12 +3,14 @@
 //! to an inspection goes through [`crate::inspection::Inspection::apply`]; every figure
 //! comes from [`crate::scoring::totals`]. No SQL and no arithmetic on scores live here.
 
+mod commission;
 mod export;
 pub mod frames;
 pub mod i18n;
 mod keys;
 mod result;
 mod screens;
+mod self_import;
 mod standards;
 
 use std::collections::BTreeMap;
@@ -18,8 +20,8 @@ use std::sync::Arc;
 use crate::answers::{Altered, Change, Column};
 use crate::catalogue::{Catalogue, Code, ModelId};
 use crate::home::Home;
-use crate::inspection::{Access, Inspection, NewInspection, now_utc};
-use crate::scoring::{self, Totals};
+use crate::inspection::{Access, Inspection, NewInspection, Purpose, now_utc};
+use crate::scoring::{self, Tally, Totals};
 use crate::settings::{Language, Settings, Theme};
 
 pub use i18n::T;
@@ -33,6 +35,8 @@ pub enum Screen {
     Inspection,
     /// Settings and about.
     Settings,
+    /// The commission's overview of many signed results (read-only).
+    Commission,
 }
 
 /// The tabs of an open inspection.
@@ -111,6 +115,23 @@ pub enum Command {
     RunExport,
     /// Close the Export dialog.
     CloseExport,
+    /// Import the centre's self-assessment named in the Centre tab's form.
+    ImportSelf {
+        /// Overwrite self grades already entered that differ.
+        replace: bool,
+    },
+    /// Choose the centre's self-assessment file with the native dialog.
+    BrowseSelfAssessment,
+    /// Verify the results named in the commission overview's form and list them.
+    RunCommission,
+    /// Choose the commission overview's folder with the native dialog.
+    BrowseCommissionFolder,
+    /// Sort the commission overview by a column (the same column again: reverse).
+    SortCommission(commission::SortKey),
+    /// Show a result of the commission overview, read-only.
+    OpenCommissionResult(PathBuf),
+    /// Go back from a result to the commission overview's table.
+    CloseCommissionResult,
 }
 
 /// What the status bar says.
@@ -173,6 +194,8 @@ pub struct Session {
     pub focus_pending: bool,
     /// The height of each standard's row when last drawn (to skip rows out of view).
     pub row_heights: std::collections::HashMap<Code, f32>,
+    /// The "import the centre's self-assessment" form of the Centre tab.
+    pub self_import: self_import::SelfImport,
     undo: Vec<Vec<Altered>>,
 }
 
@@ -188,6 +211,10 @@ impl Session {
             .model_standards(inspection.meta().model)
             .next()
             .map(|s| s.code.clone());
+        let key_column = match inspection.meta().purpose {
+            Purpose::SelfAssessment => Column::SelfAssessment,
+            Purpose::Inspection => Column::Commission,
+        };
         Session {
             inspection,
             totals,
@@ -195,14 +222,39 @@ impl Session {
             focused: first,
             filter: Filter::All,
             search: None,
-            key_column: Column::Commission,
+            // A centre's own file has only the self-assessment column.
+            key_column,
             editing: None,
             buffers: BTreeMap::new(),
             pending_letters: (String::new(), 0.0),
             scroll_to_focus: false,
             focus_pending: false,
             row_heights: std::collections::HashMap::new(),
+            self_import: Default::default(),
             undo: Vec::new(),
+        }
+    }
+
+    /// Whether the open file is a centre's self-assessment (only the self column).
+    pub fn is_self_assessment(&self) -> bool {
+        self.inspection.meta().purpose == Purpose::SelfAssessment
+    }
+
+    /// The column this file is about: the commission's, or the centre's own.
+    pub fn main_column(&self) -> Column {
+        if self.is_self_assessment() {
+            Column::SelfAssessment
+        } else {
+            Column::Commission
+        }
+    }
+
+    /// The figures of [`Session::main_column`].
+    pub fn main_tally<'a>(&self, commission: &'a Tally, own: &'a Tally) -> &'a Tally {
+        if self.is_self_assessment() {
+            own
+        } else {
+            commission
         }
     }
 
@@ -224,7 +276,7 @@ impl Session {
         let a = self.inspection.answers().get(code);
         match self.filter {
             Filter::All => true,
-            Filter::Unscored => !a.is_na() && a.commission.is_none(),
+            Filter::Unscored => !a.is_na() && a.grade(self.main_column()).is_none(),
             Filter::NotApplicable => a.is_na(),
             Filter::WithNotes => !a.note.is_empty(),
             Filter::Divergent => a.diverges(),
@@ -238,6 +290,11 @@ pub trait Dialogs {
     fn save(&self, suggested_name: &str) -> Option<PathBuf>;
     /// Which inspection to open.
     fn open(&self) -> Option<PathBuf>;
+    /// Which folder of results the commission overview reads (none by default: the
+    /// path is typed).
+    fn folder(&self) -> Option<PathBuf> {
+        None
+    }
 }
 
 /// The operating system's dialogs (through the XDG desktop portal on Linux).
@@ -256,6 +313,10 @@ impl Dialogs for NativeDialogs {
             .add_filter("akredit", &[crate::inspection::EXTENSION])
             .pick_file()
     }
+
+    fn folder(&self) -> Option<PathBuf> {
+        rfd::FileDialog::new().pick_folder()
+    }
 }
 
 /// The fields of the "new inspection" form.
@@ -273,6 +334,8 @@ pub struct NewForm {
     pub path: String,
     /// A path typed into the "open" field.
     pub open_path: String,
+    /// Make the centre's self-assessment instead of an inspection.
+    pub self_assessment: bool,
 }
 
 /// A line of the recent-files list.
@@ -330,6 +393,8 @@ pub struct AkreditApp {
     pub help_open: bool,
     /// The Export dialog, while open.
     pub export: Option<export::ExportDialog>,
+    /// The commission overview: its form, table and the result shown.
+    pub commission: commission::CommissionView,
     commands: Vec<Command>,
     dialogs: Box<dyn Dialogs>,
     applied_style: Option<(u16, Theme)>,
@@ -358,10 +423,12 @@ impl AkreditApp {
                 visit_date: now_utc().chars().take(10).collect(),
                 path: documents.join("inspection.akredit").display().to_string(),
                 open_path: String::new(),
+                self_assessment: false,
             },
             recent: Vec::new(),
             help_open: false,
             export: None,
+            commission: Default::default(),
             commands: Vec::new(),
             dialogs,
             applied_style: None,
@@ -561,7 +628,9 @@ impl AkreditApp {
                 }
             }
             Command::ToggleKeyColumn => {
-                if let Some(s) = &mut self.session {
+                if let Some(s) = &mut self.session
+                    && !s.is_self_assessment()
+                {
                     s.key_column = match s.key_column {
                         Column::Commission => Column::SelfAssessment,
                         Column::SelfAssessment => Column::Commission,
@@ -572,10 +641,10 @@ impl AkreditApp {
             Command::OpenExport => {
                 if let Some(s) = &self.session {
                     self.export = Some(export::ExportDialog {
-                        path: export::suggested_path(s.inspection.path())
+                        path: export::suggested_path(s.inspection.path(), s.is_self_assessment())
                             .display()
                             .to_string(),
-                        with_pdf: true,
+                        with_pdf: !s.is_self_assessment(),
                         ..Default::default()
                     });
                 }
@@ -591,6 +660,25 @@ impl AkreditApp {
                 }
             }
             Command::CloseExport => self.export = None,
+            Command::ImportSelf { replace } => self_import::run(self, replace),
+            Command::BrowseSelfAssessment => {
+                if let Some(path) = rfd::FileDialog::new()
+                    .add_filter("JSON, CSV", &["json", "csv"])
+                    .pick_file()
+                    && let Some(s) = &mut self.session
+                {
+                    s.self_import.path = path.display().to_string();
+                }
+            }
+            Command::RunCommission => commission::run(self),
+            Command::BrowseCommissionFolder => {
+                if let Some(path) = self.dialogs.folder() {
+                    self.commission.path = path.display().to_string();
+                }
+            }
+            Command::SortCommission(key) => self.commission.sort_by(key),
+            Command::OpenCommissionResult(path) => commission::open(self, &path),
+            Command::CloseCommissionResult => self.commission.detail = None,
             Command::SetLanguage(lang) => {
                 self.settings.language = lang;
                 self.save_settings();

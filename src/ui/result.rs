@@ -28,6 +28,18 @@ pub fn panel(session: &Session, lang: Language, ui: &mut Ui) {
         t.not_applicable
     ));
     ui.separator();
+    if session.is_self_assessment() {
+        // A centre's own file: its figures only, as the commission will see them.
+        tally(
+            T::SelfAssessment,
+            &t.self_assessment,
+            t.max_points,
+            lang,
+            ui,
+            true,
+        );
+        return;
+    }
     tally(T::Commission, &t.commission, t.max_points, lang, ui, true);
     if t.complete {
         ui.label(RichText::new(T::Complete.get(lang)).small());
@@ -42,14 +54,21 @@ pub fn panel(session: &Session, lang: Language, ui: &mut Ui) {
         false,
     );
     ui.separator();
-    let divergent = session
-        .inspection
-        .answers()
-        .standards
-        .values()
-        .filter(|a| a.diverges())
-        .count();
+    let groups = crate::scoring::divergences(
+        session.inspection.catalogue(),
+        session.model(),
+        session.inspection.answers(),
+    );
+    let divergent: usize = groups.iter().map(|(_, codes)| codes.len()).sum();
     ui.label(format!("{}: {divergent}", T::Divergences.get(lang)));
+    if !groups.is_empty() {
+        let line = groups
+            .iter()
+            .map(|(group, codes)| format!("{group}: {}", codes.len()))
+            .collect::<Vec<_>>()
+            .join(" · ");
+        ui.label(format!("{} — {line}", T::DivergencesByGroup.get(lang)));
+    }
 }
 
 fn tally(title: T, tally: &Tally, max: u32, lang: Language, ui: &mut Ui, main: bool) {

@@ -21,6 +21,9 @@ pub fn show(app: &mut AkreditApp, ui: &mut Ui) {
             egui::CentralPanel::default().show(ui, |ui| settings(app, ui));
         }
         Screen::Inspection => inspection(app, ui),
+        Screen::Commission => {
+            egui::CentralPanel::default().show(ui, |ui| super::commission::show(app, ui));
+        }
     }
     if app.export.is_some() && app.screen == Screen::Inspection {
         super::export::show(app, ui);
@@ -43,6 +46,11 @@ fn top_bar(app: &mut AkreditApp, ui: &mut Ui) {
                     app.push(Command::ShowScreen(app.previous_screen));
                 }
             }
+            Screen::Commission => {
+                if ui.button(app.t(T::ToStart)).clicked() {
+                    app.push(Command::ShowScreen(Screen::Start));
+                }
+            }
             Screen::Start => {}
         }
         let heading = match &app.session {
@@ -57,6 +65,7 @@ fn top_bar(app: &mut AkreditApp, ui: &mut Ui) {
                 let model = s.inspection.catalogue().model(s.model());
                 format!("{centre} · {}", model.title)
             }
+            _ if app.screen == Screen::Commission => app.t(T::CommissionOverview).to_string(),
             _ => app.t(T::AppName).to_string(),
         };
         ui.with_layout(egui::Layout::right_to_left(Align::Center), |ui| {
@@ -144,6 +153,8 @@ fn new_form(app: &mut AkreditApp, ui: &mut Ui) {
     let label = ui.label(app.t(T::VisitDate));
     ui.add(egui::TextEdit::singleline(&mut app.form.visit_date).desired_width(160.0))
         .labelled_by(label.id);
+    let text = app.t(T::SelfAssessmentCheckbox);
+    ui.checkbox(&mut app.form.self_assessment, text);
     let label = ui.label(app.t(T::FileLocation));
     ui.horizontal(|ui| {
         let choose = ui.button(app.t(T::Choose));
@@ -166,6 +177,11 @@ fn new_form(app: &mut AkreditApp, ui: &mut Ui) {
                 centre_name: app.form.centre.trim().to_string(),
                 expert: app.form.expert.trim().to_string(),
                 visit_date: (!date.is_empty()).then(|| date.to_string()),
+                purpose: if app.form.self_assessment {
+                    crate::inspection::Purpose::SelfAssessment
+                } else {
+                    crate::inspection::Purpose::Inspection
+                },
             },
         ));
     }
@@ -192,6 +208,11 @@ fn open_panel(app: &mut AkreditApp, ui: &mut Ui) {
             app.push(Command::Open(app.form.open_path.trim().into()));
         }
     });
+    ui.add_space(8.0);
+    if ui.button(app.t(T::CommissionOverview)).clicked() {
+        app.push(Command::ShowScreen(Screen::Commission));
+    }
+    ui.label(RichText::new(app.t(T::CommissionStartHelp)).weak());
     ui.add_space(8.0);
     ui.heading(app.t(T::Recent));
     if app.recent.is_empty() {
@@ -351,6 +372,14 @@ fn inspection(app: &mut AkreditApp, ui: &mut Ui) {
     // Tabs: the centre, then one per group with its progress.
     let mut commands = Vec::new();
     egui::Panel::top("tabs").show(ui, |ui| {
+        if session.is_self_assessment() {
+            ui.label(
+                RichText::new(T::SelfAssessmentBanner.get(lang))
+                    .strong()
+                    .size(16.0)
+                    .color(ui.visuals().warn_fg_color),
+            );
+        }
         ui.horizontal_wrapped(|ui| {
             let centre = ui.selectable_label(session.tab == Tab::Centre, T::CentreTab.get(lang));
             centre.widget_info(|| {
@@ -369,13 +398,11 @@ fn inspection(app: &mut AkreditApp, ui: &mut Ui) {
                 let Some(g) = session.totals.groups.iter().find(|g| g.code == group.code) else {
                     continue;
                 };
-                let percent = g
-                    .commission
-                    .percent
-                    .map_or("—".to_string(), |p| format!("{p} %"));
+                let tally = session.main_tally(&g.commission, &g.self_assessment);
+                let percent = tally.percent.map_or("—".to_string(), |p| format!("{p} %"));
                 let label = format!(
                     "{} · {}/{} · {percent}",
-                    group.code, g.commission.scored, g.applicable
+                    group.code, tally.scored, g.applicable
                 );
                 let selected = session.tab == Tab::Group(i);
                 let tab = ui
@@ -467,9 +494,11 @@ fn centre_tab(app: &mut AkreditApp, ui: &mut Ui) {
         return;
     };
     let mut changes = Vec::new();
+    let mut commands = Vec::new();
     ScrollArea::vertical().show(ui, |ui| {
         let catalogue = session.inspection.catalogue().clone();
         let meta = session.inspection.meta().clone();
+        let is_self = session.is_self_assessment();
         ui.heading(T::InspectionFacts.get(lang));
         ui.label(format!(
             "{}: {} · {}: {} · {}",
@@ -479,7 +508,13 @@ fn centre_tab(app: &mut AkreditApp, ui: &mut Ui) {
             meta.visit_date.as_deref().unwrap_or("—"),
             session.inspection.path().display()
         ));
-        for preset in &catalogue.presets {
+        if !is_self {
+            ui.add_space(6.0);
+            super::self_import::section(session, lang, ui, &mut commands);
+            ui.add_space(6.0);
+        }
+        // "Not applicable" is the commission's decision: no presets in a centre's file.
+        for preset in catalogue.presets.iter().filter(|_| !is_self) {
             let model = session.model();
             let codes: Vec<_> = preset
                 .codes
@@ -577,8 +612,16 @@ fn centre_tab(app: &mut AkreditApp, ui: &mut Ui) {
                         .get(&doc.number)
                         .cloned()
                         .unwrap_or_default();
-                    let caption =
-                        ui.add(egui::Label::new(format!("{}. {}", doc.number, doc.title)).wrap());
+                    // A grid column is as narrow as its widest unwrapped cell allows, so
+                    // a wrapping title needs a width of its own.
+                    let caption = ui
+                        .scope(|ui| {
+                            ui.set_width(340.0);
+                            ui.add(
+                                egui::Label::new(format!("{}. {}", doc.number, doc.title)).wrap(),
+                            )
+                        })
+                        .inner;
                     ui.horizontal(|ui| {
                         for (value, key) in [
                             (Some(true), T::Present),
@@ -632,6 +675,9 @@ fn centre_tab(app: &mut AkreditApp, ui: &mut Ui) {
     });
     if !changes.is_empty() {
         app.push(Command::Apply(changes));
+    }
+    for c in commands {
+        app.push(c);
     }
 }
 

@@ -176,9 +176,12 @@ fn standard_row(
             }
             ui.add(egui::Label::new(text).wrap());
         });
+        let is_self = session.is_self_assessment();
         ui.horizontal_wrapped(|ui| {
-            grade_buttons(standard, &answer, Column::Commission, lang, ui, commands);
-            ui.separator();
+            if !is_self {
+                grade_buttons(standard, &answer, Column::Commission, lang, ui, commands);
+                ui.separator();
+            }
             grade_buttons(
                 standard,
                 &answer,
@@ -188,6 +191,11 @@ fn standard_row(
                 commands,
             );
             ui.separator();
+            // "Not applicable" is the commission's decision, not the centre's.
+            if is_self {
+                note_button(standard, lang, ui, commands);
+                return;
+            }
             let na = ui.selectable_label(answer.is_na(), T::NaShort.get(lang));
             na.widget_info(|| {
                 egui::WidgetInfo::selected(
@@ -207,17 +215,7 @@ fn standard_row(
                     commands.push(Command::EditNaReason(standard.code.clone()));
                 }
             }
-            let note = ui.button(T::Note.get(lang));
-            note.widget_info(|| {
-                egui::WidgetInfo::labeled(
-                    egui::Role::Button,
-                    true,
-                    format!("{} {}", standard.code, T::Note.get(lang)),
-                )
-            });
-            if note.clicked() {
-                commands.push(Command::EditNote(standard.code.clone()));
-            }
+            note_button(standard, lang, ui, commands);
         });
         if let Some(reason) = &answer.na_reason {
             ui.label(RichText::new(format!("{}: {reason}", T::NotApplicable.get(lang))).italics());
@@ -238,6 +236,20 @@ fn standard_row(
     }
     if focused && session.scroll_to_focus {
         response.scroll_to_me(Some(egui::Align::Center));
+    }
+}
+
+fn note_button(standard: &Standard, lang: Language, ui: &mut Ui, commands: &mut Vec<Command>) {
+    let note = ui.button(T::Note.get(lang));
+    note.widget_info(|| {
+        egui::WidgetInfo::labeled(
+            egui::Role::Button,
+            true,
+            format!("{} {}", standard.code, T::Note.get(lang)),
+        )
+    });
+    if note.clicked() {
+        commands.push(Command::EditNote(standard.code.clone()));
     }
 }
 

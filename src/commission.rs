@@ -1,0 +1,1020 @@
+//! The commission's overview: many signed results (files or whole folders) verified
+//! exactly as `akredit verify` does, and tabulated — one [`Row`] per file, with a
+//! [`Status`] that says whether it counts.
+//!
+//! # The rules
+//!
+//! - **Valid**: every check of [`export::verify`] holds (a check skipped because no
+//!   trusted key was given does not fail). A valid result is either *final* or a *draft*;
+//!   drafts are listed and counted apart: they are not a final decision.
+//! - **Invalid**: a check failed, or the file could not be read or is not a result. The
+//!   reasons are the failed checks' messages. An invalid result is never counted, and it
+//!   never supersedes anything: a tampered or untrusted file cannot knock out a valid one.
+//! - **Superseded**: another *valid* result of the set names this one's SHA-256 in its
+//!   `supersedes` and comes from the same inspection (`inspection_id`). A chain
+//!   A ← B ← C leaves only C current (A is superseded by B, B by C). A valid result that
+//!   is itself superseded still supersedes its predecessor. A later export of the same
+//!   inspection always supersedes the earlier one, whatever it is: a draft exported after
+//!   a final supersedes it, so that centre has no final decision until the expert signs
+//!   a final result again.
+//! - **Duplicate**: the same result (same SHA-256 of its payload) found again, e.g. a
+//!   copy in two folders; the first one in input order stands for it.
+//! - A `supersedes` link that points at a result **not in the set** changes nothing; the
+//!   row gets a [`Note::SupersedesMissing`] so that the commission knows an earlier result
+//!   exists. A link that points at an **invalid** result changes nothing either (that
+//!   result stays invalid, which says more than "superseded"); the row gets a
+//!   [`Note::SupersedesInvalid`]. A link to a valid result of **another inspection** is not
+//!   applied ([`Note::SupersedesOtherInspection`]): `supersedes` always names a result of
+//!   the same inspection, so such a link is not one akredit made.
+//! - When two current valid results remain for the **same inspection** or the **same
+//!   centre** (its name compared without case, extra spaces or apostrophe variants) and
+//!   neither supersedes the other, both stay valid and both get a [`Note::Unresolved`]:
+//!   neither silently wins, the commission decides.
+//!
+//! Only a small summary of each result is kept in memory, never its payload, so tens of
+//! thousands of results fit easily; they are verified in parallel on every core.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use serde::Serialize;
+
+use crate::catalogue::Catalogue;
+use crate::export::{self, Outcome};
+use crate::scoring::Category;
+
+/// A file larger than this is not read: a result of the full model is about 100 KiB.
+pub const MAX_RESULT_BYTES: u64 = 64 * 1024 * 1024;
+
+/// How many other results a [`Note::Unresolved`] names at most (the rest are counted).
+const NAMED_OTHERS: usize = 5;
+
+/// Why the files of an overview could not be listed.
+#[derive(Debug, thiserror::Error)]
+pub enum CommissionError {
+    /// A path given does not exist.
+    #[error("{0}: no such file or folder")]
+    Missing(PathBuf),
+    /// A path or folder could not be read.
+    #[error("cannot read {path}: {source}")]
+    Io {
+        /// The path.
+        path: PathBuf,
+        /// The error.
+        source: std::io::Error,
+    },
+    /// The CSV could not be written.
+    #[error("cannot write the CSV: {0}")]
+    Csv(String),
+}
+
+/// The result files among `paths`: a file is taken as given (whatever its name); a folder
+/// is walked recursively for `*.json` files (any case of the extension), sorted by path.
+/// Symbolic links to files are followed, links to folders are not (no cycles). A path
+/// given twice is listed once. A path that does not exist is an error naming it.
+pub fn collect_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, CommissionError> {
+    let mut files = Vec::new();
+    for path in paths {
+        let meta = std::fs::metadata(path).map_err(|source| {
+            if source.kind() == std::io::ErrorKind::NotFound {
+                CommissionError::Missing(path.clone())
+            } else {
+                CommissionError::Io {
+                    path: path.clone(),
+                    source,
+                }
+            }
+        })?;
+        if meta.is_dir() {
+            let mut found = Vec::new();
+            walk(path, &mut found)?;
+            found.sort();
+            files.extend(found);
+        } else {
+            files.push(path.clone());
+        }
+    }
+    let mut seen = std::collections::HashSet::with_capacity(files.len());
+    files.retain(|f| seen.insert(f.clone()));
+    Ok(files)
+}
+
+fn walk(dir: &Path, into: &mut Vec<PathBuf>) -> Result<(), CommissionError> {
+    let io = |source| CommissionError::Io {
+        path: dir.to_path_buf(),
+        source,
+    };
+    for entry in std::fs::read_dir(dir).map_err(io)? {
+        let entry = entry.map_err(io)?;
+        let path = entry.path();
+        let kind = entry.file_type().map_err(|source| CommissionError::Io {
+            path: path.clone(),
+            source,
+        })?;
+        if kind.is_dir() {
+            walk(&path, into)?;
+            continue;
+        }
+        let is_json = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+        // A link is taken when it leads to a file; a link to a folder is not walked.
+        let is_file = kind.is_file() || (kind.is_symlink() && path.is_file());
+        if is_json && is_file {
+            into.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// Whether a row counts, and if not, why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Status {
+    /// Every check holds and nothing in the set supersedes it.
+    Valid,
+    /// A check failed, or the file is not a readable result.
+    Invalid {
+        /// The failed checks' messages (`signature: …`), or why the file was not read.
+        reasons: Vec<String>,
+    },
+    /// A valid result of the same inspection in the set supersedes it.
+    Superseded {
+        /// The file of the (first, in input order) result that supersedes it.
+        by: PathBuf,
+    },
+    /// The same result (same payload SHA-256) appears earlier in the set.
+    Duplicate {
+        /// The file that stands for it.
+        of: PathBuf,
+    },
+}
+
+impl Status {
+    /// `valid`, `invalid`, `superseded` or `duplicate`.
+    pub fn id(&self) -> &'static str {
+        match self {
+            Status::Valid => "valid",
+            Status::Invalid { .. } => "invalid",
+            Status::Superseded { .. } => "superseded",
+            Status::Duplicate { .. } => "duplicate",
+        }
+    }
+
+    /// The detail in words: the reasons, or which file supersedes or stands for it.
+    pub fn detail(&self) -> String {
+        match self {
+            Status::Valid => String::new(),
+            Status::Invalid { reasons } => reasons.join("; "),
+            Status::Superseded { by } => format!("superseded by {}", by.display()),
+            Status::Duplicate { of } => format!("the same result as {}", of.display()),
+        }
+    }
+}
+
+impl fmt::Display for Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Status::Valid => f.write_str("valid"),
+            _ => write!(f, "{}: {}", self.id(), self.detail()),
+        }
+    }
+}
+
+/// What two current results have in common when neither supersedes the other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Basis {
+    /// The same `inspection_id`.
+    Inspection,
+    /// The same centre name (without case, extra spaces or apostrophe variants).
+    CentreName,
+}
+
+/// Something the commission should know about a row, beyond its status.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Note {
+    /// Other current valid results share this one's inspection or centre, and none of
+    /// them supersedes the others: the commission has to decide.
+    Unresolved {
+        /// What they share.
+        basis: Basis,
+        /// The other files (at most a few).
+        others: Vec<PathBuf>,
+        /// How many more there are besides those named.
+        more: usize,
+    },
+    /// It supersedes a result that is not in the set (nothing changes).
+    SupersedesMissing {
+        /// The SHA-256 it names.
+        sha256: String,
+    },
+    /// It supersedes a result in the set that is invalid (that one stays invalid).
+    SupersedesInvalid {
+        /// That result's file.
+        path: PathBuf,
+    },
+    /// It names as superseded a valid result of another inspection: not applied.
+    SupersedesOtherInspection {
+        /// That result's file.
+        path: PathBuf,
+    },
+}
+
+impl fmt::Display for Note {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Note::Unresolved {
+                basis,
+                others,
+                more,
+            } => {
+                let what = match basis {
+                    Basis::Inspection => "inspection",
+                    Basis::CentreName => "centre",
+                };
+                let list: Vec<String> = others.iter().map(|p| p.display().to_string()).collect();
+                write!(
+                    f,
+                    "unresolved: another current result for the same {what}, not linked by supersession: {}",
+                    list.join(", ")
+                )?;
+                if *more > 0 {
+                    write!(f, " and {more} more")?;
+                }
+                Ok(())
+            }
+            Note::SupersedesMissing { sha256 } => write!(
+                f,
+                "supersedes a result that is not in this set (SHA-256 {sha256})"
+            ),
+            Note::SupersedesInvalid { path } => write!(
+                f,
+                "supersedes {}, which is invalid (it stays listed as invalid)",
+                path.display()
+            ),
+            Note::SupersedesOtherInspection { path } => write!(
+                f,
+                "names {} as superseded, but that is another inspection's result: not applied",
+                path.display()
+            ),
+        }
+    }
+}
+
+/// One result file, summarized.
+///
+/// Text fields are empty, and numbers `None`, when the file does not say (it could not be
+/// read, or is not a result). For an invalid result they are what the file claims.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// The file.
+    pub path: PathBuf,
+    /// The centre's name (`centre_name` of the application form).
+    pub centre: String,
+    /// The model id (`full`, `sanitary`).
+    pub model: String,
+    /// The visit date, YYYY-MM-DD.
+    pub visit_date: String,
+    /// The expert named in the inspection.
+    pub expert: String,
+    /// The name the signing key was made with.
+    pub signer: String,
+    /// The signing key's fingerprint (`3f2a 9c01 77be 4d10`).
+    pub fingerprint: String,
+    /// The commission's points.
+    pub points: Option<u64>,
+    /// The maximum points.
+    pub max_points: Option<u64>,
+    /// The percent, floored to one decimal (`91.9`); empty when there is none.
+    pub percent: String,
+    /// The category id (`higher`, `first`, `second`, `none`).
+    pub category: String,
+    /// Final (`Some(true)`) or draft (`Some(false)`).
+    pub is_final: Option<bool>,
+    /// SHA-256 of the canonical payload: the result's identity.
+    pub sha256: Option<String>,
+    /// The SHA-256 of the result it supersedes.
+    pub supersedes: Option<String>,
+    /// The inspection's id.
+    pub inspection_id: String,
+    /// When it was exported (UTC).
+    pub exported_at: String,
+    /// Whether it counts.
+    pub status: Status,
+    /// What else the commission should know.
+    pub notes: Vec<Note>,
+}
+
+impl Row {
+    /// A row for `path` that says nothing yet, with the given status.
+    pub fn empty(path: &Path, status: Status) -> Row {
+        Row {
+            path: path.to_path_buf(),
+            centre: String::new(),
+            model: String::new(),
+            visit_date: String::new(),
+            expert: String::new(),
+            signer: String::new(),
+            fingerprint: String::new(),
+            points: None,
+            max_points: None,
+            percent: String::new(),
+            category: String::new(),
+            is_final: None,
+            sha256: None,
+            supersedes: None,
+            inspection_id: String::new(),
+            exported_at: String::new(),
+            status,
+            notes: Vec::new(),
+        }
+    }
+
+    /// Reads and verifies one file (as `akredit verify` does) and keeps its summary.
+    pub fn read(path: &Path, catalogue: &Catalogue, trusted: &[[u8; 32]]) -> Row {
+        let invalid = |reason: String| {
+            Row::empty(
+                path,
+                Status::Invalid {
+                    reasons: vec![reason],
+                },
+            )
+        };
+        match std::fs::metadata(path) {
+            Ok(m) if m.len() > MAX_RESULT_BYTES => {
+                return invalid(format!(
+                    "{} bytes: far too large for an akredit result",
+                    m.len()
+                ));
+            }
+            Ok(_) => {}
+            Err(e) => return invalid(format!("cannot read the file: {e}")),
+        }
+        let bytes = match std::fs::read(path) {
+            Ok(b) => b,
+            Err(e) => return invalid(format!("cannot read the file: {e}")),
+        };
+        let v = export::verify(&bytes, catalogue, trusted);
+        drop(bytes);
+        let reasons: Vec<String> = v
+            .checks
+            .iter()
+            .filter_map(|c| match &c.outcome {
+                Outcome::Fail(why) => Some(format!("{}: {why}", c.name)),
+                _ => None,
+            })
+            .collect();
+        let status = if reasons.is_empty() {
+            Status::Valid
+        } else {
+            Status::Invalid { reasons }
+        };
+        let mut row = Row::empty(path, status);
+        let Some(result) = v.result else {
+            return row;
+        };
+        // When the payload cannot be put in canonical form, `verify` hashes nothing:
+        // that hash names no result.
+        row.sha256 = v.sha256.filter(|s| *s != crate::catalogue::sha256_hex(b""));
+        let p = result.payload;
+        let text = |v: &serde_json::Value| v.as_str().unwrap_or_default().to_string();
+        row.centre = p.centre.get("centre_name").cloned().unwrap_or_default();
+        row.model = p.model;
+        row.visit_date = p.visit_date.unwrap_or_default();
+        row.expert = p.expert;
+        row.signer = p.signer;
+        row.fingerprint = export::keys::decode_public_key(&result.signature.public_key)
+            .map(|k| export::fingerprint(&k.to_bytes()))
+            .unwrap_or_default();
+        row.points = p.totals["commission"]["points"].as_u64();
+        row.max_points = p.totals["max_points"].as_u64();
+        row.percent = text(&p.totals["commission"]["percent"]);
+        row.category = text(&p.totals["commission"]["category"]);
+        row.is_final = Some(p.is_final);
+        row.supersedes = p.supersedes;
+        row.inspection_id = p.inspection_id;
+        row.exported_at = p.exported_at;
+        row
+    }
+
+    /// `final`, `draft`, or empty when unknown.
+    pub fn final_or_draft(&self) -> &'static str {
+        match self.is_final {
+            Some(true) => "final",
+            Some(false) => "draft",
+            None => "",
+        }
+    }
+
+    /// The category in the Order's Ukrainian words, or empty.
+    pub fn category_uk(&self) -> &'static str {
+        match self.category.as_str() {
+            "higher" => Category::Higher.title_uk(),
+            "first" => Category::First.title_uk(),
+            "second" => Category::Second.title_uk(),
+            "none" => Category::None.title_uk(),
+            _ => "",
+        }
+    }
+
+    /// The centre's name as compared: lower case, single spaces, one apostrophe.
+    fn centre_key(&self) -> String {
+        self.centre
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .chars()
+            .map(|c| match c {
+                '\u{2019}' | '\u{02BC}' | '\u{2018}' | '`' | '\u{00B4}' => '\'',
+                c => c,
+            })
+            .flat_map(char::to_lowercase)
+            .collect()
+    }
+}
+
+/// The counts of an overview.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    /// Files listed.
+    pub total: usize,
+    /// Valid, final, current: the results that count.
+    pub valid_final: usize,
+    /// Valid drafts that are current (not a final decision).
+    pub valid_drafts: usize,
+    /// Superseded by a valid result in the set.
+    pub superseded: usize,
+    /// Copies of a result listed earlier.
+    pub duplicates: usize,
+    /// Invalid or unreadable.
+    pub invalid: usize,
+    /// Current valid results that share their inspection or centre with another current
+    /// valid result (each has a [`Note::Unresolved`]).
+    pub unresolved: usize,
+}
+
+/// Many results, verified and tabulated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Overview {
+    /// One row per file, in input order.
+    pub rows: Vec<Row>,
+    /// The counts.
+    pub counts: Counts,
+}
+
+/// Verifies `files` in parallel on every core (as `akredit verify` does, against
+/// `catalogue` and, when given, the `trusted` keys) and applies the rules of this module.
+/// Rows keep the order of `files`.
+pub fn overview(files: &[PathBuf], catalogue: &Catalogue, trusted: &[[u8; 32]]) -> Overview {
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, files.len().max(1));
+    let next = AtomicUsize::new(0);
+    let parts: Vec<Vec<(usize, Row)>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(path) = files.get(i) else { break };
+                        let row = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                            Row::read(path, catalogue, trusted)
+                        }))
+                        .unwrap_or_else(|_| {
+                            Row::empty(
+                                path,
+                                Status::Invalid {
+                                    reasons: vec!["internal error while verifying it".into()],
+                                },
+                            )
+                        });
+                        mine.push((i, row));
+                    }
+                    mine
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_default())
+            .collect()
+    });
+    let mut slots: Vec<Option<Row>> = vec![None; files.len()];
+    for (i, row) in parts.into_iter().flatten() {
+        slots[i] = Some(row);
+    }
+    let rows = slots
+        .into_iter()
+        .zip(files)
+        .map(|(row, path)| {
+            row.unwrap_or_else(|| {
+                Row::empty(
+                    path,
+                    Status::Invalid {
+                        reasons: vec!["not verified (internal error)".into()],
+                    },
+                )
+            })
+        })
+        .collect();
+    Overview::from_rows(rows)
+}
+
+/// A spreadsheet would run a cell that starts like a formula; such text gets a leading
+/// apostrophe, which spreadsheets show as text and do not display.
+fn cell(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
+}
+
+/// The column names of the CSV, in order.
+pub const CSV_HEADER: [&str; 20] = [
+    "file",
+    "centre",
+    "model",
+    "visit_date",
+    "expert",
+    "signer",
+    "key_fingerprint",
+    "points",
+    "max_points",
+    "percent",
+    "category",
+    "category_uk",
+    "final_or_draft",
+    "status",
+    "status_detail",
+    "notes",
+    "result_sha256",
+    "supersedes",
+    "inspection_id",
+    "exported_at",
+];
+
+#[derive(Serialize)]
+struct JsonRow<'a> {
+    file: String,
+    centre: &'a str,
+    model: &'a str,
+    visit_date: &'a str,
+    expert: &'a str,
+    signer: &'a str,
+    key_fingerprint: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    points: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    max_points: Option<u64>,
+    percent: &'a str,
+    category: &'a str,
+    final_or_draft: &'a str,
+    status: &'static str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    reasons: Vec<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    superseded_by: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    duplicate_of: Option<String>,
+    notes: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    result_sha256: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    supersedes: Option<&'a str>,
+    inspection_id: &'a str,
+    exported_at: &'a str,
+}
+
+impl Overview {
+    /// Applies the rules of this module to verified rows (statuses `Valid` or `Invalid`,
+    /// in input order): supersession, duplicates, unresolved pairs, and the counts.
+    pub fn from_rows(mut rows: Vec<Row>) -> Overview {
+        let valid: Vec<bool> = rows.iter().map(|r| r.status == Status::Valid).collect();
+        let mut by_sha: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, r) in rows.iter().enumerate() {
+            if let Some(sha) = &r.sha256 {
+                by_sha.entry(sha.as_str()).or_default().push(i);
+            }
+        }
+        // Supersession: only a valid result supersedes, only within its inspection.
+        let mut superseded_by: Vec<Option<usize>> = vec![None; rows.len()];
+        let mut link_notes: Vec<(usize, Note)> = Vec::new();
+        for (b, row) in rows.iter().enumerate() {
+            let (true, Some(named)) = (valid[b], &row.supersedes) else {
+                continue;
+            };
+            let targets = by_sha.get(named.as_str()).map_or(&[][..], Vec::as_slice);
+            if targets.is_empty() {
+                link_notes.push((
+                    b,
+                    Note::SupersedesMissing {
+                        sha256: named.clone(),
+                    },
+                ));
+            }
+            for &t in targets.iter().filter(|&&t| t != b) {
+                let target = &rows[t];
+                if !valid[t] {
+                    link_notes.push((
+                        b,
+                        Note::SupersedesInvalid {
+                            path: target.path.clone(),
+                        },
+                    ));
+                } else if target.inspection_id != row.inspection_id {
+                    link_notes.push((
+                        b,
+                        Note::SupersedesOtherInspection {
+                            path: target.path.clone(),
+                        },
+                    ));
+                } else if superseded_by[t].is_none() {
+                    superseded_by[t] = Some(b);
+                }
+            }
+        }
+        drop(by_sha);
+        for (i, by) in superseded_by.iter().enumerate() {
+            if let Some(b) = by {
+                rows[i].status = Status::Superseded {
+                    by: rows[*b].path.clone(),
+                };
+            }
+        }
+        for (i, note) in link_notes {
+            rows[i].notes.push(note);
+        }
+        // Duplicates among the current valid results.
+        let mut first_of: HashMap<String, usize> = HashMap::new();
+        for i in 0..rows.len() {
+            if rows[i].status != Status::Valid {
+                continue;
+            }
+            let Some(sha) = rows[i].sha256.clone() else {
+                continue;
+            };
+            match first_of.get(&sha) {
+                Some(&first) => {
+                    rows[i].status = Status::Duplicate {
+                        of: rows[first].path.clone(),
+                    }
+                }
+                None => {
+                    first_of.insert(sha, i);
+                }
+            }
+        }
+        drop(first_of);
+        // Current results that share an inspection or a centre.
+        let mut by_inspection: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_centre: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, r) in rows.iter().enumerate() {
+            if r.status != Status::Valid {
+                continue;
+            }
+            if !r.inspection_id.is_empty() {
+                by_inspection
+                    .entry(r.inspection_id.clone())
+                    .or_default()
+                    .push(i);
+            }
+            let key = r.centre_key();
+            if !key.is_empty() {
+                by_centre.entry(key).or_default().push(i);
+            }
+        }
+        let mut unresolved = 0;
+        let mut notes: Vec<(usize, Note)> = Vec::new();
+        for (i, r) in rows.iter().enumerate() {
+            if r.status != Status::Valid {
+                continue;
+            }
+            let same_inspection: &[usize] = by_inspection
+                .get(&r.inspection_id)
+                .map_or(&[], Vec::as_slice);
+            let same_centre: &[usize] = by_centre.get(&r.centre_key()).map_or(&[], Vec::as_slice);
+            let mut any = false;
+            for (basis, group) in [
+                (Basis::Inspection, same_inspection),
+                (Basis::CentreName, same_centre),
+            ] {
+                let others: Vec<usize> = group
+                    .iter()
+                    .copied()
+                    .filter(|&o| {
+                        o != i && (basis == Basis::Inspection || !same_inspection.contains(&o))
+                    })
+                    .collect();
+                if others.is_empty() {
+                    continue;
+                }
+                any = true;
+                notes.push((
+                    i,
+                    Note::Unresolved {
+                        basis,
+                        others: others
+                            .iter()
+                            .take(NAMED_OTHERS)
+                            .map(|&o| rows[o].path.clone())
+                            .collect(),
+                        more: others.len().saturating_sub(NAMED_OTHERS),
+                    },
+                ));
+            }
+            if any {
+                unresolved += 1;
+            }
+        }
+        for (i, note) in notes {
+            rows[i].notes.push(note);
+        }
+        let mut counts = Counts {
+            total: rows.len(),
+            unresolved,
+            ..Counts::default()
+        };
+        for r in &rows {
+            match (&r.status, r.is_final) {
+                (Status::Valid, Some(true)) => counts.valid_final += 1,
+                (Status::Valid, _) => counts.valid_drafts += 1,
+                (Status::Invalid { .. }, _) => counts.invalid += 1,
+                (Status::Superseded { .. }, _) => counts.superseded += 1,
+                (Status::Duplicate { .. }, _) => counts.duplicates += 1,
+            }
+        }
+        Overview { rows, counts }
+    }
+
+    /// The invalid rows.
+    pub fn invalid(&self) -> impl Iterator<Item = &Row> {
+        self.rows
+            .iter()
+            .filter(|r| matches!(r.status, Status::Invalid { .. }))
+    }
+
+    /// The table as CSV: UTF-8 with a byte-order mark (so that LibreOffice and Excel
+    /// read the Cyrillic right), comma-separated, a header row ([`CSV_HEADER`]), then one
+    /// row per file. Text that would start a formula gets a leading apostrophe.
+    pub fn to_csv(&self) -> Result<Vec<u8>, CommissionError> {
+        let err = |e: csv::Error| CommissionError::Csv(e.to_string());
+        let mut out = Vec::with_capacity(64 + self.rows.len() * 400);
+        out.extend_from_slice("\u{FEFF}".as_bytes());
+        let mut w = csv::Writer::from_writer(out);
+        w.write_record(CSV_HEADER).map_err(err)?;
+        for r in &self.rows {
+            let number = |n: Option<u64>| n.map(|n| n.to_string()).unwrap_or_default();
+            let notes: Vec<String> = r.notes.iter().map(ToString::to_string).collect();
+            let record = [
+                cell(&r.path.display().to_string()),
+                cell(&r.centre),
+                cell(&r.model),
+                cell(&r.visit_date),
+                cell(&r.expert),
+                cell(&r.signer),
+                cell(&r.fingerprint),
+                number(r.points),
+                number(r.max_points),
+                cell(&r.percent),
+                cell(&r.category),
+                r.category_uk().to_string(),
+                r.final_or_draft().to_string(),
+                r.status.id().to_string(),
+                cell(&r.status.detail()),
+                cell(&notes.join("; ")),
+                r.sha256.clone().unwrap_or_default(),
+                cell(r.supersedes.as_deref().unwrap_or_default()),
+                cell(&r.inspection_id),
+                cell(&r.exported_at),
+            ];
+            w.write_record(&record).map_err(err)?;
+        }
+        w.into_inner()
+            .map_err(|e| CommissionError::Csv(e.error().to_string()))
+    }
+
+    /// The overview as JSON: `{"counts":{…},"rows":[…]}` with integers and strings only
+    /// (and arrays of strings); a value a file does not give is left out of its row.
+    pub fn to_json(&self) -> serde_json::Value {
+        let rows: Vec<JsonRow> = self
+            .rows
+            .iter()
+            .map(|r| JsonRow {
+                file: r.path.display().to_string(),
+                centre: &r.centre,
+                model: &r.model,
+                visit_date: &r.visit_date,
+                expert: &r.expert,
+                signer: &r.signer,
+                key_fingerprint: &r.fingerprint,
+                points: r.points,
+                max_points: r.max_points,
+                percent: &r.percent,
+                category: &r.category,
+                final_or_draft: r.final_or_draft(),
+                status: r.status.id(),
+                reasons: match &r.status {
+                    Status::Invalid { reasons } => reasons.iter().map(String::as_str).collect(),
+                    _ => Vec::new(),
+                },
+                superseded_by: match &r.status {
+                    Status::Superseded { by } => Some(by.display().to_string()),
+                    _ => None,
+                },
+                duplicate_of: match &r.status {
+                    Status::Duplicate { of } => Some(of.display().to_string()),
+                    _ => None,
+                },
+                notes: r.notes.iter().map(ToString::to_string).collect(),
+                result_sha256: r.sha256.as_deref(),
+                supersedes: r.supersedes.as_deref(),
+                inspection_id: &r.inspection_id,
+                exported_at: &r.exported_at,
+            })
+            .collect();
+        serde_json::json!({ "counts": self.counts, "rows": rows })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(name: &str, centre: &str, inspection: &str, sha: &str, supersedes: Option<&str>) -> Row {
+        let mut r = Row::empty(Path::new(name), Status::Valid);
+        r.centre = centre.into();
+        r.inspection_id = inspection.into();
+        r.sha256 = Some(sha.into());
+        r.supersedes = supersedes.map(str::to_string);
+        r.is_final = Some(true);
+        r
+    }
+
+    fn invalid(mut r: Row) -> Row {
+        r.status = Status::Invalid {
+            reasons: vec!["signature: does not match".into()],
+        };
+        r
+    }
+
+    fn statuses(o: &Overview) -> Vec<&'static str> {
+        o.rows.iter().map(|r| r.status.id()).collect()
+    }
+
+    #[test]
+    fn a_chain_leaves_only_its_last_result() {
+        // Given out of order: C, A, B.
+        let o = Overview::from_rows(vec![
+            row("c", "Центр", "i1", "C", Some("B")),
+            row("a", "Центр", "i1", "A", None),
+            row("b", "Центр", "i1", "B", Some("A")),
+        ]);
+        assert_eq!(statuses(&o), ["valid", "superseded", "superseded"]);
+        assert_eq!(o.rows[1].status.detail(), "superseded by b");
+        assert_eq!(o.rows[2].status.detail(), "superseded by c");
+        assert!(o.rows.iter().all(|r| r.notes.is_empty()), "{:?}", o.rows);
+        assert_eq!((o.counts.valid_final, o.counts.superseded), (1, 2));
+        assert_eq!(o.counts.unresolved, 0);
+    }
+
+    #[test]
+    fn an_invalid_result_supersedes_nothing() {
+        let o = Overview::from_rows(vec![
+            row("a", "Центр", "i1", "A", None),
+            invalid(row("b", "Центр", "i1", "B", Some("A"))),
+        ]);
+        assert_eq!(statuses(&o), ["valid", "invalid"]);
+        assert_eq!(o.counts.invalid, 1);
+        assert_eq!(o.counts.valid_final, 1);
+    }
+
+    #[test]
+    fn a_link_to_an_invalid_or_absent_result_only_adds_a_note() {
+        let o = Overview::from_rows(vec![
+            invalid(row("a", "Центр", "i1", "A", None)),
+            row("b", "Центр", "i1", "B", Some("A")),
+            row("c", "Інший", "i2", "C", Some("Z")),
+        ]);
+        assert_eq!(statuses(&o), ["invalid", "valid", "valid"]);
+        assert_eq!(
+            o.rows[1].notes,
+            [Note::SupersedesInvalid { path: "a".into() }]
+        );
+        assert_eq!(
+            o.rows[2].notes,
+            [Note::SupersedesMissing { sha256: "Z".into() }]
+        );
+    }
+
+    #[test]
+    fn a_link_across_inspections_is_not_applied() {
+        let o = Overview::from_rows(vec![
+            row("a", "Перший центр", "i1", "A", None),
+            row("b", "Другий центр", "i2", "B", Some("A")),
+        ]);
+        assert_eq!(statuses(&o), ["valid", "valid"]);
+        assert_eq!(
+            o.rows[1].notes,
+            [Note::SupersedesOtherInspection { path: "a".into() }]
+        );
+    }
+
+    #[test]
+    fn unlinked_results_for_one_centre_are_flagged_both_ways() {
+        let o = Overview::from_rows(vec![
+            row("a", "Полтавський  Центр здоров'я", "i1", "A", None),
+            row("b", "полтавський центр здоров\u{2019}я", "i2", "B", None),
+            row("c", "Сумський центр", "i3", "C", None),
+            row("d", "Сумський центр", "i3", "D", None),
+        ]);
+        assert_eq!(statuses(&o), ["valid"; 4]);
+        assert_eq!(
+            o.rows[0].notes,
+            [Note::Unresolved {
+                basis: Basis::CentreName,
+                others: vec!["b".into()],
+                more: 0
+            }]
+        );
+        assert!(matches!(
+            &o.rows[1].notes[..],
+            [Note::Unresolved { basis: Basis::CentreName, others, .. }] if others == &[PathBuf::from("a")]
+        ));
+        // Same inspection and same centre: said once, as the same inspection.
+        assert_eq!(
+            o.rows[2].notes,
+            [Note::Unresolved {
+                basis: Basis::Inspection,
+                others: vec!["d".into()],
+                more: 0
+            }]
+        );
+        assert_eq!(o.counts.unresolved, 4);
+    }
+
+    #[test]
+    fn two_results_superseding_one_leave_two_unresolved() {
+        let o = Overview::from_rows(vec![
+            row("a", "Центр", "i1", "A", None),
+            row("b", "Центр", "i1", "B", Some("A")),
+            row("b2", "Центр", "i1", "B2", Some("A")),
+        ]);
+        assert_eq!(statuses(&o), ["superseded", "valid", "valid"]);
+        assert_eq!(o.counts.unresolved, 2);
+    }
+
+    #[test]
+    fn a_copy_is_a_duplicate_and_no_conflict() {
+        let mut draft = row("a", "Центр", "i1", "A", None);
+        draft.is_final = Some(false);
+        let mut copy = draft.clone();
+        copy.path = "copy/a".into();
+        let o = Overview::from_rows(vec![draft, copy]);
+        assert_eq!(statuses(&o), ["valid", "duplicate"]);
+        assert!(o.rows[0].notes.is_empty());
+        assert_eq!(
+            (
+                o.counts.valid_drafts,
+                o.counts.valid_final,
+                o.counts.duplicates
+            ),
+            (1, 0, 1)
+        );
+    }
+
+    #[test]
+    fn many_conflicts_name_a_few_and_count_the_rest() {
+        let rows: Vec<Row> = (0..20)
+            .map(|i| {
+                row(
+                    &format!("r{i}"),
+                    "Центр",
+                    &format!("i{i}"),
+                    &format!("S{i}"),
+                    None,
+                )
+            })
+            .collect();
+        let o = Overview::from_rows(rows);
+        assert!(matches!(
+            &o.rows[0].notes[..],
+            [Note::Unresolved { others, more: 14, .. }] if others.len() == 5
+        ));
+    }
+
+    #[test]
+    fn csv_has_a_bom_a_header_and_guards_formulas() {
+        let mut r = row("a.json", "=HYPERLINK(\"x\")", "i1", "A", None);
+        r.category = "first".into();
+        let o = Overview::from_rows(vec![r]);
+        let bytes = o.to_csv().expect("csv");
+        assert!(bytes.starts_with(b"\xEF\xBB\xBFfile,centre,"));
+        let text = String::from_utf8(bytes).expect("utf-8");
+        assert!(text.contains("\"'=HYPERLINK(\"\"x\"\")\""), "{text}");
+        assert!(text.contains("перша категорія"), "{text}");
+    }
+}

@@ -1,0 +1,375 @@
+//! The commission overview in the window, driven headlessly as a user would drive it:
+//! from the start screen, a folder typed in, the table read, sorted by a click on a
+//! heading, and a result opened read-only and closed again.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use akredit::answers::{Change, Column};
+use akredit::catalogue::{Catalogue, ModelId};
+use akredit::export::{self, Identity};
+use akredit::home::Home;
+use akredit::inspection::{Inspection, NewInspection};
+use akredit::ui::{AkreditApp, Dialogs, Screen};
+use egui::Key;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+const POLTAVA: &str = "Полтавський обласний центр здоров'я";
+const SUMY: &str = "Сумський міський центр здоров'я";
+const KYIV: &str = "Київський міський центр здоров'я";
+const FOLDER: &str = "Тека з результатами (або один файл результату)";
+const TRUSTED: &str = "Довірені ключі експертів (необов'язково): шляхи до identity.json або ключі base64, через кому чи з нового рядка";
+
+struct NoDialogs;
+
+impl Dialogs for NoDialogs {
+    fn save(&self, _: &str) -> Option<PathBuf> {
+        None
+    }
+    fn open(&self) -> Option<PathBuf> {
+        None
+    }
+}
+
+fn catalogue() -> Arc<Catalogue> {
+    Arc::new(Catalogue::builtin().expect("catalogue"))
+}
+
+fn harness(dir: &Path) -> Harness<'static, AkreditApp> {
+    let app = AkreditApp::new(
+        catalogue(),
+        Some(Home::at(dir.join("gui-home"))),
+        Box::new(NoDialogs),
+    );
+    Harness::builder()
+        .with_size(egui::vec2(1500.0, 1100.0))
+        .with_max_steps(12)
+        .build_ui_state(|ui, app: &mut AkreditApp| app.show(ui), app)
+}
+
+/// A sanitary-model inspection of `centre` in `dir`, the first `graded` standards (all
+/// when `None`) graded 3.
+fn inspection(dir: &Path, file: &str, centre: &str, graded: Option<usize>) -> Inspection {
+    let cat = catalogue();
+    let mut insp = Inspection::create(
+        &dir.join(file),
+        cat.clone(),
+        &NewInspection {
+            model: ModelId::Sanitary,
+            centre_name: centre.into(),
+            expert: "Іваненко І. І.".into(),
+            visit_date: Some("2026-11-23".into()),
+            purpose: Default::default(),
+        },
+    )
+    .expect("create");
+    let changes: Vec<Change> = cat
+        .model_standards(ModelId::Sanitary)
+        .take(graded.unwrap_or(usize::MAX))
+        .map(|s| Change::Grade {
+            code: s.code.clone(),
+            column: Column::Commission,
+            grade: Some(3),
+        })
+        .collect();
+    insp.apply(&changes).expect("grade");
+    insp
+}
+
+/// A copy of a result with its first grade 3 changed to 2 (still canonical JSON).
+fn tamper(bytes: &[u8]) -> Vec<u8> {
+    let needle = b"\"commission\":3,";
+    let at = bytes
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .expect("a grade 3 in the result");
+    let mut out = bytes.to_vec();
+    out[at + needle.len() - 2] = b'2';
+    out
+}
+
+/// Five results in `dir/results`, in this order of their names: Poltava's final result,
+/// Sumy's draft, a tampered copy of Poltava's, and Kyiv's result with the correction
+/// that supersedes it. Returns the results folder and the expert's identity file.
+fn results(dir: &Path) -> (PathBuf, PathBuf) {
+    let home = Home::at(dir.join("home"));
+    let id = Identity::create(&home, "Іваненко Іван").expect("key");
+    let out = dir.join("results");
+    fs::create_dir(&out).expect("results folder");
+    let write = |name: &str, bytes: &[u8]| fs::write(out.join(name), bytes).expect("write");
+
+    let mut poltava = inspection(dir, "poltava.akredit", POLTAVA, None);
+    let signed = export::export(&mut poltava, &id, false).expect("export");
+    write("1-poltava.result.json", &signed.bytes);
+    write("3-poltava-copy.result.json", &tamper(&signed.bytes));
+
+    let mut sumy = inspection(dir, "sumy.akredit", SUMY, Some(40));
+    let draft = export::export(&mut sumy, &id, true).expect("draft");
+    assert!(!draft.is_final);
+    write("2-sumy.result.json", &draft.bytes);
+
+    let mut kyiv = inspection(dir, "kyiv.akredit", KYIV, None);
+    write(
+        "4-kyiv.result.json",
+        &export::export(&mut kyiv, &id, false).expect("export").bytes,
+    );
+    let first = catalogue()
+        .model_standards(ModelId::Sanitary)
+        .next()
+        .expect("a standard")
+        .code
+        .clone();
+    kyiv.apply(&[Change::Grade {
+        code: first,
+        column: Column::Commission,
+        grade: Some(0),
+    }])
+    .expect("correct");
+    write(
+        "5-kyiv-corrected.result.json",
+        &export::export(&mut kyiv, &id, false).expect("export").bytes,
+    );
+    (out, dir.join("home/keys/identity.json"))
+}
+
+/// Opens the overview from the start screen and verifies `folder`.
+fn verify_folder(h: &mut Harness<'_, AkreditApp>, folder: &Path) {
+    h.get_by_role_and_label(Role::Button, "Огляд для комісії")
+        .click();
+    h.run();
+    assert_eq!(h.state().screen, Screen::Commission);
+    h.get_by_label(FOLDER).click();
+    h.run();
+    h.get_by_label(FOLDER)
+        .type_text(&folder.display().to_string());
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Перевірити").click();
+    h.run();
+}
+
+/// Where a centre's (first) row is drawn, top to bottom.
+fn row_top(h: &Harness<'_, AkreditApp>, centre: &str) -> f32 {
+    h.get_all_by_role_and_label(Role::Button, centre)
+        .map(|n| n.rect().top())
+        .fold(f32::INFINITY, f32::min)
+}
+
+#[test]
+fn the_overview_opens_from_the_start_screen_and_lists_every_result_with_its_status() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (folder, _) = results(dir.path());
+    let mut h = harness(dir.path());
+    verify_folder(&mut h, &folder);
+
+    assert!(
+        h.query_by_label(
+            "файлів 5 · остаточних дійсних 2 · дійсних чернеток (не остаточне рішення) 1 · \
+             замінених 1 · дублікатів 0 · недійсних (не враховано) 1"
+        )
+        .is_some(),
+        "the counts line; error: {:?}",
+        h.state().commission.error
+    );
+    // One row per file: Poltava twice (the tampered copy claims to be Poltava's).
+    assert_eq!(
+        h.get_all_by_role_and_label(Role::Button, POLTAVA).count(),
+        2
+    );
+    assert_eq!(h.get_all_by_role_and_label(Role::Button, KYIV).count(), 2);
+    assert_eq!(h.get_all_by_role_and_label(Role::Button, SUMY).count(), 1);
+    // Poltava's final, Sumy's draft and Kyiv's correction are valid.
+    assert_eq!(h.query_all_by_label("дійсний").count(), 3);
+    assert_eq!(h.query_all_by_label("чернетка").count(), 1);
+    assert!(
+        h.query_by_label("замінений: 5-kyiv-corrected.result.json")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label_contains("недійсний: signature: does not match")
+            .is_some(),
+        "the tampered copy says why it is invalid"
+    );
+    // Figures as the results state them: full marks thrice (Poltava, its copy and
+    // Kyiv's first result), Kyiv's correction one grade lower, Sumy's draft 40 × 3.
+    assert_eq!(h.query_all_by_label("573 / 573").count(), 3);
+    assert_eq!(h.query_all_by_label("100.0").count(), 3);
+    assert_eq!(h.query_all_by_label("570 / 573").count(), 1);
+    assert_eq!(h.query_all_by_label("120 / 573").count(), 1);
+    // No trusted key was given: the commission is told.
+    assert!(
+        h.query_by_label_contains("Довірених ключів не вказано")
+            .is_some()
+    );
+    // Back to the start screen from the top bar.
+    h.get_by_role_and_label(Role::Button, "До початку").click();
+    h.run();
+    assert_eq!(h.state().screen, Screen::Start);
+}
+
+#[test]
+fn a_click_on_a_heading_sorts_the_table_and_a_second_click_reverses_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (folder, _) = results(dir.path());
+    let mut h = harness(dir.path());
+    verify_folder(&mut h, &folder);
+
+    // As found: by file name, so Sumy (2-…) above Kyiv (4-…, 5-…).
+    assert!(row_top(&h, SUMY) < row_top(&h, KYIV));
+    h.get_by_role_and_label(Role::Button, "Центр").click();
+    h.run();
+    // Київський, Полтавський, Сумський.
+    assert!(row_top(&h, KYIV) < row_top(&h, POLTAVA));
+    assert!(row_top(&h, POLTAVA) < row_top(&h, SUMY));
+    assert!(
+        h.query_by_role_and_label(Role::Button, "^ Центр").is_some(),
+        "the heading shows the direction"
+    );
+    h.get_by_role_and_label(Role::Button, "^ Центр").click();
+    h.run();
+    assert!(row_top(&h, SUMY) < row_top(&h, POLTAVA));
+    assert!(row_top(&h, POLTAVA) < row_top(&h, KYIV));
+    assert!(h.query_by_role_and_label(Role::Button, "v Центр").is_some());
+    // By percent, lowest first: Sumy's draft (40 of 191 graded) comes first.
+    h.get_by_role_and_label(Role::Button, "%").click();
+    h.run();
+    assert!(row_top(&h, SUMY) < row_top(&h, KYIV));
+    assert!(row_top(&h, SUMY) < row_top(&h, POLTAVA));
+    assert!(h.query_by_role_and_label(Role::Button, "Центр").is_some());
+}
+
+#[test]
+fn a_click_on_a_row_shows_the_result_read_only_and_the_way_back() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (folder, _) = results(dir.path());
+    let mut h = harness(dir.path());
+    verify_folder(&mut h, &folder);
+
+    h.get_by_role_and_label(Role::Button, SUMY).click();
+    h.run();
+    assert!(h.query_by_label("До таблиці").is_some());
+    assert!(
+        h.query_by_role_and_label(Role::Button, "Перевірити")
+            .is_none(),
+        "the table's form is gone"
+    );
+    assert_eq!(
+        h.query_all_by_label(SUMY).count(),
+        2,
+        "the centre: the heading and the application's field"
+    );
+    assert!(
+        h.query_by_label("ЧЕРНЕТКА — не остаточне рішення")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label_contains("пройдено — signature: valid")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label_contains("пропущено — trusted signer")
+            .is_some()
+    );
+    assert!(h.query_by_label_contains("НЕ ПРОЙДЕНО").is_none());
+    assert!(h.query_by_label("Іваненко Іван").is_some(), "the signer");
+    assert!(
+        h.query_by_label_contains("Комісія: 120 / 573 балів")
+            .is_some()
+    );
+    assert!(h.query_by_label("1.1.1.1").is_some(), "the standards table");
+    // Nothing is editable.
+    assert_eq!(h.query_all_by_role(Role::TextInput).count(), 0);
+    assert_eq!(h.query_all_by_role(Role::MultilineTextInput).count(), 0);
+    assert_eq!(h.query_all_by_role(Role::CheckBox).count(), 0);
+
+    h.get_by_role_and_label(Role::Button, "До таблиці").click();
+    h.run();
+    assert!(h.state().commission.detail.is_none());
+    assert!(h.query_by_role_and_label(Role::Button, "Центр").is_some());
+
+    // Any cell opens its row: the tampered copy's status says which checks failed.
+    h.get_by_label_contains("недійсний: signature").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("НЕ ПРОЙДЕНО — signature: does not match")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label_contains("3-poltava-copy.result.json")
+            .is_some()
+    );
+    // Escape goes back too.
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(h.state().commission.detail.is_none());
+    assert!(h.query_by_label_contains("НЕ ПРОЙДЕНО").is_none());
+}
+
+#[test]
+fn trusted_keys_typed_in_the_form_are_checked_and_bad_input_is_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (folder, identity) = results(dir.path());
+    let other = Identity::create(&Home::at(dir.path().join("other")), "Інший").expect("key");
+    let mut h = harness(dir.path());
+    verify_folder(&mut h, &folder);
+
+    // The expert's own key: the same statuses, and its fingerprint named.
+    let fingerprint = Identity::load(&Home::at(dir.path().join("home")))
+        .expect("key")
+        .fingerprint();
+    h.get_by_label(TRUSTED).click();
+    h.run();
+    h.get_by_label(TRUSTED)
+        .type_text(&identity.display().to_string());
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Перевірити").click();
+    h.run();
+    assert_eq!(h.query_all_by_label("дійсний").count(), 3);
+    assert!(
+        h.query_by_label(&format!("Довірені ключі: {fingerprint}"))
+            .is_some()
+    );
+    assert!(
+        h.query_by_label_contains("Довірених ключів не вказано")
+            .is_none()
+    );
+
+    // Only another expert's key (as base64): every signed result fails the trust check.
+    let other_json: serde_json::Value = serde_json::from_slice(
+        &fs::read(dir.path().join("other/keys/identity.json")).expect("identity"),
+    )
+    .expect("json");
+    let other_key = other_json["public_key"].as_str().expect("public_key");
+    assert_ne!(other.fingerprint(), fingerprint);
+    h.state_mut().commission.trusted = other_key.to_string();
+    h.get_by_role_and_label(Role::Button, "Перевірити").click();
+    h.run();
+    assert_eq!(h.query_all_by_label("дійсний").count(), 0);
+    assert_eq!(
+        h.query_all_by_label_contains("недійсний: trusted signer")
+            .count(),
+        4
+    );
+
+    // Not a key: refused, and no stale table stays under the message.
+    h.state_mut().commission.trusted = "no-such-key".into();
+    h.get_by_role_and_label(Role::Button, "Перевірити").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("не є відкритим ключем Ed25519")
+            .is_some()
+    );
+    assert!(h.query_by_role_and_label(Role::Button, SUMY).is_none());
+
+    // A folder that does not exist.
+    h.state_mut().commission.trusted.clear();
+    h.state_mut().commission.path = dir.path().join("nowhere").display().to_string();
+    h.get_by_role_and_label(Role::Button, "Перевірити").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("no such file or folder")
+            .is_some()
+    );
+}
