@@ -346,10 +346,7 @@ fn signing(
     let parse_all = parse_start.elapsed();
     let scale = 1000.0 / count as f64;
     let verify_1000 = verify_all.mul_f64(scale);
-    // One thread; the goal of 1 s for 1 000 is for all cores (the commission overview,
-    // measured below), which this meets when one core's share fits.
     let cpus = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let one_core_budget = Duration::from_secs(u64::try_from(cpus).unwrap_or(1));
     Ok(vec![
         figure(
             &format!(
@@ -372,8 +369,10 @@ fn signing(
                 "{:.2}",
                 verify_all.as_secs_f64() / parse_all.as_secs_f64().max(1e-9)
             ),
-            goal: format!("≤ {cpus} s on one thread (≤ 1 s on all {cpus} cores)"),
-            met: verify_1000 <= one_core_budget,
+            // The goal, ≤ 1 s, is measured as stated on one thread here; the
+            // commission overview below verifies the same way on all cores.
+            goal: format!("≤ 1 s (one thread; on all {cpus} cores see the overview below)"),
+            met: verify_1000 <= Duration::from_secs(1),
             samples: count,
         },
     ])
@@ -515,12 +514,9 @@ fn write_results(
         let base = if supersedes(i) { i - 1 } else { i };
         let name = format!("Центр здоров'я № {base:05}");
         // The history must still replay to the application form.
-        if let Some(row) = p
-            .history
-            .iter_mut()
-            .rev()
-            .find(|h| h.subject == "centre" && h.field == "centre_name")
-        {
+        if let Some(row) = p.history.iter_mut().rev().find(|h| {
+            h.subject == crate::export::HistorySubject::Centre && h.field == "centre_name"
+        }) {
             row.new = Some(name.clone());
         }
         p.centre.insert("centre_name".into(), name);

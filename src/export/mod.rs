@@ -93,6 +93,18 @@ pub struct DocumentEntry {
     pub present: Option<bool>,
 }
 
+/// What a history row of a result is about (`"standard"`, `"centre"`, `"document"`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum HistorySubject {
+    /// A standard (the row has a `code`).
+    Standard,
+    /// The application form.
+    Centre,
+    /// A mandatory document (the row has a `document` number).
+    Document,
+}
+
 /// One change of the history in a result.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -111,8 +123,8 @@ pub struct HistoryRow {
     pub new: Option<String>,
     /// Old value.
     pub old: Option<String>,
-    /// `standard`, `centre` or `document`.
-    pub subject: String,
+    /// What the row is about.
+    pub subject: HistorySubject,
 }
 
 /// What a result says.
@@ -279,14 +291,14 @@ pub fn missing_for_final(
 
 fn history_row(id: i64, at: &str, a: &Altered) -> HistoryRow {
     let (subject, code, document) = match &a.subject {
-        Subject::Standard(c) => ("standard", Some(c.to_string()), None),
-        Subject::Centre => ("centre", None, None),
-        Subject::Document(n) => ("document", None, Some(*n)),
+        Subject::Standard(c) => (HistorySubject::Standard, Some(c.to_string()), None),
+        Subject::Centre => (HistorySubject::Centre, None, None),
+        Subject::Document(n) => (HistorySubject::Document, None, Some(*n)),
     };
     HistoryRow {
         id,
         at: at.to_string(),
-        subject: subject.to_string(),
+        subject,
         code,
         document,
         field: a.field.clone(),
@@ -296,10 +308,10 @@ fn history_row(id: i64, at: &str, a: &Altered) -> HistoryRow {
 }
 
 fn row_altered(row: &HistoryRow) -> Option<Altered> {
-    let subject = match (row.subject.as_str(), &row.code, row.document) {
-        ("standard", Some(c), None) => Subject::Standard(c.parse().ok()?),
-        ("centre", None, None) => Subject::Centre,
-        ("document", None, Some(n)) => Subject::Document(n),
+    let subject = match (row.subject, &row.code, row.document) {
+        (HistorySubject::Standard, Some(c), None) => Subject::Standard(c.parse().ok()?),
+        (HistorySubject::Centre, None, None) => Subject::Centre,
+        (HistorySubject::Document, None, Some(n)) => Subject::Document(n),
         _ => return None,
     };
     Some(Altered {
@@ -693,8 +705,8 @@ pub fn verify(bytes: &[u8], catalogue: &Catalogue, trusted: &[[u8; 32]]) -> Veri
     };
 
     // 6. Totals recomputed from the items.
-    if let Some((model, answers)) = &answers {
-        let totals = scoring::totals(catalogue, *model, answers);
+    if let Some((model, answers)) = answers {
+        let totals = scoring::totals(catalogue, model, &answers);
         match serde_json::to_value(&totals) {
             Ok(t) if t == p.totals => v.push(
                 "totals",
@@ -723,7 +735,7 @@ pub fn verify(bytes: &[u8], catalogue: &Catalogue, trusted: &[[u8; 32]]) -> Veri
         match replayed {
             Some(rows) if ids_increase => {
                 let state = Answers::replay(rows.iter());
-                let mut recorded = answers.clone();
+                let mut recorded = answers;
                 recorded.centre = p.centre.clone();
                 recorded.documents = p
                     .documents
