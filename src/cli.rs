@@ -957,24 +957,11 @@ fn write_new_file(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
 
 /// A trusted key given as base64, or as a file holding base64 or an identity.json.
 fn read_trusted_key(arg: &str) -> Result<[u8; 32], CliError> {
-    let text = match std::fs::read_to_string(arg) {
-        Ok(t) => serde_json::from_str::<serde_json::Value>(&t)
-            .ok()
-            .and_then(|v| {
-                v.get("public_key")
-                    .and_then(|k| k.as_str())
-                    .map(str::to_string)
-            })
-            .unwrap_or(t),
-        Err(_) => arg.to_string(),
-    };
-    crate::export::keys::decode_public_key(&text)
-        .map(|k| k.to_bytes())
-        .ok_or_else(|| {
-            CliError::Usage(format!(
-                "--trust {arg:?}: not a base64 Ed25519 public key, nor a file holding one"
-            ))
-        })
+    crate::export::keys::read_trusted_key(arg).ok_or_else(|| {
+        CliError::Usage(format!(
+            "--trust {arg:?}: not a base64 Ed25519 public key, nor a file holding one"
+        ))
+    })
 }
 
 fn parse_code(text: &str) -> Result<Code, CliError> {

@@ -94,7 +94,20 @@ pub fn fingerprint(public_key: &[u8; 32]) -> String {
         .join(" ")
 }
 
-/// Decodes a base64 public key.
+/// A trusted key as `--trust` takes it: a path to a file holding an `identity.json` (its
+/// `public_key`) or a base64 key, or the base64 key itself. Returns the key's bytes.
+pub fn read_trusted_key(arg: &str) -> Option<[u8; 32]> {
+    let text = match std::fs::read_to_string(arg) {
+        Ok(t) => serde_json::from_str::<serde_json::Value>(&t)
+            .ok()
+            .and_then(|v| v.get("public_key")?.as_str().map(str::to_string))
+            .unwrap_or(t),
+        Err(_) => arg.to_string(),
+    };
+    decode_public_key(&text).map(|k| k.to_bytes())
+}
+
+/// Decodes a base64 Ed25519 public key.
 pub fn decode_public_key(text: &str) -> Option<VerifyingKey> {
     let bytes = B64.decode(text.trim()).ok()?;
     let array: [u8; 32] = bytes.try_into().ok()?;

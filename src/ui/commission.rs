@@ -250,15 +250,7 @@ fn parse_trusted(text: &str, lang: Language) -> Result<Vec<[u8; 32]>, String> {
         .map(str::trim)
         .filter(|item| !item.is_empty())
         .map(|item| {
-            let key = match std::fs::read_to_string(item) {
-                Ok(t) => serde_json::from_str::<serde_json::Value>(&t)
-                    .ok()
-                    .and_then(|v| v.get("public_key")?.as_str().map(str::to_string))
-                    .unwrap_or(t),
-                Err(_) => item.to_string(),
-            };
-            crate::export::keys::decode_public_key(&key)
-                .map(|k| k.to_bytes())
+            crate::export::keys::read_trusted_key(item)
                 .ok_or_else(|| format!("{item:?}: {}", T::BadTrustedKey.get(lang)))
         })
         .collect()

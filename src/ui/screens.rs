@@ -92,9 +92,11 @@ fn top_bar(app: &mut AkreditApp, ui: &mut Ui) {
 fn status_bar(app: &mut AkreditApp, ui: &mut Ui) {
     ui.horizontal(|ui| {
         match &app.status {
-            Status::Idle => {
+            // Only an open inspection saves anything.
+            Status::Idle if app.screen == Screen::Inspection => {
                 ui.label(app.t(T::NoSaveButton));
             }
+            Status::Idle => {}
             Status::Saved(at) => {
                 let time: String = at.chars().skip(11).take(8).collect();
                 ui.label(format!("{} {time} UTC", app.t(T::Saved)));
