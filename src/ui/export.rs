@@ -149,13 +149,8 @@ fn self_body(
 ) {
     if !has_key {
         ui.label(T::SelfUnsignedNote.get(lang));
-        let label = ui.label(T::KeyName.get(lang));
-        ui.add(egui::TextEdit::singleline(&mut dialog.key_name).desired_width(360.0))
-            .labelled_by(label.id);
     }
-    let label = ui.label(T::ResultFile.get(lang));
-    ui.add(egui::TextEdit::singleline(&mut dialog.path).desired_width(480.0))
-        .labelled_by(label.id);
+    key_and_path(dialog, has_key, lang, ui);
     if ui
         .button(RichText::new(T::SaveSelfAssessment.get(lang)).strong())
         .clicked()
@@ -163,6 +158,23 @@ fn self_body(
         commands.push(Command::RunExport);
     }
     outcome_label(&dialog.outcome, ui);
+}
+
+/// The name for a new key (when there is none yet) and where to write the file.
+fn key_and_path(
+    dialog: &mut ExportDialog,
+    has_key: bool,
+    lang: crate::settings::Language,
+    ui: &mut Ui,
+) {
+    if !has_key {
+        let label = ui.label(T::KeyName.get(lang));
+        ui.add(egui::TextEdit::singleline(&mut dialog.key_name).desired_width(360.0))
+            .labelled_by(label.id);
+    }
+    let label = ui.label(T::ResultFile.get(lang));
+    ui.add(egui::TextEdit::singleline(&mut dialog.path).desired_width(480.0))
+        .labelled_by(label.id);
 }
 
 /// What the last attempt gave, in red when it failed.
@@ -231,14 +243,7 @@ pub fn show(app: &mut AkreditApp, ui: &Ui) {
                     });
                 ui.checkbox(&mut dialog.draft, T::ExportDraft.get(lang));
             }
-            if !has_key {
-                let label = ui.label(T::KeyName.get(lang));
-                ui.add(egui::TextEdit::singleline(&mut dialog.key_name).desired_width(360.0))
-                    .labelled_by(label.id);
-            }
-            let label = ui.label(T::ResultFile.get(lang));
-            ui.add(egui::TextEdit::singleline(&mut dialog.path).desired_width(480.0))
-                .labelled_by(label.id);
+            key_and_path(&mut dialog, has_key, lang, ui);
             ui.checkbox(&mut dialog.with_pdf, T::ExportPdf.get(lang));
             let ready = (missing.is_empty() || dialog.draft)
                 && (has_key || !dialog.key_name.trim().is_empty());
