@@ -373,3 +373,50 @@ fn trusted_keys_typed_in_the_form_are_checked_and_bad_input_is_refused() {
             .is_some()
     );
 }
+
+#[test]
+fn a_large_folder_is_verified_in_the_background_while_the_window_keeps_drawing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (folder, _) = results(dir.path());
+    // Copies of one valid result fill the folder past the background threshold.
+    let one = fs::read(folder.join("1-poltava.result.json")).expect("read");
+    let copies = akredit::ui::commission::BACKGROUND_FROM + 20;
+    for i in 0..copies {
+        fs::write(folder.join(format!("copy-{i:04}.json")), &one).expect("write");
+    }
+    let mut h = harness(dir.path());
+    h.get_by_role_and_label(Role::Button, "Огляд для комісії")
+        .click();
+    h.run();
+    h.get_by_label(FOLDER).click();
+    h.run();
+    h.get_by_label(FOLDER)
+        .type_text(&folder.display().to_string());
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Перевірити").click();
+    h.step();
+    h.step();
+    assert!(
+        h.state().commission.pending.is_some(),
+        "a large folder is verified in the background"
+    );
+    assert!(
+        h.query_by_label_contains("Перевіряються файли результатів")
+            .is_some()
+    );
+    let mut waited = 0;
+    while h.state().commission.overview.is_none() && waited < 600 {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        h.step();
+        waited += 1;
+    }
+    let overview = h
+        .state()
+        .commission
+        .overview
+        .as_ref()
+        .expect("the table arrives");
+    assert_eq!(overview.counts.total, 5 + copies);
+    assert_eq!(overview.counts.duplicates, copies);
+    assert!(h.state().commission.pending.is_none());
+}

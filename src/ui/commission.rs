@@ -121,7 +121,24 @@ pub struct CommissionView {
     pub order: Vec<usize>,
     /// The result shown read-only, when one is.
     pub detail: Option<Detail>,
+    /// A verification running in the background (large folders), if any.
+    pub pending: Option<Pending>,
     trusted_keys: Vec<[u8; 32]>,
+}
+
+/// Folders with more results than this are verified in a background thread, so that the
+/// window keeps drawing (about 0.6 ms per result on two cores: 0.1 s here).
+pub const BACKGROUND_FROM: usize = 200;
+
+/// A verification running in the background.
+#[derive(Debug)]
+pub struct Pending {
+    /// How many files are being verified.
+    pub files: usize,
+    /// The trusted keys it uses.
+    trusted: Vec<[u8; 32]>,
+    /// Where the table arrives.
+    receiver: std::sync::mpsc::Receiver<Overview>,
 }
 
 /// A result shown read-only.
@@ -288,11 +305,54 @@ pub fn run(app: &mut AkreditApp) {
             return;
         }
     };
-    view.overview = Some(domain::overview(&files, &app.catalogue, &trusted));
-    view.trusted_fingerprints = trusted.iter().map(crate::export::fingerprint).collect();
-    view.trusted_keys = trusted;
     view.error = None;
-    view.reorder();
+    if files.len() < BACKGROUND_FROM {
+        let overview = domain::overview(&files, &app.catalogue, &trusted);
+        view.finish(overview, trusted);
+        return;
+    }
+    let (sender, receiver) = std::sync::mpsc::channel();
+    let catalogue = app.catalogue.clone();
+    let keys = trusted.clone();
+    view.pending = Some(Pending {
+        files: files.len(),
+        trusted,
+        receiver,
+    });
+    std::thread::spawn(move || {
+        // The window may have gone on to another run; then nobody listens, which is fine.
+        let _ = sender.send(domain::overview(&files, &catalogue, &keys));
+    });
+}
+
+impl CommissionView {
+    fn finish(&mut self, overview: Overview, trusted: Vec<[u8; 32]>) {
+        self.overview = Some(overview);
+        self.trusted_fingerprints = trusted.iter().map(crate::export::fingerprint).collect();
+        self.trusted_keys = trusted;
+        self.reorder();
+    }
+
+    /// Takes the background verification's table when it has arrived; true while it runs.
+    pub fn poll(&mut self) -> bool {
+        let Some(pending) = &self.pending else {
+            return false;
+        };
+        match pending.receiver.try_recv() {
+            Ok(overview) => {
+                if let Some(p) = self.pending.take() {
+                    self.finish(overview, p.trusted);
+                }
+                false
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => true,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                self.pending = None;
+                self.error = Some("the verification stopped unexpectedly".into());
+                false
+            }
+        }
+    }
 }
 
 /// Shows `path` read-only: verified again (with the keys of the last run) and read.
@@ -328,6 +388,11 @@ pub fn open(app: &mut AkreditApp, path: &Path) {
 
 /// Draws the overview, or the result shown.
 pub fn show(app: &mut AkreditApp, ui: &mut Ui) {
+    if app.commission.poll() {
+        // Look again soon; nothing else would wake the window.
+        ui.ctx()
+            .request_repaint_after(std::time::Duration::from_millis(100));
+    }
     let mut commands = Vec::new();
     if app.commission.detail.is_some() {
         detail(app, ui, &mut commands);
@@ -368,7 +433,7 @@ fn overview(app: &mut AkreditApp, ui: &mut Ui, commands: &mut Vec<Command>) {
             .desired_width(f32::INFINITY),
     )
     .labelled_by(label.id);
-    let ready = !view.path.trim().is_empty();
+    let ready = !view.path.trim().is_empty() && view.pending.is_none();
     let run = ui.add_enabled(
         ready,
         egui::Button::new(RichText::new(T::CommissionRun.get(lang)).strong()),
@@ -378,6 +443,12 @@ fn overview(app: &mut AkreditApp, ui: &mut Ui, commands: &mut Vec<Command>) {
     }
     if let Some(e) = &view.error {
         ui.label(RichText::new(e.as_str()).color(ui.visuals().error_fg_color));
+    }
+    if let Some(p) = &view.pending {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label(format!("{} {}", T::Verifying.get(lang), p.files));
+        });
     }
     let Some(o) = &view.overview else {
         return;

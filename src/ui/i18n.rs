@@ -103,6 +103,7 @@ strings! {
     SaveSelfAssessment => "Зберегти самооцінку для комісії", "Save the self-assessment for the commission";
     SelfUnsignedNote => "Без ключа файл буде непідписаним: комісія побачить, що за нього ніхто не поручився. Щоб підписати, вкажіть ім'я для нового ключа.", "Without a key the file is unsigned: the commission will see that nobody vouches for it. To sign it, give a name for a new key.";
     Unsigned => "НЕПІДПИСАНО", "UNSIGNED";
+    Verifying => "Перевіряються файли результатів:", "Verifying result files:";
     NotAssessed => "не оцінено", "not assessed";
     InInspection => "у перевірці", "in the inspection";
     InFile => "у файлі", "in the file";

@@ -3,7 +3,7 @@
 //! to an inspection goes through [`crate::inspection::Inspection::apply`]; every figure
 //! comes from [`crate::scoring::totals`]. No SQL and no arithmetic on scores live here.
 
-mod commission;
+pub mod commission;
 mod export;
 pub mod frames;
 pub mod i18n;
