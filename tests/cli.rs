@@ -7,31 +7,14 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, ExitStatus};
 
 use serde_json::Value;
 use tempfile::TempDir;
 
-const BIN: &str = env!("CARGO_BIN_EXE_akredit");
 const BUILTIN_CATALOGUE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/standards/order-169.json");
 
-/// What one run of the binary did.
-struct Run {
-    status: ExitStatus,
-    stdout: String,
-    stderr: String,
-}
-
-impl Run {
-    fn describe(&self) -> String {
-        format!(
-            "status {:?}\n--- stdout ---\n{}\n--- stderr ---\n{}",
-            self.status.code(),
-            self.stdout,
-            self.stderr
-        )
-    }
-}
+mod common;
+use common::Run;
 
 /// A temporary working directory with its own `AKREDIT_HOME`.
 struct Env {
@@ -56,17 +39,7 @@ impl Env {
     }
 
     fn run(&self, args: &[&str]) -> Run {
-        let out = Command::new(BIN)
-            .args(args)
-            .current_dir(self.work())
-            .env("AKREDIT_HOME", self.dir.path().join("home"))
-            .output()
-            .expect("run akredit");
-        Run {
-            status: out.status,
-            stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
-            stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
-        }
+        Run::of(args, &self.work(), &self.dir.path().join("home"))
     }
 
     /// Runs a command that must succeed.

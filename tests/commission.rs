@@ -3,7 +3,6 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::sync::Arc;
 
 use akredit::answers::{Change, Column};
@@ -15,7 +14,6 @@ use akredit::inspection::{Inspection, NewInspection};
 use serde_json::Value;
 use tempfile::TempDir;
 
-const BIN: &str = env!("CARGO_BIN_EXE_akredit");
 const CENTRE: &str = "Полтавський обласний центр здоров'я";
 
 /// A temporary folder with a data folder (`home`, holding the expert's key) and a folder
@@ -92,35 +90,12 @@ impl Fixture {
 
     /// Runs the binary in the fixture's folder with `AKREDIT_HOME` set to its data folder.
     fn run(&self, args: &[&str]) -> Run {
-        let out = Command::new(BIN)
-            .args(args)
-            .current_dir(self.dir.path())
-            .env("AKREDIT_HOME", self.dir.path().join("home"))
-            .output()
-            .expect("run akredit");
-        Run {
-            code: out.status.code(),
-            stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
-            stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
-        }
+        Run::of(args, self.dir.path(), &self.dir.path().join("home"))
     }
 }
 
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-impl std::fmt::Debug for Run {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "status {:?}\n--- stdout ---\n{}\n--- stderr ---\n{}",
-            self.code, self.stdout, self.stderr
-        )
-    }
-}
+mod common;
+use common::Run;
 
 /// A copy of a result with its first grade 3 changed to 2 (still canonical JSON).
 fn tamper(bytes: &[u8]) -> Vec<u8> {
@@ -427,7 +402,7 @@ fn the_command_prints_the_table_and_exits_0_when_all_are_valid() {
     let f = Fixture::new();
     folder_of_valid_results(&f);
     let run = f.run(&["commission", "results"]);
-    assert_eq!(run.code, Some(0), "{run:?}");
+    assert_eq!(run.code(), Some(0), "{run:?}");
     let lines: Vec<&str> = run.stdout.lines().collect();
     assert!(lines[0].starts_with("centre"), "{run:?}");
     for column in [
@@ -484,7 +459,7 @@ fn the_command_exits_1_after_listing_an_invalid_result_and_says_why() {
     let bytes = fs::read(&b).expect("read");
     fs::write(&b, tamper(&bytes)).expect("tamper");
     let run = f.run(&["commission", "results"]);
-    assert_eq!(run.code, Some(1), "{run:?}");
+    assert_eq!(run.code(), Some(1), "{run:?}");
     // The table is printed first, with every file.
     for name in ["a1.json", "a2.json", "b.json"] {
         assert!(run.stdout.contains(name), "{name}: {run:?}");
@@ -507,11 +482,11 @@ fn trust_refuses_a_result_signed_by_another_key() {
     let mine = f.identity_file();
     let mine = mine.to_str().expect("path");
     let run = f.run(&["commission", "results", "--trust", mine]);
-    assert_eq!(run.code, Some(0), "{run:?}");
+    assert_eq!(run.code(), Some(0), "{run:?}");
     assert!(!run.stderr.contains("no --trust given"), "{run:?}");
     let other = Identity::create(&Home::at(f.dir.path().join("other")), "Інший").expect("key");
     let run = f.run(&["commission", "results", "--trust", &other.public.public_key]);
-    assert_eq!(run.code, Some(1), "{run:?}");
+    assert_eq!(run.code(), Some(1), "{run:?}");
     assert!(run.stderr.contains("3 of 3 results invalid"), "{run:?}");
     assert!(run.stderr.contains("not among the trusted keys"), "{run:?}");
     // Both keys trusted: valid again.
@@ -523,23 +498,23 @@ fn trust_refuses_a_result_signed_by_another_key() {
         "--trust",
         mine,
     ]);
-    assert_eq!(run.code, Some(0), "{run:?}");
+    assert_eq!(run.code(), Some(0), "{run:?}");
 }
 
 #[test]
 fn a_missing_path_or_an_empty_folder_exits_1() {
     let f = Fixture::new();
     let run = f.run(&["commission", "nowhere"]);
-    assert_eq!(run.code, Some(1), "{run:?}");
+    assert_eq!(run.code(), Some(1), "{run:?}");
     assert!(
         run.stderr.contains("nowhere: no such file or folder"),
         "{run:?}"
     );
     let run = f.run(&["commission", "results"]);
-    assert_eq!(run.code, Some(1), "{run:?}");
+    assert_eq!(run.code(), Some(1), "{run:?}");
     assert!(run.stderr.contains("no result files"), "{run:?}");
     // No path at all is a malformed command line.
-    assert_eq!(f.run(&["commission"]).code, Some(2));
+    assert_eq!(f.run(&["commission"]).code(), Some(2));
 }
 
 #[test]
@@ -547,7 +522,7 @@ fn the_csv_has_a_bom_keeps_cyrillic_and_is_never_overwritten() {
     let f = Fixture::new();
     folder_of_valid_results(&f);
     let run = f.run(&["commission", "results", "--csv", "table.csv"]);
-    assert_eq!(run.code, Some(0), "{run:?}");
+    assert_eq!(run.code(), Some(0), "{run:?}");
     assert!(run.stdout.contains("CSV written to table.csv"), "{run:?}");
     let bytes = fs::read(f.dir.path().join("table.csv")).expect("csv");
     assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "no BOM");
@@ -582,7 +557,7 @@ fn the_csv_has_a_bom_keeps_cyrillic_and_is_never_overwritten() {
 
     // A second run refuses to overwrite, and leaves the file as it was.
     let run = f.run(&["commission", "results", "--csv", "table.csv"]);
-    assert_eq!(run.code, Some(1), "{run:?}");
+    assert_eq!(run.code(), Some(1), "{run:?}");
     assert!(run.stderr.contains("table.csv"), "{run:?}");
     assert_eq!(
         fs::read(f.dir.path().join("table.csv")).expect("csv"),
@@ -596,7 +571,11 @@ fn json_output_parses_and_holds_only_integers_and_strings() {
     folder_of_valid_results(&f);
     fs::write(f.results().join("other.json"), "[]").expect("write");
     let run = f.run(&["commission", "results", "--json"]);
-    assert_eq!(run.code, Some(1), "the non-result file is invalid: {run:?}");
+    assert_eq!(
+        run.code(),
+        Some(1),
+        "the non-result file is invalid: {run:?}"
+    );
     let doc: Value = serde_json::from_str(&run.stdout).expect("stdout is JSON");
     assert_eq!(doc["counts"]["total"], 4);
     assert_eq!(doc["counts"]["valid_final"], 2);

@@ -2,47 +2,24 @@
 //! role, pressing keys, and reading the state and the file back.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use akredit::answers::Column;
-use akredit::catalogue::{Catalogue, Code, ModelId};
+use akredit::catalogue::{Code, ModelId};
 use akredit::home::Home;
 use akredit::inspection::{Access, Inspection, NewInspection};
 use akredit::scoring;
 use akredit::settings::{Language, Settings};
-use akredit::ui::{AkreditApp, Command, Dialogs, Screen, Status};
+use akredit::ui::{AkreditApp, Command, Screen, Status};
 use egui::accesskit::Role;
 use egui::{Event, Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-struct NoDialogs;
-
-impl Dialogs for NoDialogs {
-    fn save(&self, _: &str) -> Option<PathBuf> {
-        None
-    }
-    fn open(&self) -> Option<PathBuf> {
-        None
-    }
-}
-
-fn catalogue() -> Arc<Catalogue> {
-    Arc::new(Catalogue::builtin().expect("catalogue"))
-}
+mod common;
+use common::catalogue;
 
 fn harness(dir: &Path) -> Harness<'static, AkreditApp> {
-    let app = AkreditApp::new(
-        catalogue(),
-        Some(Home::at(dir.join("home"))),
-        Box::new(NoDialogs),
-    );
-    Harness::builder()
-        .with_size(egui::vec2(1500.0, 1100.0))
-        // Scrolling to a focused standard animates, and rows coming into view are styled
-        // one frame late: a few frames more than the default before the window is idle.
-        .with_max_steps(12)
-        .build_ui_state(|ui, app: &mut AkreditApp| app.show(ui), app)
+    common::harness(dir.join("home"))
 }
 
 fn code(s: &str) -> Code {

@@ -4,14 +4,13 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use akredit::answers::{Change, Column};
-use akredit::catalogue::{Catalogue, ModelId};
+use akredit::catalogue::ModelId;
 use akredit::export::{self, Identity};
 use akredit::home::Home;
 use akredit::inspection::{Inspection, NewInspection};
-use akredit::ui::{AkreditApp, Dialogs, Screen};
+use akredit::ui::{AkreditApp, Screen};
 use egui::Key;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
@@ -23,31 +22,11 @@ const KYIV: &str = "Київський міський центр здоров'я
 const FOLDER: &str = "Тека з результатами (або один файл результату)";
 const TRUSTED: &str = "Довірені ключі експертів (необов'язково): шляхи до identity.json або ключі base64, через кому чи з нового рядка";
 
-struct NoDialogs;
-
-impl Dialogs for NoDialogs {
-    fn save(&self, _: &str) -> Option<PathBuf> {
-        None
-    }
-    fn open(&self) -> Option<PathBuf> {
-        None
-    }
-}
-
-fn catalogue() -> Arc<Catalogue> {
-    Arc::new(Catalogue::builtin().expect("catalogue"))
-}
+mod common;
+use common::catalogue;
 
 fn harness(dir: &Path) -> Harness<'static, AkreditApp> {
-    let app = AkreditApp::new(
-        catalogue(),
-        Some(Home::at(dir.join("gui-home"))),
-        Box::new(NoDialogs),
-    );
-    Harness::builder()
-        .with_size(egui::vec2(1500.0, 1100.0))
-        .with_max_steps(12)
-        .build_ui_state(|ui, app: &mut AkreditApp| app.show(ui), app)
+    common::harness(dir.join("gui-home"))
 }
 
 /// A sanitary-model inspection of `centre` in `dir`, the first `graded` standards (all

@@ -11,7 +11,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, ExitStatus};
+use std::process::Command;
 use std::sync::Arc;
 
 use akredit::answers::{Answer, Answers, Change, Column};
@@ -25,7 +25,6 @@ use akredit::self_assessment::{
 use serde_json::Value;
 use tempfile::TempDir;
 
-const BIN: &str = env!("CARGO_BIN_EXE_akredit");
 const CENTRE_NAME: &str = "Полтавський обласний центр здоров'я";
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
@@ -43,23 +42,8 @@ fn code(text: &str) -> Code {
         .unwrap_or_else(|e| panic!("{text:?} is not a code: {e}"))
 }
 
-/// What one run of the binary did.
-struct Run {
-    status: ExitStatus,
-    stdout: String,
-    stderr: String,
-}
-
-impl Run {
-    fn describe(&self) -> String {
-        format!(
-            "status {:?}\n--- stdout ---\n{}\n--- stderr ---\n{}",
-            self.status.code(),
-            self.stdout,
-            self.stderr
-        )
-    }
-}
+mod common;
+use common::Run;
 
 /// A temporary working directory shared by the centre and the expert, each with a data
 /// folder of their own.
@@ -90,17 +74,7 @@ impl Env {
     }
 
     fn run(&self, who: &str, args: &[&str]) -> Run {
-        let out = Command::new(BIN)
-            .args(args)
-            .current_dir(self.work())
-            .env("AKREDIT_HOME", self.home(who))
-            .output()
-            .expect("run akredit");
-        Run {
-            status: out.status,
-            stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
-            stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
-        }
+        Run::of(args, &self.work(), &self.home(who))
     }
 
     /// Runs a command that must succeed.

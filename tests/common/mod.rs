@@ -1,0 +1,92 @@
+//! What several test files share: running the built binary, and a window harness.
+//!
+//! Each test file uses part of it, so unused items are allowed here.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitStatus};
+use std::sync::Arc;
+
+use akredit::catalogue::Catalogue;
+use akredit::home::Home;
+use akredit::ui::{AkreditApp, Dialogs};
+use egui_kittest::Harness;
+
+/// The binary under test.
+pub const BIN: &str = env!("CARGO_BIN_EXE_akredit");
+
+/// What one run of the binary did.
+pub struct Run {
+    /// Its exit status.
+    pub status: ExitStatus,
+    /// Its standard output.
+    pub stdout: String,
+    /// Its standard error.
+    pub stderr: String,
+}
+
+impl Run {
+    /// Runs the binary with `args` in `dir`, with `AKREDIT_HOME` set to `home`.
+    pub fn of(args: &[&str], dir: &Path, home: &Path) -> Run {
+        let out = Command::new(BIN)
+            .args(args)
+            .current_dir(dir)
+            .env("AKREDIT_HOME", home)
+            .output()
+            .expect("run akredit");
+        Run {
+            status: out.status,
+            stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
+            stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
+        }
+    }
+
+    /// The exit code, if any.
+    pub fn code(&self) -> Option<i32> {
+        self.status.code()
+    }
+
+    /// Everything it said, for assertion messages.
+    pub fn describe(&self) -> String {
+        format!(
+            "status {:?}\n--- stdout ---\n{}\n--- stderr ---\n{}",
+            self.status.code(),
+            self.stdout,
+            self.stderr
+        )
+    }
+}
+
+impl std::fmt::Debug for Run {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.describe())
+    }
+}
+
+/// Native dialogs that never answer (the tests type paths instead).
+pub struct NoDialogs;
+
+impl Dialogs for NoDialogs {
+    fn save(&self, _: &str) -> Option<PathBuf> {
+        None
+    }
+    fn open(&self) -> Option<PathBuf> {
+        None
+    }
+}
+
+/// The built-in catalogue.
+pub fn catalogue() -> Arc<Catalogue> {
+    Arc::new(Catalogue::builtin().expect("catalogue"))
+}
+
+/// The window, headless, with its data folder at `home`.
+pub fn harness(home: PathBuf) -> Harness<'static, AkreditApp> {
+    let app = AkreditApp::new(catalogue(), Some(Home::at(home)), Box::new(NoDialogs));
+    Harness::builder()
+        .with_size(egui::vec2(1500.0, 1100.0))
+        // Scrolling to a focused standard animates, and rows coming into view are styled
+        // one frame late: a few frames more than the default before the window is idle.
+        .with_max_steps(12)
+        .build_ui_state(|ui, app: &mut AkreditApp| app.show(ui), app)
+}
