@@ -17,7 +17,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::answers::{Answers, Change, Column};
 use crate::catalogue::{Catalogue, Code, Entry, Grade, ModelId, sha256_hex};
-use crate::export::{CatalogueRef, Identity, Signature, canonical_file, fingerprint, keys};
+use crate::export::{
+    CatalogueRef, Identity, Signature, SignatureFault, canonical_file, fingerprint,
+};
 use crate::inspection::{Inspection, Purpose};
 
 /// The format identifier of a self-assessment file.
@@ -333,25 +335,15 @@ fn read_json(
                     "the file is not in the canonical form it was signed in".into(),
                 ));
             }
-            let key = keys::decode_public_key(&sig.public_key);
-            let value: Option<[u8; 64]> = B64
-                .decode(sig.value.trim())
-                .ok()
-                .and_then(|b| b.try_into().ok());
-            let (Some(key), Some(value), "ed25519") = (key, value, sig.algorithm.as_str()) else {
-                return Err(SelfError::BrokenSignature(
-                    "the key or signature is not a valid Ed25519 one".into(),
-                ));
-            };
-            let value = ed25519_dalek::Signature::from_bytes(&value);
-            if key.verify_strict(&message, &value).is_err() {
-                return Err(SelfError::BrokenSignature(
-                    "it does not match the content".into(),
-                ));
-            }
+            let key = sig.check(&message).map_err(|fault| {
+                SelfError::BrokenSignature(match fault {
+                    SignatureFault::Mismatch => "it does not match the content".into(),
+                    _ => "the key or signature is not a valid Ed25519 one".into(),
+                })
+            })?;
             Provenance::Signed {
                 signer: p.signer.clone().unwrap_or_default(),
-                fingerprint: fingerprint(&key.to_bytes()),
+                fingerprint: fingerprint(&key),
             }
         }
     };

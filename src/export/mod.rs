@@ -181,6 +181,37 @@ pub struct Signature {
     pub value: String,
 }
 
+/// Why a signature does not hold.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SignatureFault {
+    /// Not `ed25519`.
+    UnknownAlgorithm(String),
+    /// The key or the value is not base64 Ed25519.
+    Malformed,
+    /// Well formed, but not a signature of this content by this key.
+    Mismatch,
+}
+
+impl Signature {
+    /// Checks the signature over `message`; returns the signer's public key.
+    pub fn check(&self, message: &[u8]) -> Result<[u8; 32], SignatureFault> {
+        if self.algorithm != "ed25519" {
+            return Err(SignatureFault::UnknownAlgorithm(self.algorithm.clone()));
+        }
+        let key = keys::decode_public_key(&self.public_key);
+        let value: Option<[u8; 64]> = B64
+            .decode(self.value.trim())
+            .ok()
+            .and_then(|b| b.try_into().ok());
+        let (Some(key), Some(value)) = (key, value) else {
+            return Err(SignatureFault::Malformed);
+        };
+        key.verify_strict(message, &ed25519_dalek::Signature::from_bytes(&value))
+            .map(|()| key.to_bytes())
+            .map_err(|_| SignatureFault::Mismatch)
+    }
+}
+
 /// A whole result document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -595,42 +626,23 @@ pub fn verify(bytes: &[u8], catalogue: &Catalogue, trusted: &[[u8; 32]]) -> Veri
     // 2. Signature.
     v.sha256 = Some(sha256_hex(&message));
     let signer = keys::decode_public_key(&result.signature.public_key);
-    let sig: Option<[u8; 64]> = B64
-        .decode(result.signature.value.trim())
-        .ok()
-        .and_then(|b| b.try_into().ok());
-    match (&signer, sig, result.signature.algorithm.as_str()) {
-        (_, _, alg) if alg != "ed25519" => {
-            v.push(
-                "signature",
-                Outcome::Fail(format!("unknown algorithm {alg:?}")),
-            );
+    let outcome = match result.signature.check(&message) {
+        Ok(key) => Outcome::Pass(format!(
+            "valid, by {} (key {})",
+            result.payload.signer,
+            fingerprint(&key)
+        )),
+        Err(SignatureFault::UnknownAlgorithm(alg)) => {
+            Outcome::Fail(format!("unknown algorithm {alg:?}"))
         }
-        (Some(key), Some(sig), _) => {
-            let sig = ed25519_dalek::Signature::from_bytes(&sig);
-            if key.verify_strict(&message, &sig).is_ok() {
-                v.push(
-                    "signature",
-                    Outcome::Pass(format!(
-                        "valid, by {} (key {})",
-                        result.payload.signer,
-                        fingerprint(&key.to_bytes())
-                    )),
-                );
-            } else {
-                v.push(
-                    "signature",
-                    Outcome::Fail(
-                        "does not match the payload: the result was changed after signing".into(),
-                    ),
-                );
-            }
+        Err(SignatureFault::Malformed) => {
+            Outcome::Fail("the public key or signature is not valid base64 Ed25519".into())
         }
-        _ => v.push(
-            "signature",
-            Outcome::Fail("the public key or signature is not valid base64 Ed25519".into()),
-        ),
-    }
+        Err(SignatureFault::Mismatch) => {
+            Outcome::Fail("does not match the payload: the result was changed after signing".into())
+        }
+    };
+    v.push("signature", outcome);
 
     // 3. Trust.
     match (&signer, trusted.is_empty()) {

@@ -172,6 +172,9 @@ pub struct Session {
     pub inspection: Inspection,
     /// Figures for the current answers.
     pub totals: Totals,
+    /// Where the self-assessment and the commission differ, per group (kept with the
+    /// totals, recomputed only when the answers change).
+    pub divergences: Vec<(Code, Vec<Code>)>,
     /// The tab shown.
     pub tab: Tab,
     /// The standard the keyboard acts on.
@@ -206,6 +209,11 @@ impl Session {
             inspection.meta().model,
             inspection.answers(),
         );
+        let divergences = scoring::divergences(
+            inspection.catalogue(),
+            inspection.meta().model,
+            inspection.answers(),
+        );
         let first = inspection
             .catalogue()
             .model_standards(inspection.meta().model)
@@ -218,6 +226,7 @@ impl Session {
         Session {
             inspection,
             totals,
+            divergences,
             tab: Tab::Group(0),
             focused: first,
             filter: Filter::All,
@@ -264,11 +273,13 @@ impl Session {
     }
 
     fn refresh(&mut self) {
-        self.totals = scoring::totals(
+        let (catalogue, model, answers) = (
             self.inspection.catalogue(),
             self.model(),
             self.inspection.answers(),
         );
+        self.totals = scoring::totals(catalogue, model, answers);
+        self.divergences = scoring::divergences(catalogue, model, answers);
     }
 
     /// Whether a standard passes the current filter.

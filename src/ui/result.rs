@@ -54,11 +54,7 @@ pub fn panel(session: &Session, lang: Language, ui: &mut Ui) {
         false,
     );
     ui.separator();
-    let groups = crate::scoring::divergences(
-        session.inspection.catalogue(),
-        session.model(),
-        session.inspection.answers(),
-    );
+    let groups = &session.divergences;
     let divergent: usize = groups.iter().map(|(_, codes)| codes.len()).sum();
     ui.label(format!("{}: {divergent}", T::Divergences.get(lang)));
     if !groups.is_empty() {
