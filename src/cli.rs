@@ -423,11 +423,7 @@ pub fn run(
                     centre_name: centre,
                     expert,
                     visit_date,
-                    purpose: if self_assessment {
-                        Purpose::SelfAssessment
-                    } else {
-                        Purpose::Inspection
-                    },
+                    purpose: Purpose::from_self_assessment(self_assessment),
                 },
             )?;
             let m = catalogue.model(model);
@@ -449,10 +445,10 @@ pub fn run(
         } => {
             let mut insp = open_for_writing(&file, catalogue.clone())?;
             // A centre's self-assessment file has only the self column.
-            let column = if self_assessment || insp.meta().purpose == Purpose::SelfAssessment {
+            let column = if self_assessment {
                 Column::SelfAssessment
             } else {
-                Column::Commission
+                insp.meta().purpose.column()
             };
             let changes = grades
                 .iter()
@@ -683,11 +679,7 @@ pub fn run(
                 return Err(StoreError::Exists(target).into());
             }
             let home = crate::home::Home::from_env()?;
-            let identity = match crate::export::Identity::load(&home) {
-                Ok(identity) => Some(identity),
-                Err(crate::export::KeyError::Missing(_)) => None,
-                Err(e) => return Err(e.into()),
-            };
+            let identity = crate::export::Identity::load_if_any(&home)?;
             let insp = Inspection::open(&file, catalogue, Access::ReadOnly)?;
             let written = crate::self_assessment::export_self(
                 &insp,

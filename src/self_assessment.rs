@@ -299,32 +299,25 @@ fn read_json(
     catalogue: &Catalogue,
     model: ModelId,
 ) -> Result<SelfAssessment, SelfError> {
-    #[derive(Deserialize)]
-    struct Probe {
-        format: Option<String>,
+    let file: SelfFile = match serde_json::from_str(text) {
+        Ok(file) => file,
+        // Only a file that does not parse is read a second time, to say what it is.
+        Err(e) => {
+            #[derive(Deserialize)]
+            struct Probe {
+                format: Option<String>,
+            }
+            let probe: Probe = serde_json::from_str(text)
+                .map_err(|e| SelfError::NotSelf(format!("the file is not a JSON document: {e}")))?;
+            return Err(match probe.format.as_deref() {
+                Some(FORMAT) => SelfError::Malformed(e.to_string()),
+                other => not_self(other),
+            });
+        }
+    };
+    if file.format != FORMAT {
+        return Err(not_self(Some(&file.format)));
     }
-    let probe: Probe = serde_json::from_str(text)
-        .map_err(|e| SelfError::NotSelf(format!("the file is not a JSON document: {e}")))?;
-    match probe.format.as_deref() {
-        Some(FORMAT) => {}
-        Some(crate::export::FORMAT) => {
-            return Err(SelfError::NotSelf(
-                "this is a commission's signed result, not a centre's self-assessment".into(),
-            ));
-        }
-        Some(other) => {
-            return Err(SelfError::NotSelf(format!(
-                "this is a {other:?} file, not a centre's self-assessment ({FORMAT})"
-            )));
-        }
-        None => {
-            return Err(SelfError::NotSelf(format!(
-                "this JSON is not a centre's self-assessment (it has no \"format\": \"{FORMAT}\")"
-            )));
-        }
-    }
-    let file: SelfFile =
-        serde_json::from_str(text).map_err(|e| SelfError::Malformed(e.to_string()))?;
     let p = &file.payload;
     let provenance = match &file.signature {
         None => Provenance::Unsigned,
@@ -413,6 +406,21 @@ fn read_json(
             .filter(|g| !g.note.trim().is_empty())
             .count(),
         file_sha256: String::new(),
+    })
+}
+
+/// Why a JSON file with this `format` (or none) is not a self-assessment.
+fn not_self(format: Option<&str>) -> SelfError {
+    SelfError::NotSelf(match format {
+        Some(crate::export::FORMAT) => {
+            "this is a commission's signed result, not a centre's self-assessment".into()
+        }
+        Some(other) => {
+            format!("this is a {other:?} file, not a centre's self-assessment ({FORMAT})")
+        }
+        None => format!(
+            "this JSON is not a centre's self-assessment (it has no \"format\": \"{FORMAT}\")"
+        ),
     })
 }
 

@@ -147,6 +147,16 @@ impl Identity {
         Ok(Identity { public, signing })
     }
 
+    /// The key pair if one was made, `None` if not (a centre may hand in an unsigned
+    /// self-assessment); any other problem with the key is an error.
+    pub fn load_if_any(home: &Home) -> Result<Option<Identity>, KeyError> {
+        match Identity::load(home) {
+            Ok(identity) => Ok(Some(identity)),
+            Err(KeyError::Missing(_)) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
     /// Reads the key pair, checking that the private key is private.
     pub fn load(home: &Home) -> Result<Identity, KeyError> {
         let private = private_path(home);

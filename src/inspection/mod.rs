@@ -222,6 +222,23 @@ pub enum Purpose {
 }
 
 impl Purpose {
+    /// A centre's self-assessment when `self_assessment`, otherwise an inspection.
+    pub fn from_self_assessment(self_assessment: bool) -> Purpose {
+        if self_assessment {
+            Purpose::SelfAssessment
+        } else {
+            Purpose::Inspection
+        }
+    }
+
+    /// The column such a file grades: the commission's, or (only) the centre's own.
+    pub fn column(self) -> Column {
+        match self {
+            Purpose::Inspection => Column::Commission,
+            Purpose::SelfAssessment => Column::SelfAssessment,
+        }
+    }
+
     /// The id kept in the file's meta table.
     pub fn id(self) -> &'static str {
         match self {

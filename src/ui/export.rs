@@ -40,13 +40,11 @@ fn run_self(app: &mut AkreditApp, dialog: &ExportDialog) -> Result<String, Strin
     let lang = app.settings.language;
     let identity = match &app.home {
         None => None,
-        Some(home) => match Identity::load(home) {
-            Ok(i) => Some(i),
-            Err(KeyError::Missing(_)) if !dialog.key_name.trim().is_empty() => {
+        Some(home) => match Identity::load_if_any(home).map_err(|e| e.to_string())? {
+            None if !dialog.key_name.trim().is_empty() => {
                 Some(Identity::create(home, &dialog.key_name).map_err(|e| e.to_string())?)
             }
-            Err(KeyError::Missing(_)) => None,
-            Err(e) => return Err(e.to_string()),
+            found => found,
         },
     };
     let path = PathBuf::from(dialog.path.trim());

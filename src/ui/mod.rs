@@ -219,10 +219,7 @@ impl Session {
             .model_standards(inspection.meta().model)
             .next()
             .map(|s| s.code.clone());
-        let key_column = match inspection.meta().purpose {
-            Purpose::SelfAssessment => Column::SelfAssessment,
-            Purpose::Inspection => Column::Commission,
-        };
+        let key_column = inspection.meta().purpose.column();
         Session {
             inspection,
             totals,
@@ -251,11 +248,7 @@ impl Session {
 
     /// The column this file is about: the commission's, or the centre's own.
     pub fn main_column(&self) -> Column {
-        if self.is_self_assessment() {
-            Column::SelfAssessment
-        } else {
-            Column::Commission
-        }
+        self.inspection.meta().purpose.column()
     }
 
     /// The figures of [`Session::main_column`].

@@ -179,11 +179,7 @@ fn new_form(app: &mut AkreditApp, ui: &mut Ui) {
                 centre_name: app.form.centre.trim().to_string(),
                 expert: app.form.expert.trim().to_string(),
                 visit_date: (!date.is_empty()).then(|| date.to_string()),
-                purpose: if app.form.self_assessment {
-                    crate::inspection::Purpose::SelfAssessment
-                } else {
-                    crate::inspection::Purpose::Inspection
-                },
+                purpose: crate::inspection::Purpose::from_self_assessment(app.form.self_assessment),
             },
         ));
     }
