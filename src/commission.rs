@@ -331,7 +331,22 @@ impl Row {
             notes: Vec::new(),
         }
     }
+}
 
+/// Reads one file that should be a result, refusing (unread) one far larger than any
+/// result can be; the error says why in words.
+pub fn read_result_file(path: &Path) -> Result<Vec<u8>, String> {
+    match std::fs::metadata(path) {
+        Ok(m) if m.len() > MAX_RESULT_BYTES => Err(format!(
+            "{} bytes: far too large for an akredit result",
+            m.len()
+        )),
+        Ok(_) => std::fs::read(path).map_err(|e| format!("cannot read the file: {e}")),
+        Err(e) => Err(format!("cannot read the file: {e}")),
+    }
+}
+
+impl Row {
     /// Reads and verifies one file (as `akredit verify` does) and keeps its summary.
     pub fn read(path: &Path, catalogue: &Catalogue, trusted: &[[u8; 32]]) -> Row {
         let invalid = |reason: String| {
@@ -342,19 +357,9 @@ impl Row {
                 },
             )
         };
-        match std::fs::metadata(path) {
-            Ok(m) if m.len() > MAX_RESULT_BYTES => {
-                return invalid(format!(
-                    "{} bytes: far too large for an akredit result",
-                    m.len()
-                ));
-            }
-            Ok(_) => {}
-            Err(e) => return invalid(format!("cannot read the file: {e}")),
-        }
-        let bytes = match std::fs::read(path) {
+        let bytes = match read_result_file(path) {
             Ok(b) => b,
-            Err(e) => return invalid(format!("cannot read the file: {e}")),
+            Err(why) => return invalid(why),
         };
         let v = export::verify(&bytes, catalogue, trusted);
         drop(bytes);
@@ -375,9 +380,7 @@ impl Row {
         let Some(result) = v.result else {
             return row;
         };
-        // When the payload cannot be put in canonical form, `verify` hashes nothing:
-        // that hash names no result.
-        row.sha256 = v.sha256.filter(|s| *s != crate::catalogue::sha256_hex(b""));
+        row.sha256 = v.sha256;
         let p = result.payload;
         let text = |v: &serde_json::Value| v.as_str().unwrap_or_default().to_string();
         row.centre = p.centre.get("centre_name").cloned().unwrap_or_default();

@@ -556,7 +556,7 @@ pub struct Verification {
     pub checks: Vec<Check>,
     /// The result, when it could be read.
     pub result: Option<ResultFile>,
-    /// SHA-256 of the canonical payload, when it could be read.
+    /// SHA-256 of the canonical payload, when the payload could be read and put in canonical form.
     pub sha256: Option<String>,
 }
 
@@ -615,16 +615,18 @@ pub fn verify(bytes: &[u8], catalogue: &Catalogue, trusted: &[[u8; 32]]) -> Veri
                     ),
                 );
             }
-            message
+            Some(message)
         }
         Err(e) => {
             v.push("format", Outcome::Fail(e));
-            Vec::new()
+            None
         }
     };
 
-    // 2. Signature.
-    v.sha256 = Some(sha256_hex(&message));
+    // 2. Signature. A payload with no canonical form names no result, and no signature
+    // can be over it (checked against nothing, it fails).
+    v.sha256 = message.as_deref().map(sha256_hex);
+    let message = message.unwrap_or_default();
     let signer = keys::decode_public_key(&result.signature.public_key);
     let outcome = match result.signature.check(&message) {
         Ok(key) => Outcome::Pass(format!(

@@ -362,11 +362,7 @@ pub fn open(app: &mut AkreditApp, path: &Path) {
         .overview
         .as_ref()
         .and_then(|o| o.rows.iter().find(|r| r.path == path).cloned());
-    let read = match std::fs::metadata(path) {
-        Ok(m) if m.len() > domain::MAX_RESULT_BYTES => Err(format!("{} bytes", m.len())),
-        Ok(_) => std::fs::read(path).map_err(|e| e.to_string()),
-        Err(e) => Err(e.to_string()),
-    };
+    let read = domain::read_result_file(path);
     let (verification, read_error) = match read {
         Ok(bytes) => (
             Some(crate::export::verify(
