@@ -413,13 +413,7 @@ impl Row {
 
     /// The category in the Order's Ukrainian words, or empty.
     pub fn category_uk(&self) -> &'static str {
-        match self.category.as_str() {
-            "higher" => Category::Higher.title_uk(),
-            "first" => Category::First.title_uk(),
-            "second" => Category::Second.title_uk(),
-            "none" => Category::None.title_uk(),
-            _ => "",
-        }
+        Category::parse(&self.category).map_or("", Category::title_uk)
     }
 
     /// The centre's name as compared: lower case, single spaces, one apostrophe.

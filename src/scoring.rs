@@ -47,13 +47,20 @@ impl Category {
         }
     }
 
-    fn from_id(id: &str) -> Category {
+    /// The category with this id (`higher`, `first`, `second`, `none`), if any.
+    pub fn parse(id: &str) -> Option<Category> {
         match id {
-            "higher" => Category::Higher,
-            "first" => Category::First,
-            "second" => Category::Second,
-            _ => Category::None,
+            "higher" => Some(Category::Higher),
+            "first" => Some(Category::First),
+            "second" => Some(Category::Second),
+            "none" => Some(Category::None),
+            _ => None,
         }
+    }
+
+    // A catalogue rule's id: anything unknown earns no certificate.
+    fn from_id(id: &str) -> Category {
+        Category::parse(id).unwrap_or(Category::None)
     }
 }
 

@@ -197,7 +197,7 @@ fn lacks(r: &Row, key: SortKey) -> bool {
         SortKey::Key => r.fingerprint.is_empty(),
         SortKey::Points => r.points.is_none(),
         SortKey::Percent => tenths(&r.percent).is_none(),
-        SortKey::Category => category_of(&r.category).is_none(),
+        SortKey::Category => Category::parse(&r.category).is_none(),
         SortKey::Kind => r.is_final.is_none(),
         SortKey::Status => false,
     }
@@ -212,9 +212,9 @@ fn compare(a: &Row, b: &Row, key: SortKey) -> Ordering {
         SortKey::Key => a.fingerprint.cmp(&b.fingerprint),
         SortKey::Points => a.points.cmp(&b.points),
         SortKey::Percent => tenths(&a.percent).cmp(&tenths(&b.percent)),
-        SortKey::Category => category_of(&a.category)
+        SortKey::Category => Category::parse(&a.category)
             .map(|c| c as u8)
-            .cmp(&category_of(&b.category).map(|c| c as u8)),
+            .cmp(&Category::parse(&b.category).map(|c| c as u8)),
         SortKey::Kind => a.is_final.cmp(&b.is_final),
         SortKey::Status => status_rank(&a.status).cmp(&status_rank(&b.status)),
     }
@@ -238,17 +238,6 @@ fn collation_key(text: &str) -> Vec<u32> {
 fn tenths(percent: &str) -> Option<u32> {
     let (whole, tenth) = percent.split_once('.').unwrap_or((percent, "0"));
     Some(whole.parse::<u32>().ok()? * 10 + tenth.parse::<u32>().ok()?)
-}
-
-fn category_of(id: &str) -> Option<Category> {
-    [
-        Category::None,
-        Category::Second,
-        Category::First,
-        Category::Higher,
-    ]
-    .into_iter()
-    .find(|c| c.id() == id)
 }
 
 fn status_rank(status: &Status) -> u8 {
@@ -609,7 +598,7 @@ fn cells(r: &Row, catalogue: &Catalogue, lang: Language, row: &mut egui_extras::
     cell(row, points);
     cell(row, r.percent.clone());
     row.col(|ui| {
-        let Some(category) = category_of(&r.category) else {
+        let Some(category) = Category::parse(&r.category) else {
             return;
         };
         let mut text = style(category_short(category, lang).to_string(), ui);
@@ -885,7 +874,7 @@ fn totals(t: &serde_json::Value, lang: Language, ui: &mut Ui) {
         if !main && tally["scored"].as_u64().unwrap_or_default() == 0 {
             continue; // no self-assessment was entered
         }
-        let category = tally["category"].as_str().and_then(category_of);
+        let category = tally["category"].as_str().and_then(Category::parse);
         let line = format!(
             "{}: {} / {} {} · {} % · {}",
             column.get(lang),
