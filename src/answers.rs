@@ -206,6 +206,21 @@ impl Answers {
     }
 }
 
+/// A centre's name as compared between files: lower case, single spaces, one kind of
+/// apostrophe (Ukrainian names are typed with ', ’ or ʼ alike).
+pub fn centre_name_key(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+        .map(|c| match c {
+            '\u{2019}' | '\u{02BC}' | '\u{2018}' | '`' | '\u{00B4}' => '\'',
+            c => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 fn yes_no(present: bool) -> &'static str {
     if present { "yes" } else { "no" }
 }

@@ -734,6 +734,11 @@ pub fn run(
             if let Some(name) = &sa.centre_name {
                 writeln!(out, "centre: {name}")?;
             }
+            if let Some(other) = sa.other_centre(insp.answers()) {
+                eprintln!(
+                    "akredit: warning: the self-assessment is of {other:?}, not of this inspection's centre; if that is wrong, the inspection as it was before the import is among its backups (akredit backups FILE)"
+                );
+            }
             writeln!(out, "file SHA-256: {}", sa.file_sha256)?;
             writeln!(
                 out,

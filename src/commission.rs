@@ -416,19 +416,8 @@ impl Row {
         Category::parse(&self.category).map_or("", Category::title_uk)
     }
 
-    /// The centre's name as compared: lower case, single spaces, one apostrophe.
     fn centre_key(&self) -> String {
-        self.centre
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .chars()
-            .map(|c| match c {
-                '\u{2019}' | '\u{02BC}' | '\u{2018}' | '`' | '\u{00B4}' => '\'',
-                c => c,
-            })
-            .flat_map(char::to_lowercase)
-            .collect()
+        crate::answers::centre_name_key(&self.centre)
     }
 }
 

@@ -603,6 +603,17 @@ fn read_csv(
     })
 }
 
+impl SelfAssessment {
+    /// The file's centre name when it is not the inspection's: most likely another
+    /// centre's self-assessment (the import goes on; the expert is told).
+    pub fn other_centre(&self, answers: &Answers) -> Option<&str> {
+        let name = self.centre_name.as_deref()?;
+        let ours = answers.centre.get("centre_name")?;
+        (crate::answers::centre_name_key(name) != crate::answers::centre_name_key(ours))
+            .then_some(name)
+    }
+}
+
 /// A self grade already in the inspection that the import would change.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Conflict {

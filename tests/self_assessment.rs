@@ -695,6 +695,35 @@ fn a_centre_without_a_key_writes_an_unsigned_file_and_the_import_says_so() {
         self_grades(&insp),
         BTreeMap::from([("1.1.1.1".to_string(), 3), ("1.1.3".to_string(), 1)])
     );
+    assert!(
+        !run.stderr.contains("warning"),
+        "the same centre is no warning:\n{}",
+        run.describe()
+    );
+}
+
+#[test]
+fn another_centres_self_assessment_is_imported_with_a_warning_naming_it() {
+    let env = Env::new();
+    env.unsigned_self("unsigned", "sanitary", &["1.1.1.1=В"]);
+    env.ok(
+        EXPERT,
+        &[
+            "new",
+            "other.akredit",
+            "--model",
+            "sanitary",
+            "--centre",
+            "Сумський міський центр здоров'я",
+        ],
+    );
+    let run = env.ok(EXPERT, &["import-self", "other.akredit", "unsigned.json"]);
+    assert!(
+        run.stderr.contains("warning") && run.stderr.contains(CENTRE_NAME),
+        "the expert must be told the file names another centre:\n{}",
+        run.describe()
+    );
+    assert!(run.stderr.contains("akredit backups"), "{}", run.describe());
 }
 
 // ---------------------------------------------------------------------------------------

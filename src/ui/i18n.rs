@@ -104,6 +104,7 @@ strings! {
     SelfUnsignedNote => "Без ключа файл буде непідписаним: комісія побачить, що за нього ніхто не поручився. Щоб підписати, вкажіть ім'я для нового ключа.", "Without a key the file is unsigned: the commission will see that nobody vouches for it. To sign it, give a name for a new key.";
     Unsigned => "НЕПІДПИСАНО", "UNSIGNED";
     Verifying => "Перевіряються файли результатів:", "Verifying result files:";
+    SelfOtherCentre => "УВАГА, самооцінку заповнено для іншого центру (Ctrl+Z скасує імпорт)", "CAUTION, the self-assessment names another centre (Ctrl+Z undoes the import)";
     NotAssessed => "не оцінено", "not assessed";
     InInspection => "у перевірці", "in the inspection";
     InFile => "у файлі", "in the file";

@@ -63,7 +63,7 @@ pub fn run(app: &mut AkreditApp, replace: bool) {
         session.self_import.outcome = Some(Err(T::SelfImportConflicts.get(lang).to_string()));
         return;
     }
-    let summary = format!(
+    let mut summary = format!(
         "{}: {} · {} {} · {}",
         T::SelfImported.get(lang),
         path.display(),
@@ -71,6 +71,9 @@ pub fn run(app: &mut AkreditApp, replace: bool) {
         T::SelfGradesSet.get(lang),
         sa.provenance
     );
+    if let Some(other) = sa.other_centre(session.inspection.answers()) {
+        summary.push_str(&format!(" · {}: {other}", T::SelfOtherCentre.get(lang)));
+    }
     session.self_import.conflicts.clear();
     session.self_import.outcome = Some(Ok(summary));
     if !plan.changes.is_empty() {
