@@ -550,6 +550,11 @@ fn a_centres_self_assessment_file_grades_only_its_own_column_and_saves_for_the_c
         h.query_by_label_contains("1.1.1.1 Комісія").is_none(),
         "no commission grade buttons in a centre's file"
     );
+    assert!(
+        h.query_by_label("розбіжності").is_none() && h.query_by_label("Н/З").is_none(),
+        "no filters for what a centre's file cannot have"
+    );
+    assert!(h.query_by_label("неоцінені").is_some());
     // Keys and clicks grade the self column; S does not switch to the commission.
     h.event(text("3"));
     h.run();

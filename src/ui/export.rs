@@ -148,7 +148,7 @@ fn self_body(
     if !has_key {
         ui.label(T::SelfUnsignedNote.get(lang));
     }
-    key_and_path(dialog, has_key, lang, ui);
+    key_and_path(dialog, has_key, T::SelfExportFile, lang, ui);
     if ui
         .button(RichText::new(T::SaveSelfAssessment.get(lang)).strong())
         .clicked()
@@ -162,6 +162,7 @@ fn self_body(
 fn key_and_path(
     dialog: &mut ExportDialog,
     has_key: bool,
+    file_label: T,
     lang: crate::settings::Language,
     ui: &mut Ui,
 ) {
@@ -170,7 +171,7 @@ fn key_and_path(
         ui.add(egui::TextEdit::singleline(&mut dialog.key_name).desired_width(360.0))
             .labelled_by(label.id);
     }
-    let label = ui.label(T::ResultFile.get(lang));
+    let label = ui.label(file_label.get(lang));
     ui.add(egui::TextEdit::singleline(&mut dialog.path).desired_width(480.0))
         .labelled_by(label.id);
 }
@@ -207,7 +208,12 @@ pub fn show(app: &mut AkreditApp, ui: &Ui) {
     let mut dialog = dialog.clone();
     let mut commands = Vec::new();
     let mut open = true;
-    egui::Window::new(T::Export.get(lang))
+    let title = if session.is_self_assessment() {
+        T::SaveSelfAssessment
+    } else {
+        T::Export
+    };
+    egui::Window::new(title.get(lang))
         .collapsible(false)
         .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
         .open(&mut open)
@@ -241,7 +247,7 @@ pub fn show(app: &mut AkreditApp, ui: &Ui) {
                     });
                 ui.checkbox(&mut dialog.draft, T::ExportDraft.get(lang));
             }
-            key_and_path(&mut dialog, has_key, lang, ui);
+            key_and_path(&mut dialog, has_key, T::ResultFile, lang, ui);
             ui.checkbox(&mut dialog.with_pdf, T::ExportPdf.get(lang));
             let ready = (missing.is_empty() || dialog.draft)
                 && (has_key || !dialog.key_name.trim().is_empty());

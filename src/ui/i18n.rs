@@ -94,6 +94,7 @@ strings! {
     SelfImportHeading => "Самооцінка закладу", "The centre's self-assessment";
     SelfImportHelp => "Файл самооцінки від закладу (JSON з akredit export-self або заповнений шаблон CSV) заповнює стовпець «самооцінка». Оцінки комісії не змінюються.", "The centre's self-assessment file (JSON from akredit export-self, or a filled-in CSV template) fills the self-assessment column. The commission's grades are not touched.";
     SelfImportFile => "Файл самооцінки", "Self-assessment file";
+    SelfExportFile => "Файл самооцінки (JSON)", "Self-assessment file (JSON)";
     SelfImportButton => "Імпортувати самооцінку", "Import the self-assessment";
     SelfImportConflicts => "Самооцінку вже внесено вручну, і файл змінив би ці оцінки. Нічого не змінено.", "Self grades were already entered by hand and the file would change these. Nothing was changed.";
     SelfImportReplace => "Замінити оцінками з файлу", "Replace with the file's grades";

@@ -424,6 +424,12 @@ fn inspection(app: &mut AkreditApp, ui: &mut Ui) {
                     (Filter::WithNotes, T::FilterNotes),
                     (Filter::Divergent, T::FilterDivergent),
                 ] {
+                    // A centre's own file has neither N/A nor a second column to differ from.
+                    if session.is_self_assessment()
+                        && matches!(filter, Filter::NotApplicable | Filter::Divergent)
+                    {
+                        continue;
+                    }
                     if ui
                         .selectable_label(session.filter == filter, key.get(lang))
                         .clicked()
