@@ -464,6 +464,23 @@ pub enum Refusal {
         "{0}: this file is the centre's self-assessment; commission grades and \"not applicable\" are decided by the expert in the inspection file (grade the self-assessment column, and explain in the note)"
     )]
     CommissionOnly(Code),
+    /// A text longer than the program keeps for it.
+    #[error(
+        "{subject}: the {what} is {chars} characters long; at most {limit} are kept — shorten it (a longer text belongs in a document of its own)"
+    )]
+    TooLong {
+        /// What the text is about (a code, a field, a document).
+        subject: String,
+        /// Which text (`note`, `reason`, `value`).
+        what: &'static str,
+        /// Its length in characters.
+        chars: usize,
+        /// The most allowed.
+        limit: usize,
+    },
+    /// A field the application form requires was emptied.
+    #[error("{0:?} is required and cannot be emptied; give the new value instead")]
+    RequiredField(String),
     /// A document number outside 1–13.
     #[error("document {number} does not exist; the Order lists documents 1 to {count}")]
     UnknownDocument {
@@ -499,8 +516,62 @@ fn standards_under(catalogue: &Catalogue, model: ModelId, parent: &Code) -> Stri
     }
 }
 
+/// The most characters a note on a standard or a document keeps: about a page, enough
+/// for what an expert writes on the spot, small enough that results stay reasonable.
+pub const NOTE_LIMIT: usize = 5_000;
+
+/// The most characters a reason for "not applicable" keeps.
+pub const REASON_LIMIT: usize = 1_000;
+
+/// The most characters a field of the application form keeps.
+pub const FIELD_LIMIT: usize = 500;
+
+/// The application form's fields that must never be empty.
+const REQUIRED_FIELDS: &[&str] = &["centre_name"];
+
+/// Refuses a text over its limit.
+fn check_length(
+    subject: &dyn fmt::Display,
+    what: &'static str,
+    text: &str,
+    limit: usize,
+) -> Result<(), Refusal> {
+    let chars = text.chars().count();
+    if chars > limit {
+        return Err(Refusal::TooLong {
+            subject: subject.to_string(),
+            what,
+            chars,
+            limit,
+        });
+    }
+    Ok(())
+}
+
+/// Checks the texts a change carries: lengths, and required fields left empty.
+fn check_texts(change: &Change) -> Result<(), Refusal> {
+    match change {
+        Change::Note { code, text } => check_length(code, "note", text, NOTE_LIMIT),
+        Change::NotApplicable {
+            code,
+            reason: Some(reason),
+        } => check_length(code, "reason", reason, REASON_LIMIT),
+        Change::Centre { field, value } => {
+            if value.trim().is_empty() && REQUIRED_FIELDS.contains(&field.as_str()) {
+                return Err(Refusal::RequiredField(field.clone()));
+            }
+            check_length(field, "value", value, FIELD_LIMIT)
+        }
+        Change::DocumentNote { number, text } => {
+            check_length(&format!("document {number}"), "note", text, NOTE_LIMIT)
+        }
+        _ => Ok(()),
+    }
+}
+
 /// Checks a change against the catalogue and the inspection's model.
 pub fn validate(catalogue: &Catalogue, model: ModelId, change: &Change) -> Result<(), Refusal> {
+    check_texts(change)?;
     let standard_code = match change {
         Change::Grade { code, .. }
         | Change::NotApplicable { code, .. }

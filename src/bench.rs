@@ -360,13 +360,23 @@ fn run_in(catalogue: Arc<Catalogue>, dir: &Path, quick: bool) -> Result<Vec<Figu
         .filter(|s| s.scale.allows(0))
         .map(|s| s.code.clone())
         .collect();
+    // The inspection ends graded 3 everywhere: the first pass over the codes sets 0, the
+    // next 3 again, so that every sample changes a grade (and writes one history row).
     let saves = time_n(n, |i| {
-        insp.apply(&[Change::Grade {
+        let grade = if (i / codes.len()) % 2 == 0 { 0 } else { 3 };
+        let written = insp.apply(&[Change::Grade {
             code: codes[i % codes.len()].clone(),
             column: Column::Commission,
-            grade: Some(if i % 2 == 0 { 0 } else { 3 }),
-        }])
-        .map(|_| ())
+            grade: Some(grade),
+        }])?;
+        if written.len() == 1 {
+            Ok(())
+        } else {
+            Err(StoreError::Invalid(format!(
+                "bench: sample {i} of the durable save wrote {} rows, not one",
+                written.len()
+            )))
+        }
     })?;
     let history = insp.history(None)?.len();
     drop(insp);
@@ -578,7 +588,10 @@ fn commission(
     .map_err(invalid)?;
     payload.supersedes = None;
     drop(insp);
-    let trusted = [identity.verifying_key().to_bytes()];
+    let trusted = [crate::export::TrustedKey {
+        key: identity.verifying_key().to_bytes(),
+        name: Some(identity.public.name.clone()),
+    }];
     let cpus = std::thread::available_parallelism().map_or(1, |n| n.get());
     let sizes: &[(usize, usize)] = if quick {
         &[(100, 5), (1_000, 3)]

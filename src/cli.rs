@@ -14,6 +14,7 @@ use crate::answers::{Altered, Change, Column, Subject};
 use crate::catalogue::{Catalogue, CatalogueError, Code, Entry, GradeError, ModelId};
 use crate::inspection::{Access, HistoryEntry, Inspection, NewInspection, Purpose, StoreError};
 use crate::scoring::{self, Tally, Totals};
+use crate::terminal::one_line;
 
 /// Scores a health centre against MOH Ukraine order No. 169 (17.07.2000), offline.
 #[derive(Debug, Parser)]
@@ -217,12 +218,15 @@ pub enum Command {
         #[arg(long)]
         out: PathBuf,
     },
-    /// List what changed between two results.
+    /// List what changed between two results (both must verify).
     Diff {
         /// The older result.
         old: PathBuf,
         /// The newer result.
         new: PathBuf,
+        /// A trusted public key (base64) or a file holding one; repeat for each expert.
+        #[arg(long, value_name = "PUBKEY_OR_FILE")]
+        trust: Vec<String>,
     },
     /// Verify many signed results (files, or folders searched for *.json) and tabulate
     /// them for the commission: valid, invalid (why), superseded; exit 1 if any is invalid.
@@ -279,13 +283,8 @@ pub enum KeyAction {
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {
     /// The catalogue file could not be read.
-    #[error("cannot read the catalogue {path}: {source}")]
-    CatalogueFile {
-        /// The file.
-        path: PathBuf,
-        /// The error.
-        source: io::Error,
-    },
+    #[error("cannot read the catalogue: {0}")]
+    CatalogueFile(crate::safe_io::FileError),
     /// The catalogue was refused.
     #[error("the catalogue {origin} was refused: {source}")]
     Catalogue {
@@ -318,6 +317,9 @@ pub enum CliError {
     /// Writing the output failed.
     #[error("cannot write the output: {0}")]
     Output(#[from] io::Error),
+    /// A file given could not be read, or an output file written.
+    #[error(transparent)]
+    File(#[from] crate::safe_io::FileError),
     /// A self-assessment could not be written or imported.
     #[error(transparent)]
     SelfAssessment(#[from] crate::self_assessment::SelfError),
@@ -371,6 +373,9 @@ impl From<crate::answers::Refusal> for CliError {
     }
 }
 
+/// The largest catalogue file read (the Order's is about 400 KiB).
+const MAX_CATALOGUE_BYTES: u64 = 16 * 1024 * 1024;
+
 /// Loads the catalogue a command runs with.
 pub fn load_catalogue(path: Option<&Path>) -> Result<Arc<Catalogue>, CliError> {
     let catalogue = match path {
@@ -379,9 +384,13 @@ pub fn load_catalogue(path: Option<&Path>) -> Result<Arc<Catalogue>, CliError> {
             source,
         })?,
         Some(path) => {
-            let text = std::fs::read_to_string(path).map_err(|source| CliError::CatalogueFile {
-                path: path.to_path_buf(),
-                source,
+            let bytes = crate::safe_io::read_bounded(path, MAX_CATALOGUE_BYTES, "catalogue")
+                .map_err(CliError::CatalogueFile)?;
+            let text = String::from_utf8(bytes).map_err(|_| {
+                CliError::Usage(format!(
+                    "{}: the catalogue is not UTF-8 text; give a catalogue JSON file",
+                    path.display()
+                ))
             })?;
             Catalogue::from_json(&text).map_err(|source| CliError::Catalogue {
                 origin: path.display().to_string(),
@@ -586,12 +595,12 @@ pub fn run(
             print_saved(&insp, &written, out)
         }
         Command::Show { file, code } => {
-            let insp = Inspection::open(&file, catalogue, Access::ReadOnly)?;
+            let insp = open_read_only(&file, catalogue)?;
             let filter = code.as_deref().map(parse_code).transpose()?;
             print_show(&insp, filter.as_ref(), out)
         }
         Command::History { file, code, json } => {
-            let insp = Inspection::open(&file, catalogue, Access::ReadOnly)?;
+            let insp = open_read_only(&file, catalogue)?;
             let filter = code.as_deref().map(parse_code).transpose()?;
             if let Some(f) = &filter
                 && insp.catalogue().entry(f).is_none()
@@ -602,7 +611,7 @@ pub fn run(
             print_history(&entries, json, out)
         }
         Command::Backups { file } => {
-            let insp = Inspection::open(&file, catalogue, Access::ReadOnly)?;
+            let insp = open_read_only(&file, catalogue)?;
             let home = crate::home::Home::from_env()?;
             let list =
                 crate::inspection::backup::list(&home.backups(), &insp.meta().inspection_id)?;
@@ -648,9 +657,7 @@ pub fn run(
             out: target,
             draft,
         } => {
-            if target.symlink_metadata().is_ok() {
-                return Err(StoreError::Exists(target).into());
-            }
+            refuse_occupied(&target)?;
             let mut insp = open_for_writing(&file, catalogue)?;
             // Say what a centre's file needs before asking for a key it does not need.
             if insp.meta().purpose == Purpose::SelfAssessment {
@@ -658,8 +665,7 @@ pub fn run(
             }
             let home = crate::home::Home::from_env()?;
             let identity = crate::export::Identity::load(&home)?;
-            let signed = crate::export::export(&mut insp, &identity, draft)?;
-            write_new_file(&target, &signed.bytes)?;
+            let signed = crate::export::export(&mut insp, &identity, draft, &target)?;
             writeln!(
                 out,
                 "{} result written to {}",
@@ -675,12 +681,11 @@ pub fn run(
             Ok(())
         }
         Command::ExportSelf { file, out: target } => {
-            if target.symlink_metadata().is_ok() {
-                return Err(StoreError::Exists(target).into());
-            }
+            refuse_occupied(&target)?;
             let home = crate::home::Home::from_env()?;
             let identity = crate::export::Identity::load_if_any(&home)?;
             let insp = Inspection::open(&file, catalogue, Access::ReadOnly)?;
+            insp.ensure_sound()?;
             let written = crate::self_assessment::export_self(
                 &insp,
                 identity.as_ref(),
@@ -718,12 +723,16 @@ pub fn run(
             input,
             replace,
         } => {
-            let bytes = std::fs::read(&input).map_err(|source| StoreError::Io {
-                path: input.clone(),
-                source,
-            })?;
+            let bytes = crate::safe_io::read_bounded(
+                &input,
+                crate::self_assessment::MAX_FILE_BYTES,
+                "self-assessment",
+            )?;
+            // The centre's file is read and checked before the inspection is opened for
+            // changes: a refused import leaves not even a backup behind.
+            let model = open_read_only(&file, catalogue.clone())?.meta().model;
+            let sa = crate::self_assessment::read(&bytes, &catalogue, model)?;
             let mut insp = open_for_writing(&file, catalogue.clone())?;
-            let sa = crate::self_assessment::read(&bytes, &catalogue, insp.meta().model)?;
             let plan = crate::self_assessment::import(&mut insp, &sa, replace)?;
             writeln!(
                 out,
@@ -732,12 +741,12 @@ pub fn run(
                 sa.provenance
             )?;
             if let Some(name) = &sa.centre_name {
-                writeln!(out, "centre: {name}")?;
+                writeln!(out, "centre: {}", one_line(name))?;
             }
             if let Some(other) = sa.other_centre(insp.answers()) {
-                eprintln!(
-                    "akredit: warning: the self-assessment is of {other:?}, not of this inspection's centre; if that is wrong, the inspection as it was before the import is among its backups (akredit backups FILE)"
-                );
+                crate::terminal::warn(&format!(
+                    "the self-assessment is of {other:?}, not of this inspection's centre; if that is wrong, the inspection as it was before the import is among its backups (akredit backups FILE)"
+                ));
             }
             writeln!(out, "file SHA-256: {}", sa.file_sha256)?;
             writeln!(
@@ -775,29 +784,28 @@ pub fn run(
             Ok(())
         }
         Command::Verify { result, trust } => {
-            let bytes = std::fs::read(&result).map_err(|source| StoreError::Io {
-                path: result.clone(),
-                source,
-            })?;
-            let trusted = trust
-                .iter()
-                .map(|t| read_trusted_key(t))
-                .collect::<Result<Vec<_>, _>>()?;
+            let bytes = crate::export::read_result_file(&result)?;
+            let trusted = trust_list(&trust)?;
             let v = crate::export::verify(&bytes, &catalogue, &trusted);
             for check in &v.checks {
-                writeln!(out, "{check}")?;
+                writeln!(out, "{}", one_line(&check.to_string()))?;
             }
             if let Some(r) = &v.result {
                 writeln!(
                     out,
                     "{} — {} — {}",
-                    r.payload
-                        .centre
-                        .get("centre_name")
-                        .map_or("", String::as_str),
-                    r.payload.model,
+                    one_line(
+                        r.payload
+                            .centre
+                            .get("centre_name")
+                            .map_or("", String::as_str)
+                    ),
+                    one_line(&r.payload.model),
                     if r.payload.is_final { "final" } else { "DRAFT" }
                 )?;
+            }
+            if let Some(name) = &v.trusted_name {
+                writeln!(out, "signed by (trusted identity): {}", one_line(name))?;
             }
             if let Some(sha) = &v.sha256 {
                 writeln!(out, "result SHA-256: {sha}")?;
@@ -820,13 +828,8 @@ pub fn run(
             }
         }
         Command::Protocol { input, out: target } => {
-            if target.symlink_metadata().is_ok() {
-                return Err(StoreError::Exists(target).into());
-            }
-            let bytes = std::fs::read(&input).map_err(|source| StoreError::Io {
-                path: input.clone(),
-                source,
-            })?;
+            refuse_occupied(&target)?;
+            let bytes = crate::export::read_result_file(&input)?;
             let (payload, provenance) = if bytes.first() == Some(&b'{') {
                 let v = crate::export::verify(&bytes, &catalogue, &[]);
                 let (Some(result), Some(sha), true) =
@@ -857,6 +860,7 @@ pub fn run(
                 )
             } else {
                 let insp = Inspection::open(&input, catalogue.clone(), Access::ReadOnly)?;
+                insp.ensure_sound()?;
                 let complete =
                     crate::export::missing_for_final(&catalogue, insp.meta().model, insp.answers())
                         .is_empty();
@@ -869,26 +873,12 @@ pub fn run(
             writeln!(out, "protocol written to {}", target.display())?;
             Ok(())
         }
-        Command::Diff { old, new } => {
-            let read = |path: &PathBuf| -> Result<(crate::export::Payload, String), CliError> {
-                let bytes = std::fs::read(path).map_err(|source| StoreError::Io {
-                    path: path.clone(),
-                    source,
-                })?;
-                let v = crate::export::verify(&bytes, &catalogue, &[]);
-                match (v.result, v.sha256) {
-                    (Some(r), Some(sha)) => Ok((r.payload, sha)),
-                    _ => Err(CliError::NotVerified(format!(
-                        "{} is not a readable akredit result",
-                        path.display()
-                    ))),
-                }
-            };
-            let (a, sha_a) = read(&old)?;
-            let (b, _) = read(&new)?;
-            let lines = crate::export::diff(&a, &b, &sha_a);
-            for l in &lines {
-                writeln!(out, "{l}")?;
+        Command::Diff { old, new, trust } => {
+            let trusted = trust_list(&trust)?;
+            let (a, sha_a) = read_verified(&old, &catalogue, &trusted, "older")?;
+            let (b, _) = read_verified(&new, &catalogue, &trusted, "newer")?;
+            for l in crate::export::diff(&a, &b, &sha_a) {
+                writeln!(out, "{}", one_line(&l))?;
             }
             Ok(())
         }
@@ -898,10 +888,7 @@ pub fn run(
             csv,
             json,
         } => {
-            let trusted = trust
-                .iter()
-                .map(|t| read_trusted_key(t))
-                .collect::<Result<Vec<_>, _>>()?;
+            let trusted = trust_list(&trust)?;
             crate::cli_commission::run(&catalogue, &paths, &trusted, csv.as_deref(), json, out)
         }
         Command::Bench { quick, json, dir } => {
@@ -921,7 +908,7 @@ pub fn run(
             Ok(())
         }
         Command::Summary { file, json } => {
-            let insp = Inspection::open(&file, catalogue.clone(), Access::ReadOnly)?;
+            let insp = open_read_only(&file, catalogue.clone())?;
             let totals = scoring::totals(&catalogue, insp.meta().model, insp.answers());
             if json {
                 serde_json::to_writer_pretty(&mut *out, &totals).map_err(io::Error::from)?;
@@ -943,7 +930,21 @@ pub fn open_for_writing(file: &Path, catalogue: Arc<Catalogue>) -> Result<Inspec
         .map_err(CliError::from)
         .and_then(|home| insp.backup_to(&home.backups()).map_err(CliError::from));
     if let Err(e) = backed_up {
-        eprintln!("akredit: warning: no backup was made before this change: {e}");
+        crate::terminal::warn(&format!("no backup was made before this change: {e}"));
+    }
+    Ok(insp)
+}
+
+/// Opens an inspection for reading; a damaged one is opened all the same, after a warning
+/// on standard error that says what is wrong, so that nothing shown is taken at face value.
+pub fn open_read_only(file: &Path, catalogue: Arc<Catalogue>) -> Result<Inspection, CliError> {
+    let insp = Inspection::open(file, catalogue, Access::ReadOnly)?;
+    if !insp.problems().is_empty() {
+        crate::terminal::warn(&format!(
+            "{} is damaged ({}); what follows may be wrong. Nothing can be changed in it: restore it from a backup (akredit backups FILE lists them; akredit restore BACKUP --out NEW.akredit)",
+            file.display(),
+            crate::inspection::health::describe(insp.problems())
+        ));
     }
     Ok(insp)
 }
@@ -952,13 +953,60 @@ fn write_new_file(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
     Ok(crate::export::write_new_file(path, bytes)?)
 }
 
-/// A trusted key given as base64, or as a file holding base64 or an identity.json.
-fn read_trusted_key(arg: &str) -> Result<[u8; 32], CliError> {
-    crate::export::keys::read_trusted_key(arg).ok_or_else(|| {
-        CliError::Usage(format!(
-            "--trust {arg:?}: not a base64 Ed25519 public key, nor a file holding one"
-        ))
-    })
+/// Refuses an output path where something (a file, a folder, a link) already is, before
+/// any work is done for it.
+fn refuse_occupied(target: &Path) -> Result<(), CliError> {
+    if crate::safe_io::is_link(target) {
+        return Err(CliError::File(crate::safe_io::FileError::Link(
+            target.to_path_buf(),
+        )));
+    }
+    if crate::safe_io::occupied(target) {
+        return Err(StoreError::Exists(target.to_path_buf()).into());
+    }
+    Ok(())
+}
+
+/// The trusted keys of the `--trust` arguments (base64, or files holding a key or an
+/// identity.json).
+fn trust_list(args: &[String]) -> Result<Vec<crate::export::TrustedKey>, CliError> {
+    crate::export::keys::trust_list(args.iter().map(String::as_str))
+        .map_err(|e| CliError::Usage(format!("--trust {e}")))
+}
+
+/// Reads and verifies one result of `diff`; one that does not verify is refused, saying
+/// which checks failed, so that no diff is ever made of a tampered or foreign result.
+fn read_verified(
+    path: &Path,
+    catalogue: &Catalogue,
+    trusted: &[crate::export::TrustedKey],
+    which: &str,
+) -> Result<(crate::export::ResultFile, String), CliError> {
+    let bytes = crate::export::read_result_file(path)?;
+    let v = crate::export::verify(&bytes, catalogue, trusted);
+    let failed: Vec<String> = v
+        .checks
+        .iter()
+        .filter(|c| matches!(c.outcome, crate::export::Outcome::Fail(_)))
+        .map(|c| format!("  {c}"))
+        .collect();
+    match (v.result, v.sha256) {
+        (Some(r), Some(sha)) if failed.is_empty() => Ok((r, sha)),
+        _ => Err(CliError::NotVerified(format!(
+            "the {which} result {} does not verify, so no diff is made of it:\n{}",
+            path.display(),
+            one_line_each(&failed)
+        ))),
+    }
+}
+
+/// Lines of text, each made safe on its own.
+fn one_line_each(lines: &[String]) -> String {
+    lines
+        .iter()
+        .map(|l| one_line(l).into_owned())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn parse_code(text: &str) -> Result<Code, CliError> {
@@ -1115,7 +1163,7 @@ fn print_summary(insp: &Inspection, t: &Totals, out: &mut dyn Write) -> Result<(
         .centre
         .get("centre_name")
         .map_or("", String::as_str);
-    writeln!(out, "{centre}")?;
+    writeln!(out, "{}", one_line(centre))?;
     writeln!(
         out,
         "model {} ({}); {} standards, {} not applicable, {} applicable, {} points at most",
@@ -1235,10 +1283,10 @@ fn print_show(
             s.title.as_deref().unwrap_or("(wording not in the source)")
         );
         if let Some(r) = &a.na_reason {
-            let _ = write!(line, "\n        not applicable: {r}");
+            let _ = write!(line, "\n        not applicable: {}", indented(r));
         }
         if !a.note.is_empty() {
-            let _ = write!(line, "\n        note: {}", a.note);
+            let _ = write!(line, "\n        note: {}", indented(&a.note));
         }
         rows.push((s.code.clone(), line));
     }
@@ -1247,6 +1295,15 @@ fn print_show(
         writeln!(out, "{line}")?;
     }
     Ok(())
+}
+
+/// A multi-line text under a standard: each of its lines on a line of its own, indented
+/// under the first, so that no line of a note can pass for a line of the listing.
+fn indented(text: &str) -> String {
+    text.lines()
+        .map(|l| one_line(l).into_owned())
+        .collect::<Vec<_>>()
+        .join("\n              ")
 }
 
 #[derive(Serialize)]

@@ -21,7 +21,7 @@ const NAMED_INVALID: usize = 10;
 pub fn run(
     catalogue: &Catalogue,
     paths: &[PathBuf],
-    trusted: &[[u8; 32]],
+    trusted: &[crate::export::TrustedKey],
     csv: Option<&Path>,
     json: bool,
     out: &mut dyn Write,
@@ -59,18 +59,21 @@ pub fn run(
     }
     out.flush()?;
     if json && let Some(target) = csv {
-        eprintln!("akredit: CSV written to {}", target.display());
+        eprintln!(
+            "akredit: CSV written to {}",
+            crate::terminal::sanitize(&target.display().to_string())
+        );
     }
     if trusted.is_empty() {
-        eprintln!(
-            "akredit: warning: no --trust given, so a valid result may be signed by anyone's key; compare the key fingerprints with the experts'"
+        crate::terminal::warn(
+            "no --trust given, so a valid result may be signed by anyone's key; compare the key fingerprints with the experts'",
         );
     }
     if overview.counts.unresolved > 0 {
-        eprintln!(
-            "akredit: warning: {} current results share their centre or inspection with another one that does not supersede it; the commission has to decide between them (see the notes)",
+        crate::terminal::warn(&format!(
+            "{} current results share their centre or inspection with another one that does not supersede it (some may be signed by different experts); the commission has to decide between them (see the notes)",
             overview.counts.unresolved
-        );
+        ));
     }
     let invalid: Vec<&Row> = overview.invalid().collect();
     if invalid.is_empty() {

@@ -11,7 +11,8 @@
 //!   reasons are the failed checks' messages. An invalid result is never counted, and it
 //!   never supersedes anything: a tampered or untrusted file cannot knock out a valid one.
 //! - **Superseded**: another *valid* result of the set names this one's SHA-256 in its
-//!   `supersedes` and comes from the same inspection (`inspection_id`). A chain
+//!   `supersedes`, comes from the same inspection (`inspection_id`) and is signed with
+//!   the same key. A chain
 //!   A ← B ← C leaves only C current (A is superseded by B, B by C). A valid result that
 //!   is itself superseded still supersedes its predecessor. A later export of the same
 //!   inspection always supersedes the earlier one, whatever it is: a draft exported after
@@ -25,7 +26,10 @@
 //!   result stays invalid, which says more than "superseded"); the row gets a
 //!   [`Note::SupersedesInvalid`]. A link to a valid result of **another inspection** is not
 //!   applied ([`Note::SupersedesOtherInspection`]): `supersedes` always names a result of
-//!   the same inspection, so such a link is not one akredit made.
+//!   the same inspection, so such a link is not one akredit made. A link from a result
+//!   signed with **another key** is not applied either ([`Note::SupersedesOtherSigner`]):
+//!   whoever holds a copy of an inspection could otherwise sign a result that knocks out
+//!   the expert's own; both stay current, and are unresolved.
 //! - When two current valid results remain for the **same inspection** or the **same
 //!   centre** (its name compared without case, extra spaces or apostrophe variants) and
 //!   neither supersedes the other, both stay valid and both get a [`Note::Unresolved`]:
@@ -42,11 +46,10 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use serde::Serialize;
 
 use crate::catalogue::Catalogue;
-use crate::export::{self, Outcome};
+use crate::export::{self, Outcome, TrustedKey};
 use crate::scoring::Category;
 
-/// A file larger than this is not read: a result of the full model is about 100 KiB.
-pub const MAX_RESULT_BYTES: u64 = 64 * 1024 * 1024;
+pub use crate::export::MAX_RESULT_BYTES;
 
 /// How many other results a [`Note::Unresolved`] names at most (the rest are counted).
 const NAMED_OTHERS: usize = 5;
@@ -204,6 +207,8 @@ pub enum Note {
         others: Vec<PathBuf>,
         /// How many more there are besides those named.
         more: usize,
+        /// Some of them are signed with another key than this one.
+        different_signer: bool,
     },
     /// It supersedes a result that is not in the set (nothing changes).
     SupersedesMissing {
@@ -220,6 +225,13 @@ pub enum Note {
         /// That result's file.
         path: PathBuf,
     },
+    /// It names as superseded a valid result signed with another key: not applied.
+    SupersedesOtherSigner {
+        /// That result's file.
+        path: PathBuf,
+        /// That result's key fingerprint.
+        fingerprint: String,
+    },
 }
 
 impl fmt::Display for Note {
@@ -229,15 +241,21 @@ impl fmt::Display for Note {
                 basis,
                 others,
                 more,
+                different_signer,
             } => {
                 let what = match basis {
                     Basis::Inspection => "inspection",
                     Basis::CentreName => "centre",
                 };
                 let list: Vec<String> = others.iter().map(|p| p.display().to_string()).collect();
+                let signer = if *different_signer {
+                    ", signed with a different key,"
+                } else {
+                    ""
+                };
                 write!(
                     f,
-                    "unresolved: another current result for the same {what}, not linked by supersession: {}",
+                    "unresolved: another current result for the same {what}{signer} not linked by supersession: {}",
                     list.join(", ")
                 )?;
                 if *more > 0 {
@@ -257,6 +275,11 @@ impl fmt::Display for Note {
             Note::SupersedesOtherInspection { path } => write!(
                 f,
                 "names {} as superseded, but that is another inspection's result: not applied",
+                path.display()
+            ),
+            Note::SupersedesOtherSigner { path, fingerprint } => write!(
+                f,
+                "names {} as superseded, but that result is signed with a different key ({fingerprint}): not applied — different signer, the commission decides",
                 path.display()
             ),
         }
@@ -279,10 +302,13 @@ pub struct Row {
     pub visit_date: String,
     /// The expert named in the inspection.
     pub expert: String,
-    /// The name the signing key was made with.
+    /// The signer: the name a trusted identity gives the key, otherwise the name the
+    /// result claims.
     pub signer: String,
     /// The signing key's fingerprint (`3f2a 9c01 77be 4d10`).
     pub fingerprint: String,
+    /// The signing key (base64), as the result gives it.
+    pub public_key: String,
     /// The commission's points.
     pub points: Option<u64>,
     /// The maximum points.
@@ -318,6 +344,7 @@ impl Row {
             expert: String::new(),
             signer: String::new(),
             fingerprint: String::new(),
+            public_key: String::new(),
             points: None,
             max_points: None,
             percent: String::new(),
@@ -333,22 +360,15 @@ impl Row {
     }
 }
 
-/// Reads one file that should be a result, refusing (unread) one far larger than any
-/// result can be; the error says why in words.
+/// Reads one file that should be a result (a regular file, of at most
+/// [`MAX_RESULT_BYTES`]); the error says why in words.
 pub fn read_result_file(path: &Path) -> Result<Vec<u8>, String> {
-    match std::fs::metadata(path) {
-        Ok(m) if m.len() > MAX_RESULT_BYTES => Err(format!(
-            "{} bytes: far too large for an akredit result",
-            m.len()
-        )),
-        Ok(_) => std::fs::read(path).map_err(|e| format!("cannot read the file: {e}")),
-        Err(e) => Err(format!("cannot read the file: {e}")),
-    }
+    export::read_result_file(path).map_err(|e| e.to_string())
 }
 
 impl Row {
     /// Reads and verifies one file (as `akredit verify` does) and keeps its summary.
-    pub fn read(path: &Path, catalogue: &Catalogue, trusted: &[[u8; 32]]) -> Row {
+    pub fn read(path: &Path, catalogue: &Catalogue, trusted: &[TrustedKey]) -> Row {
         let invalid = |reason: String| {
             Row::empty(
                 path,
@@ -387,7 +407,8 @@ impl Row {
         row.model = p.model;
         row.visit_date = p.visit_date.unwrap_or_default();
         row.expert = p.expert;
-        row.signer = p.signer;
+        row.signer = v.trusted_name.unwrap_or(p.signer);
+        row.public_key = result.signature.public_key.clone();
         row.fingerprint = export::keys::decode_public_key(&result.signature.public_key)
             .map(|k| export::fingerprint(&k.to_bytes()))
             .unwrap_or_default();
@@ -453,7 +474,7 @@ pub struct Overview {
 /// Verifies `files` in parallel on every core (as `akredit verify` does, against
 /// `catalogue` and, when given, the `trusted` keys) and applies the rules of this module.
 /// Rows keep the order of `files`.
-pub fn overview(files: &[PathBuf], catalogue: &Catalogue, trusted: &[[u8; 32]]) -> Overview {
+pub fn overview(files: &[PathBuf], catalogue: &Catalogue, trusted: &[TrustedKey]) -> Overview {
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .clamp(1, files.len().max(1));
@@ -618,6 +639,14 @@ impl Overview {
                             path: target.path.clone(),
                         },
                     ));
+                } else if target.public_key != row.public_key {
+                    link_notes.push((
+                        b,
+                        Note::SupersedesOtherSigner {
+                            path: target.path.clone(),
+                            fingerprint: target.fingerprint.clone(),
+                        },
+                    ));
                 } else if superseded_by[t].is_none() {
                     superseded_by[t] = Some(b);
                 }
@@ -699,10 +728,12 @@ impl Overview {
                     continue;
                 }
                 any = true;
+                let different_signer = others.iter().any(|&o| rows[o].public_key != r.public_key);
                 notes.push((
                     i,
                     Note::Unresolved {
                         basis,
+                        different_signer,
                         others: others
                             .iter()
                             .take(NAMED_OTHERS)
@@ -923,7 +954,8 @@ mod tests {
             [Note::Unresolved {
                 basis: Basis::CentreName,
                 others: vec!["b".into()],
-                more: 0
+                more: 0,
+                different_signer: false,
             }]
         );
         assert!(matches!(
@@ -936,10 +968,45 @@ mod tests {
             [Note::Unresolved {
                 basis: Basis::Inspection,
                 others: vec!["d".into()],
-                more: 0
+                more: 0,
+                different_signer: false,
             }]
         );
         assert_eq!(o.counts.unresolved, 4);
+    }
+
+    #[test]
+    fn a_result_by_another_key_supersedes_nothing() {
+        let mut genuine = row("a", "Центр", "i1", "A", None);
+        genuine.public_key = "ivanenko".into();
+        let mut forged = row("b", "Центр", "i1", "B", Some("A"));
+        forged.public_key = "petrenko".into();
+        forged.fingerprint = "pppp".into();
+        let o = Overview::from_rows(vec![genuine.clone(), forged]);
+        assert_eq!(statuses(&o), ["valid", "valid"]);
+        assert!(
+            matches!(
+                &o.rows[1].notes[..],
+                [Note::SupersedesOtherSigner { path, .. }, Note::Unresolved { different_signer: true, .. }]
+                    if path == &PathBuf::from("a")
+            ),
+            "{:?}",
+            o.rows[1].notes
+        );
+        assert!(o.rows[0].notes.iter().any(|n| matches!(
+            n,
+            Note::Unresolved {
+                different_signer: true,
+                ..
+            }
+        )));
+        assert!(o.rows[1].notes[1].to_string().contains("different key"));
+        assert_eq!(o.counts.unresolved, 2);
+        // The same key does supersede.
+        let mut update = row("c", "Центр", "i1", "C", Some("A"));
+        update.public_key = "ivanenko".into();
+        let o = Overview::from_rows(vec![genuine, update]);
+        assert_eq!(statuses(&o), ["superseded", "valid"]);
     }
 
     #[test]

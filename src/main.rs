@@ -27,14 +27,18 @@ fn main() -> ExitCode {
                     let report = anyhow::anyhow!("{e}").context(
                     "cannot open the window (is a graphical session available? the command line works without one: akredit --help)",
                 );
-                    eprintln!("akredit: error: {report:#}");
+                    eprintln!(
+                        "akredit: error: {}",
+                        akredit::terminal::sanitize(&format!("{report:#}"))
+                    );
                     ExitCode::FAILURE
                 }
             };
         }
     };
     let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
+    // Whatever a file put into a name or a note reaches the terminal only escaped.
+    let mut out = akredit::terminal::SafeWriter::new(io::BufWriter::new(stdout.lock()));
     let result =
         cli::run(catalogue, command, &mut out).and_then(|()| out.flush().map_err(CliError::from));
     match result {
@@ -50,6 +54,9 @@ fn main() -> ExitCode {
 
 fn report(e: CliError) -> ExitCode {
     let report = anyhow::Error::new(e);
-    eprintln!("akredit: error: {report}");
+    eprintln!(
+        "akredit: error: {}",
+        akredit::terminal::sanitize(&report.to_string())
+    );
     ExitCode::FAILURE
 }

@@ -25,6 +25,14 @@ use crate::inspection::{Inspection, Purpose};
 /// The format identifier of a self-assessment file.
 pub const FORMAT: &str = "akredit-self/1";
 
+/// The largest self-assessment file read: a filled-in template of the full model is
+/// about 100 KiB, a JSON one with every note at its longest a few MiB.
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// How many problems of a self-assessment are listed (the rest are counted): a sheet
+/// with a million bad rows must not make a hundred-megabyte message.
+pub const LISTED_PROBLEMS: usize = 50;
+
 /// The first cell of a CSV template's first line; the line also names the model and the
 /// catalogue, so that a sheet filled for the other model is refused.
 pub const CSV_MARK: &str = "akredit-self-csv/1";
@@ -73,7 +81,8 @@ pub enum SelfError {
         /// The inspection's model.
         inspection: ModelId,
     },
-    /// Codes or grades that do not fit the catalogue (one line per problem).
+    /// Codes or grades that do not fit the catalogue (one line per problem, the first
+    /// [`LISTED_PROBLEMS`] of them).
     #[error("the self-assessment has errors; nothing was imported:\n{}", .0.join("\n"))]
     Rows(Vec<String>),
     /// Self grades entered by hand would be overwritten.
@@ -189,7 +198,7 @@ pub fn export_self(
         exported_at: exported_at.to_string(),
         filled_by: meta.expert.clone(),
         grades,
-        inspection_id: meta.inspection_id.clone(),
+        inspection_id: meta.inspection_id.to_string(),
         kind: "self-assessment".into(),
         model: meta.model.id().into(),
         signer: identity.map(|i| i.public.name.clone()),
@@ -394,7 +403,7 @@ fn read_json(
         ));
     }
     if !errors.is_empty() {
-        return Err(SelfError::Rows(errors));
+        return Err(SelfError::Rows(capped(errors)));
     }
     Ok(SelfAssessment {
         provenance,
@@ -407,6 +416,16 @@ fn read_json(
             .count(),
         file_sha256: String::new(),
     })
+}
+
+/// The first [`LISTED_PROBLEMS`] problems, and a line that counts the others.
+fn capped(mut errors: Vec<String>) -> Vec<String> {
+    if errors.len() > LISTED_PROBLEMS {
+        let more = errors.len() - LISTED_PROBLEMS;
+        errors.truncate(LISTED_PROBLEMS);
+        errors.push(format!("  … and {more} more problems of the same kind"));
+    }
+    errors
 }
 
 /// Why a JSON file with this `format` (or none) is not a self-assessment.
@@ -592,7 +611,7 @@ fn read_csv(
         ));
     }
     if !errors.is_empty() {
-        return Err(SelfError::Rows(errors));
+        return Err(SelfError::Rows(capped(errors)));
     }
     Ok(SelfAssessment {
         provenance: Provenance::Csv,

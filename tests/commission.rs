@@ -75,17 +75,20 @@ impl Fixture {
 
     /// Exports `insp` (signed by the fixture's key) to `results/<file>`.
     fn export(&self, insp: &mut Inspection, draft: bool, file: &str) -> (PathBuf, SignedResult) {
-        let signed = export::export(insp, &self.identity, draft).expect("export");
         let path = self.results().join(file);
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent).expect("folder");
         }
-        fs::write(&path, &signed.bytes).expect("write result");
+        let signed = export::export(insp, &self.identity, draft, &path).expect("export");
         (path, signed)
     }
 
     fn overview(&self, files: &[PathBuf], trusted: &[[u8; 32]]) -> Overview {
-        commission::overview(files, &self.catalogue, trusted)
+        let trusted: Vec<export::TrustedKey> = trusted
+            .iter()
+            .map(|&key| export::TrustedKey { key, name: None })
+            .collect();
+        commission::overview(files, &self.catalogue, &trusted)
     }
 
     /// Runs the binary in the fixture's folder with `AKREDIT_HOME` set to its data folder.
@@ -146,7 +149,7 @@ fn a_valid_final_result_is_counted_with_its_figures() {
     assert_eq!(r.final_or_draft(), "final");
     assert_eq!(r.sha256.as_deref(), Some(signed.sha256.as_str()));
     assert_eq!(r.supersedes, None);
-    assert_eq!(r.inspection_id, insp.meta().inspection_id);
+    assert_eq!(r.inspection_id, insp.meta().inspection_id.as_str());
     assert!(r.exported_at.ends_with('Z'), "{}", r.exported_at);
     assert!(r.notes.is_empty(), "{:?}", r.notes);
     assert_eq!(
@@ -293,7 +296,8 @@ fn two_unlinked_valid_results_for_one_centre_are_both_flagged() {
         [Note::Unresolved {
             basis: Basis::CentreName,
             others: vec![b],
-            more: 0
+            more: 0,
+            different_signer: false,
         }]
     );
     assert_eq!(
@@ -301,7 +305,8 @@ fn two_unlinked_valid_results_for_one_centre_are_both_flagged() {
         [Note::Unresolved {
             basis: Basis::CentreName,
             others: vec![a],
-            more: 0
+            more: 0,
+            different_signer: false,
         }]
     );
     assert!(o.rows[2].notes.is_empty());

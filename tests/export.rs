@@ -42,6 +42,23 @@ fn grade_all(insp: &mut Inspection, grade: u8) {
     insp.apply(&changes).expect("grade");
 }
 
+/// Exports to a new file beside the inspection (`r1.json`, `r2.json`, …).
+fn export_next(
+    insp: &mut Inspection,
+    id: &Identity,
+    draft: bool,
+) -> Result<export::SignedResult, ExportError> {
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(1);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let out = insp.path().with_file_name(format!("r{n}.json"));
+    export::export(insp, id, draft, &out)
+}
+
+/// A trusted key given without a name.
+fn trusted(key: [u8; 32]) -> export::TrustedKey {
+    export::TrustedKey { key, name: None }
+}
+
 fn failed(v: &export::Verification) -> Vec<&'static str> {
     v.checks
         .iter()
@@ -62,11 +79,11 @@ fn a_complete_inspection_exports_and_verifies() {
         reason: Some("немає госпрозрахункової діяльності".into()),
     }])
     .expect("na");
-    let signed = export::export(&mut insp, &id, false).expect("export");
+    let signed = export_next(&mut insp, &id, false).expect("export");
     assert!(signed.is_final);
     let cat = catalogue();
     let key = id.verifying_key().to_bytes();
-    let v = export::verify(&signed.bytes, &cat, &[key]);
+    let v = export::verify(&signed.bytes, &cat, &[trusted(key)]);
     assert!(v.holds(), "{:#?}", v.checks);
     assert!(
         v.checks
@@ -92,7 +109,11 @@ fn a_complete_inspection_exports_and_verifies() {
     assert!(no_floats(&doc));
     // An untrusted signer fails the trust check only.
     let other = Identity::create(&Home::at(dir.path().join("other")), "Інший").expect("key");
-    let v = export::verify(&signed.bytes, &cat, &[other.verifying_key().to_bytes()]);
+    let v = export::verify(
+        &signed.bytes,
+        &cat,
+        &[trusted(other.verifying_key().to_bytes())],
+    );
     assert_eq!(failed(&v), ["trusted signer"]);
 }
 
@@ -108,12 +129,12 @@ fn an_incomplete_inspection_is_refused_unless_a_draft() {
         grade: None,
     }])
     .expect("clear");
-    match export::export(&mut insp, &id, false) {
+    match export_next(&mut insp, &id, false) {
         Err(ExportError::Incomplete(list)) => assert!(list.contains("1.2: 1.2.6"), "{list}"),
         Err(e) => panic!("{e}"),
         Ok(_) => panic!("an incomplete inspection was exported as final"),
     }
-    let draft = export::export(&mut insp, &id, true).expect("draft");
+    let draft = export_next(&mut insp, &id, true).expect("draft");
     assert!(!draft.is_final);
     let v = export::verify(&draft.bytes, &catalogue(), &[]);
     assert!(v.holds(), "{:#?}", v.checks);
@@ -127,7 +148,7 @@ fn a_correction_supersedes_the_previous_result_and_diff_shows_it() {
     let path = dir.path().join("a.akredit");
     let mut insp = new_inspection(&path, ModelId::Sanitary);
     grade_all(&mut insp, 3);
-    let first = export::export(&mut insp, &id, false).expect("first");
+    let first = export_next(&mut insp, &id, false).expect("first");
     drop(insp);
     let mut insp = Inspection::open(&path, catalogue(), Access::ReadWrite).expect("reopen");
     insp.apply(&[Change::Grade {
@@ -136,17 +157,11 @@ fn a_correction_supersedes_the_previous_result_and_diff_shows_it() {
         grade: Some(1),
     }])
     .expect("correct");
-    let second = export::export(&mut insp, &id, false).expect("second");
+    let second = export_next(&mut insp, &id, false).expect("second");
     let cat = catalogue();
-    let a = export::verify(&first.bytes, &cat, &[])
-        .result
-        .expect("a")
-        .payload;
-    let b = export::verify(&second.bytes, &cat, &[])
-        .result
-        .expect("b")
-        .payload;
-    assert_eq!(b.supersedes.as_deref(), Some(first.sha256.as_str()));
+    let a = export::verify(&first.bytes, &cat, &[]).result.expect("a");
+    let b = export::verify(&second.bytes, &cat, &[]).result.expect("b");
+    assert_eq!(b.payload.supersedes.as_deref(), Some(first.sha256.as_str()));
     let lines = export::diff(&a, &b, &first.sha256);
     assert_eq!(lines[0], "the new result supersedes the old one");
     assert!(
@@ -175,7 +190,7 @@ fn small_result(dir: &Path) -> (Vec<u8>, [u8; 32]) {
         },
     ])
     .expect("apply");
-    let signed = export::export(&mut insp, &id, true).expect("draft");
+    let signed = export_next(&mut insp, &id, true).expect("draft");
     (signed.bytes, id.verifying_key().to_bytes())
 }
 
@@ -184,12 +199,12 @@ fn every_single_byte_flip_is_detected() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (bytes, key) = small_result(dir.path());
     let cat = catalogue();
-    assert!(export::verify(&bytes, &cat, &[key]).holds());
+    assert!(export::verify(&bytes, &cat, &[trusted(key)]).holds());
     let mut undetected = Vec::new();
     for i in 0..bytes.len() {
         let mut tampered = bytes.clone();
         tampered[i] ^= 0x01;
-        if export::verify(&tampered, &cat, &[key]).holds() {
+        if export::verify(&tampered, &cat, &[trusted(key)]).holds() {
             undetected.push(i);
         }
     }
@@ -245,7 +260,7 @@ fn reordering_adding_or_removing_items_is_detected() {
         ),
     ];
     for (what, tampered) in cases {
-        let v = export::verify(&tampered, &cat, &[key]);
+        let v = export::verify(&tampered, &cat, &[trusted(key)]);
         assert!(!v.holds(), "{what}: not detected");
         assert!(
             failed(&v).contains(&"signature"),
@@ -256,7 +271,10 @@ fn reordering_adding_or_removing_items_is_detected() {
     // Whitespace added after signing is an edit too.
     let mut spaced = bytes.clone();
     spaced.push(b'\n');
-    assert_eq!(failed(&export::verify(&spaced, &cat, &[key])), ["format"]);
+    assert_eq!(
+        failed(&export::verify(&spaced, &cat, &[trusted(key)])),
+        ["format"]
+    );
 }
 
 #[test]
@@ -316,7 +334,7 @@ fn the_typed_serialization_is_the_canonical_form() {
         },
     ])
     .expect("apply");
-    let signed = export::export(&mut insp, &id, false).expect("export");
+    let signed = export_next(&mut insp, &id, false).expect("export");
     let doc: Value = serde_json::from_slice(&signed.bytes).expect("json");
     assert_eq!(canonical_json(&doc).expect("canonical"), signed.bytes);
     let payload: export::Payload = serde_json::from_value(doc["payload"].clone()).expect("typed");
@@ -336,6 +354,6 @@ fn the_same_content_in_another_key_order_is_refused() {
         "{{\"signature\":{},\"format\":{},\"payload\":{}}}",
         doc["signature"], doc["format"], doc["payload"]
     );
-    let v = export::verify(reordered.as_bytes(), &catalogue(), &[key]);
+    let v = export::verify(reordered.as_bytes(), &catalogue(), &[trusted(key)]);
     assert_eq!(failed(&v), ["format"]);
 }

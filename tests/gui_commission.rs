@@ -81,20 +81,17 @@ fn results(dir: &Path) -> (PathBuf, PathBuf) {
     let write = |name: &str, bytes: &[u8]| fs::write(out.join(name), bytes).expect("write");
 
     let mut poltava = inspection(dir, "poltava.akredit", POLTAVA, None);
-    let signed = export::export(&mut poltava, &id, false).expect("export");
-    write("1-poltava.result.json", &signed.bytes);
+    let signed = export::export(&mut poltava, &id, false, &out.join("1-poltava.result.json"))
+        .expect("export");
     write("3-poltava-copy.result.json", &tamper(&signed.bytes));
 
     let mut sumy = inspection(dir, "sumy.akredit", SUMY, Some(40));
-    let draft = export::export(&mut sumy, &id, true).expect("draft");
+    let draft =
+        export::export(&mut sumy, &id, true, &out.join("2-sumy.result.json")).expect("draft");
     assert!(!draft.is_final);
-    write("2-sumy.result.json", &draft.bytes);
 
     let mut kyiv = inspection(dir, "kyiv.akredit", KYIV, None);
-    write(
-        "4-kyiv.result.json",
-        &export::export(&mut kyiv, &id, false).expect("export").bytes,
-    );
+    export::export(&mut kyiv, &id, false, &out.join("4-kyiv.result.json")).expect("export");
     let first = catalogue()
         .model_standards(ModelId::Sanitary)
         .next()
@@ -107,10 +104,13 @@ fn results(dir: &Path) -> (PathBuf, PathBuf) {
         grade: Some(0),
     }])
     .expect("correct");
-    write(
-        "5-kyiv-corrected.result.json",
-        &export::export(&mut kyiv, &id, false).expect("export").bytes,
-    );
+    export::export(
+        &mut kyiv,
+        &id,
+        false,
+        &out.join("5-kyiv-corrected.result.json"),
+    )
+    .expect("export");
     (out, dir.join("home/keys/identity.json"))
 }
 

@@ -64,7 +64,8 @@ proptest! {
         }).expect("create");
         let mut expected = insp.answers().clone();
         for batch in &batches {
-            // Grades off the scale are refused as a whole batch; the model must agree.
+            // Grades off the scale, N/A without a reason and an emptied centre name are
+            // refused as a whole batch; the model must agree.
             match insp.apply(batch) {
                 Ok(_) => {
                     for c in batch {
@@ -75,7 +76,9 @@ proptest! {
                     let explained = batch.iter().any(|c| matches!(c,
                         Change::Grade { code, grade: Some(g), .. }
                             if !cat.standard(code).expect("standard").scale.allows(*g))
-                        || matches!(c, Change::NotApplicable { reason: Some(r), .. } if r.trim().is_empty()));
+                        || matches!(c, Change::NotApplicable { reason: Some(r), .. } if r.trim().is_empty())
+                        // The centre's name is required: it is never emptied.
+                        || matches!(c, Change::Centre { field, value } if field == "centre_name" && value.trim().is_empty()));
                     prop_assert!(explained, "refused without cause: {}", e);
                 }
             }

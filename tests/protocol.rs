@@ -94,7 +94,8 @@ fn the_protocol_of_a_signed_result_has_real_ukrainian_text() {
     let dir = tempfile::tempdir().expect("tempdir");
     let id = Identity::create(&Home::at(dir.path()), "Іваненко Іван Іванович").expect("key");
     let mut insp = inspection(dir.path(), true);
-    let signed = export::export(&mut insp, &id, false).expect("export");
+    let signed =
+        export::export(&mut insp, &id, false, &dir.path().join("a.result.json")).expect("export");
     let v = export::verify(&signed.bytes, &catalogue(), &[]);
     let payload = v.result.expect("result").payload;
     let pdf = protocol::render(

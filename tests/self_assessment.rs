@@ -1166,7 +1166,10 @@ fn import_refuses_files_that_are_not_a_self_assessment() {
         ("garbage.bin", &["not text in UTF-8"]),
         ("empty.json", &["the file is empty"]),
         ("array.json", &["no standard rows found"]),
-        ("nonexistent.json", &["nonexistent.json", "No such file"]),
+        (
+            "nonexistent.json",
+            &["nonexistent.json", "no such file; check the path"],
+        ),
     ];
     for (file, fragments) in cases {
         env.refused(

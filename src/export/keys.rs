@@ -21,6 +21,11 @@ pub enum KeyError {
     /// There is no key yet.
     #[error("no signing key in {0}; create one with: akredit key init --name \"Your full name\"")]
     Missing(PathBuf),
+    /// The public half is there, the private half is gone.
+    #[error(
+        "the private half of your signing key ({0}) is missing, though its public half (identity.json beside it) is there; put signing.key back from your backup. If it is lost for good, move identity.json out of that folder (keep it: results already signed are checked with it) and make a new key with: akredit key init --name \"Your full name\""
+    )]
+    PrivateKeyMissing(PathBuf),
     /// A key exists and is never overwritten.
     #[error(
         "a signing key already exists in {0}; akredit never overwrites a key (results signed with it could no longer be traced to you)"
@@ -94,17 +99,78 @@ pub fn fingerprint(public_key: &[u8; 32]) -> String {
         .join(" ")
 }
 
+/// A key the commission trusts, with the name of its holder when the key was given as
+/// an `identity.json` (which carries the name the key was made with).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TrustedKey {
+    /// The public key.
+    pub key: [u8; 32],
+    /// Whose it is, when the identity says.
+    pub name: Option<String>,
+}
+
+/// The largest key file read (an identity.json is a few hundred bytes).
+const KEY_FILE_LIMIT: u64 = 64 * 1024;
+
 /// A trusted key as `--trust` takes it: a path to a file holding an `identity.json` (its
-/// `public_key`) or a base64 key, or the base64 key itself. Returns the key's bytes.
-pub fn read_trusted_key(arg: &str) -> Option<[u8; 32]> {
-    let text = match std::fs::read_to_string(arg) {
-        Ok(t) => serde_json::from_str::<serde_json::Value>(&t)
-            .ok()
-            .and_then(|v| v.get("public_key")?.as_str().map(str::to_string))
-            .unwrap_or(t),
-        Err(_) => arg.to_string(),
+/// `public_key` and `name`) or a base64 key, or the base64 key itself. The error says
+/// what is wrong in words.
+pub fn read_trusted_key(arg: &str) -> Result<TrustedKey, String> {
+    let path = Path::new(arg);
+    let text = if crate::safe_io::occupied(path) {
+        let bytes = crate::safe_io::read_bounded(path, KEY_FILE_LIMIT, "key file")
+            .map_err(|e| e.to_string())?;
+        String::from_utf8_lossy(&bytes).into_owned()
+    } else {
+        arg.to_string()
     };
-    decode_public_key(&text).map(|k| k.to_bytes())
+    let identity = serde_json::from_str::<serde_json::Value>(&text).ok();
+    let (key_text, name) = match &identity {
+        Some(v) => (
+            v.get("public_key")
+                .and_then(|k| k.as_str())
+                .unwrap_or_default()
+                .to_string(),
+            v.get("name")
+                .and_then(|n| n.as_str())
+                .map(str::trim)
+                .filter(|n| !n.is_empty())
+                .map(str::to_string),
+        ),
+        None => (text.clone(), None),
+    };
+    let key = decode_public_key(&key_text).ok_or_else(|| {
+        format!("{arg:?}: not a base64 Ed25519 public key, nor a file holding one (such as identity.json)")
+    })?;
+    Ok(TrustedKey {
+        key: key.to_bytes(),
+        name,
+    })
+}
+
+/// The trusted keys of several `--trust` arguments; refuses one key given twice with two
+/// different names (which of them would the commission believe?).
+pub fn trust_list<'a>(args: impl IntoIterator<Item = &'a str>) -> Result<Vec<TrustedKey>, String> {
+    let mut list: Vec<TrustedKey> = Vec::new();
+    for arg in args {
+        let t = read_trusted_key(arg)?;
+        match list.iter_mut().find(|k| k.key == t.key) {
+            Some(k) => match (&k.name, &t.name) {
+                (Some(a), Some(b))
+                    if crate::answers::centre_name_key(a) != crate::answers::centre_name_key(b) =>
+                {
+                    return Err(format!(
+                        "the key {} is given twice, as {a:?}'s and as {b:?}'s; give each expert's identity once",
+                        fingerprint(&t.key)
+                    ));
+                }
+                (None, Some(_)) => k.name = t.name,
+                _ => {}
+            },
+            None => list.push(t),
+        }
+    }
+    Ok(list)
 }
 
 /// Decodes a base64 Ed25519 public key.
@@ -122,8 +188,13 @@ impl Identity {
             return Err(KeyError::NoName);
         }
         let private = private_path(home);
-        if private.exists() || public_path(home).exists() {
-            return Err(KeyError::Exists(keys_dir(home)));
+        match (
+            crate::safe_io::occupied(&private),
+            crate::safe_io::occupied(&public_path(home)),
+        ) {
+            (false, false) => {}
+            (false, true) => return Err(KeyError::PrivateKeyMissing(private)),
+            _ => return Err(KeyError::Exists(keys_dir(home))),
         }
         let dir = keys_dir(home);
         fs::create_dir_all(&dir).map_err(|source| KeyError::Io {
@@ -160,7 +231,10 @@ impl Identity {
     /// Reads the key pair, checking that the private key is private.
     pub fn load(home: &Home) -> Result<Identity, KeyError> {
         let private = private_path(home);
-        if !private.exists() {
+        if !crate::safe_io::occupied(&private) {
+            if crate::safe_io::occupied(&public_path(home)) {
+                return Err(KeyError::PrivateKeyMissing(private));
+            }
             return Err(KeyError::Missing(keys_dir(home)));
         }
         check_private(&private)?;

@@ -9,24 +9,36 @@
 //! spaces; the signature is over those bytes.
 
 pub mod keys;
+mod verify;
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::fmt;
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as B64;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::answers::{Altered, Answer, Answers, DocumentCheck, Subject};
+use crate::answers::{Altered, Answers, Subject};
 use crate::catalogue::{Catalogue, Code, ModelId, sha256_hex};
 use crate::inspection::{Inspection, StoreError};
 use crate::scoring;
 
-pub use keys::{Identity, KeyError, fingerprint};
+pub use keys::{Identity, KeyError, TrustedKey, fingerprint};
+pub use verify::{Check, Outcome, Verification, verify};
 
 /// The format identifier of a result file.
 pub const FORMAT: &str = "akredit-result/1";
+
+/// The largest result file akredit reads, verifies or writes. A result of the full model
+/// is about 100 KiB; notes are bounded ([`crate::answers::NOTE_LIMIT`]), so only a very
+/// long history comes near this. `verify`, the commission overview and `export` agree on
+/// it: no result akredit makes is refused as too large by another of its commands.
+pub const MAX_RESULT_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Reads a file that should be a result: a regular file of at most [`MAX_RESULT_BYTES`].
+pub fn read_result_file(path: &std::path::Path) -> Result<Vec<u8>, crate::safe_io::FileError> {
+    crate::safe_io::read_bounded(path, MAX_RESULT_BYTES, "signed result")
+}
 
 /// Why an export was refused or failed.
 #[derive(Debug, thiserror::Error)]
@@ -45,6 +57,19 @@ pub enum ExportError {
     /// A value that cannot be put in canonical JSON (a float, a non-ASCII key).
     #[error("internal: {0}")]
     Canonical(String),
+    /// The result would be larger than any result akredit reads back.
+    #[error(
+        "the result would be {bytes} bytes, more than the {limit} bytes a result may have; the history of this inspection is unusually long — ask for help before the visit ends"
+    )]
+    TooLarge {
+        /// Its size.
+        bytes: usize,
+        /// The limit.
+        limit: u64,
+    },
+    /// Writing the result file.
+    #[error(transparent)]
+    File(#[from] crate::safe_io::FileError),
     /// The file is a centre's self-assessment, not an inspection.
     #[error(
         "this file is a centre's self-assessment, not the commission's inspection; write it for the expert with: akredit export-self FILE --out SELF.json"
@@ -224,26 +249,10 @@ pub struct ResultFile {
     pub signature: Signature,
 }
 
-/// Writes a new file durably (content synced), never over an existing one.
+/// Writes a new file durably, never over anything and never through a link (see
+/// [`crate::safe_io::write_new`]).
 pub fn write_new_file(path: &std::path::Path, bytes: &[u8]) -> Result<(), StoreError> {
-    use std::io::Write as _;
-    let io = |source| StoreError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)
-        .map_err(|e| {
-            if e.kind() == std::io::ErrorKind::AlreadyExists {
-                StoreError::Exists(path.to_path_buf())
-            } else {
-                io(e)
-            }
-        })?;
-    file.write_all(bytes).map_err(io)?;
-    file.sync_all().map_err(io)
+    Ok(crate::safe_io::write_new(path, bytes)?)
 }
 
 /// Writes `value` in canonical form (RFC 8785 for the JSON subset results use).
@@ -338,7 +347,7 @@ fn history_row(id: i64, at: &str, a: &Altered) -> HistoryRow {
     }
 }
 
-fn row_altered(row: &HistoryRow) -> Option<Altered> {
+pub(crate) fn row_altered(row: &HistoryRow) -> Option<Altered> {
     let subject = match (row.subject, &row.code, row.document) {
         (HistorySubject::Standard, Some(c), None) => Subject::Standard(c.parse().ok()?),
         (HistorySubject::Centre, None, None) => Subject::Centre,
@@ -411,7 +420,7 @@ pub fn payload(
             id: catalogue.id.clone(),
             sha256: catalogue.sha256.clone(),
         },
-        inspection_id: meta.inspection_id.clone(),
+        inspection_id: meta.inspection_id.to_string(),
         standards,
         documents,
         totals: serde_json::to_value(&totals).map_err(|e| ExportError::Canonical(e.to_string()))?,
@@ -481,10 +490,10 @@ pub fn sign(payload: &Payload, identity: &Identity) -> Result<SignedResult, Expo
     })
 }
 
-/// Exports an open inspection: the completeness gate, the payload, the signature; then
-/// records the result's hash in the inspection so that the next export supersedes it.
-pub fn export(
-    insp: &mut Inspection,
+/// The completeness gate, the payload and the signature of an inspection's result; the
+/// inspection is not changed.
+pub fn sign_inspection(
+    insp: &Inspection,
     identity: &Identity,
     draft: bool,
 ) -> Result<SignedResult, ExportError> {
@@ -493,20 +502,7 @@ pub fn export(
     }
     let missing = missing_for_final(insp.catalogue(), insp.meta().model, insp.answers());
     if !missing.is_empty() && !draft {
-        let lines: Vec<String> = missing
-            .iter()
-            .map(|(g, codes)| {
-                format!(
-                    "  {g}: {}",
-                    codes
-                        .iter()
-                        .map(Code::as_str)
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )
-            })
-            .collect();
-        return Err(ExportError::Incomplete(lines.join("\n")));
+        return Err(ExportError::Incomplete(describe_missing(&missing)));
     }
     let payload = payload(
         insp,
@@ -515,340 +511,81 @@ pub fn export(
         &crate::inspection::now_utc(),
     )?;
     let signed = sign(&payload, identity)?;
-    insp.record_result(&signed.sha256)?;
+    if signed.bytes.len() as u64 > MAX_RESULT_BYTES {
+        return Err(ExportError::TooLarge {
+            bytes: signed.bytes.len(),
+            limit: MAX_RESULT_BYTES,
+        });
+    }
     Ok(signed)
 }
 
-/// One check of a verification.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Check {
-    /// What was checked.
-    pub name: &'static str,
-    /// The outcome.
-    pub outcome: Outcome,
-}
-
-/// The outcome of a check.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Outcome {
-    /// It holds (with what was found).
-    Pass(String),
-    /// It does not hold (why).
-    Fail(String),
-    /// Not checked (why).
-    Skipped(String),
-}
-
-impl fmt::Display for Check {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.outcome {
-            Outcome::Pass(d) => write!(f, "ok       {}: {d}", self.name),
-            Outcome::Fail(d) => write!(f, "FAILED   {}: {d}", self.name),
-            Outcome::Skipped(d) => write!(f, "skipped  {}: {d}", self.name),
-        }
-    }
-}
-
-/// Everything a verification found.
-#[derive(Debug, Clone)]
-pub struct Verification {
-    /// The checks, in order.
-    pub checks: Vec<Check>,
-    /// The result, when it could be read.
-    pub result: Option<ResultFile>,
-    /// SHA-256 of the canonical payload, when the payload could be read and put in canonical form.
-    pub sha256: Option<String>,
-}
-
-impl Verification {
-    /// True when no check failed.
-    pub fn holds(&self) -> bool {
-        self.checks
-            .iter()
-            .all(|c| !matches!(c.outcome, Outcome::Fail(_)))
-    }
-
-    fn push(&mut self, name: &'static str, outcome: Outcome) {
-        self.checks.push(Check { name, outcome });
-    }
-}
-
-/// Verifies a result file's bytes against a catalogue and, when given, trusted keys.
-pub fn verify(bytes: &[u8], catalogue: &Catalogue, trusted: &[[u8; 32]]) -> Verification {
-    let mut v = Verification {
-        checks: Vec::new(),
-        result: None,
-        sha256: None,
-    };
-    // 1. Format. One typed parse (unknown fields refused); the canonical form is then
-    // what serializing it back gives, byte for byte.
-    let result: ResultFile = match serde_json::from_slice(bytes) {
-        Ok(r) => r,
-        Err(e) if e.classify() == serde_json::error::Category::Data => {
-            v.push(
-                "format",
-                Outcome::Fail(format!("not an akredit result: {e}")),
-            );
-            return v;
-        }
-        Err(e) => {
-            v.push("format", Outcome::Fail(format!("not a JSON document: {e}")));
-            return v;
-        }
-    };
-    if result.format != FORMAT {
-        v.push(
-            "format",
-            Outcome::Fail(format!("format {:?}, expected {FORMAT:?}", result.format)),
-        );
-        return v;
-    }
-    let message = match canonical_payload(&result.payload) {
-        Ok(message) => {
-            if canonical_file(&result.format, &message, &result.signature) == bytes {
-                v.push("format", Outcome::Pass(format!("{FORMAT}, canonical")));
-            } else {
-                v.push(
-                    "format",
-                    Outcome::Fail(
-                        "the file is not in canonical form: it was edited after signing".into(),
-                    ),
-                );
-            }
-            Some(message)
-        }
-        Err(e) => {
-            v.push("format", Outcome::Fail(e));
-            None
-        }
-    };
-
-    // 2. Signature. A payload with no canonical form names no result, and no signature
-    // can be over it (checked against nothing, it fails).
-    v.sha256 = message.as_deref().map(sha256_hex);
-    let message = message.unwrap_or_default();
-    let signer = keys::decode_public_key(&result.signature.public_key);
-    let outcome = match result.signature.check(&message) {
-        Ok(key) => Outcome::Pass(format!(
-            "valid, by {} (key {})",
-            result.payload.signer,
-            fingerprint(&key)
-        )),
-        Err(SignatureFault::UnknownAlgorithm(alg)) => {
-            Outcome::Fail(format!("unknown algorithm {alg:?}"))
-        }
-        Err(SignatureFault::Malformed) => {
-            Outcome::Fail("the public key or signature is not valid base64 Ed25519".into())
-        }
-        Err(SignatureFault::Mismatch) => {
-            Outcome::Fail("does not match the payload: the result was changed after signing".into())
-        }
-    };
-    v.push("signature", outcome);
-
-    // 3. Trust.
-    match (&signer, trusted.is_empty()) {
-        (_, true) => v.push(
-            "trusted signer",
-            Outcome::Skipped("no --trust given; compare the fingerprint with the expert's".into()),
-        ),
-        (Some(key), false) if trusted.contains(&key.to_bytes()) => v.push(
-            "trusted signer",
-            Outcome::Pass(format!("key {} is trusted", fingerprint(&key.to_bytes()))),
-        ),
-        (Some(key), false) => v.push(
-            "trusted signer",
-            Outcome::Fail(format!(
-                "key {} is not among the trusted keys",
-                fingerprint(&key.to_bytes())
-            )),
-        ),
-        (None, false) => v.push(
-            "trusted signer",
-            Outcome::Fail("no valid signer key".into()),
-        ),
-    }
-
-    // 4. Catalogue.
-    let p = &result.payload;
-    if p.catalogue.sha256 == catalogue.sha256 {
-        v.push(
-            "catalogue",
-            Outcome::Pass(format!(
-                "{} (SHA-256 {}…)",
-                catalogue.id,
-                &catalogue.sha256[..16]
-            )),
-        );
-    } else {
-        v.push(
-            "catalogue",
-            Outcome::Fail(format!(
-                "made with catalogue {} (SHA-256 {}), not the one loaded ({}); give the right one with --catalogue FILE",
-                p.catalogue.id, p.catalogue.sha256, catalogue.sha256
-            )),
-        );
-    }
-
-    // 5. Standards: every standard of the model exactly once, grades on their scales.
-    let model: Option<ModelId> = p.model.parse().ok();
-    let answers = match model {
-        None => {
-            v.push(
-                "standards",
-                Outcome::Fail(format!("unknown model {:?}", p.model)),
-            );
-            None
-        }
-        Some(model) => match answers_from(p, catalogue, model) {
-            Ok(a) => {
-                v.push(
-                    "standards",
-                    Outcome::Pass(format!(
-                        "all {} standards of the {model} model, each once",
-                        p.standards.len()
-                    )),
-                );
-                Some((model, a))
-            }
-            Err(e) => {
-                v.push("standards", Outcome::Fail(e));
-                None
-            }
-        },
-    };
-
-    // 6. Totals recomputed from the items.
-    if let Some((model, answers)) = answers {
-        let totals = scoring::totals(catalogue, model, &answers);
-        match serde_json::to_value(&totals) {
-            Ok(t) if t == p.totals => v.push(
-                "totals",
-                Outcome::Pass(format!(
-                    "{} / {} points, {} %, category {} — recomputed",
-                    totals.commission.points,
-                    totals.max_points,
-                    totals
-                        .commission
-                        .percent
-                        .map_or("—".to_string(), |x| x.to_string()),
-                    totals.commission.category
-                )),
-            ),
-            _ => v.push(
-                "totals",
-                Outcome::Fail(format!(
-                    "the totals do not follow from the grades (recomputed: {} / {} points, category {})",
-                    totals.commission.points, totals.max_points, totals.commission.category
-                )),
-            ),
-        }
-        // 7. The history replays to the recorded state.
-        let replayed: Option<Vec<Altered>> = p.history.iter().map(row_altered).collect();
-        let ids_increase = p.history.windows(2).all(|w| w[0].id < w[1].id);
-        match replayed {
-            Some(rows) if ids_increase => {
-                let state = Answers::replay(rows.iter());
-                let mut recorded = answers;
-                recorded.centre = p.centre.clone();
-                recorded.documents = p
-                    .documents
+/// "  1.1: 1.1.2, 1.1.3" lines for the standards that keep a result from being final.
+fn describe_missing(missing: &[(Code, Vec<Code>)]) -> String {
+    missing
+        .iter()
+        .map(|(g, codes)| {
+            format!(
+                "  {g}: {}",
+                codes
                     .iter()
-                    .filter(|d| d.present.is_some() || !d.note.is_empty())
-                    .map(|d| {
-                        (
-                            d.number,
-                            DocumentCheck {
-                                present: d.present,
-                                note: d.note.clone(),
-                            },
-                        )
-                    })
-                    .collect();
-                if state == recorded {
-                    v.push(
-                        "history",
-                        Outcome::Pass(format!(
-                            "{} changes replay to the recorded state",
-                            rows.len()
-                        )),
-                    );
-                } else {
-                    v.push(
-                        "history",
-                        Outcome::Fail("the history does not replay to the recorded grades".into()),
-                    );
-                }
-            }
-            _ => v.push(
-                "history",
-                Outcome::Fail("a history row is malformed or out of order".into()),
-            ),
-        }
-    }
-    v.result = Some(result);
-    v
+                    .map(Code::as_str)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
-fn answers_from(p: &Payload, catalogue: &Catalogue, model: ModelId) -> Result<Answers, String> {
-    let mut answers = Answers::default();
-    let mut seen = BTreeSet::new();
-    for e in &p.standards {
-        let code: Code = e
-            .code
-            .parse()
-            .map_err(|_| format!("{:?} is not a code", e.code))?;
-        let Some(s) = catalogue.standard(&code).filter(|s| s.in_model(model)) else {
-            return Err(format!("{code} is not a standard of the {model} model"));
-        };
-        if !seen.insert(code.clone()) {
-            return Err(format!("{code} appears more than once"));
-        }
-        for g in [e.commission, e.self_grade].into_iter().flatten() {
-            if !s.scale.allows(g) {
-                return Err(format!("{code}: grade {g} is not on its {} scale", s.scale));
-            }
-        }
-        if e.na != e.na_reason.is_some()
-            || e.na_reason.as_deref().is_some_and(|r| r.trim().is_empty())
-        {
-            return Err(format!(
-                "{code}: not applicable without a reason, or a reason without N/A"
-            ));
-        }
-        let answer = Answer {
-            commission: e.commission,
-            self_grade: e.self_grade,
-            na_reason: e.na_reason.clone(),
-            note: e.note.clone(),
-        };
-        if answer != Answer::default() {
-            answers.standards.insert(code, answer);
-        }
+/// Exports an open inspection to `out`: signs the result, writes it (never over anything,
+/// complete or not at all), and only then records its hash in the inspection so that the
+/// next export supersedes it. A failure at any step leaves no result file and the
+/// inspection as it was.
+pub fn export(
+    insp: &mut Inspection,
+    identity: &Identity,
+    draft: bool,
+    out: &std::path::Path,
+) -> Result<SignedResult, ExportError> {
+    let signed = sign_inspection(insp, identity, draft)?;
+    crate::safe_io::write_new(out, &signed.bytes)?;
+    if let Err(e) = insp.record_result(&signed.sha256) {
+        // Unrecorded, the next export would not name it as superseded: it must not exist.
+        let _ = std::fs::remove_file(out);
+        return Err(e.into());
     }
-    let expected = catalogue.model_standards(model).count();
-    if seen.len() != expected {
-        let missing: Vec<String> = catalogue
-            .model_standards(model)
-            .filter(|s| !seen.contains(&s.code))
-            .map(|s| s.code.to_string())
-            .collect();
-        return Err(format!(
-            "{} of {expected} standards present; missing: {}",
-            seen.len(),
-            missing.join(", ")
-        ));
-    }
-    Ok(answers)
+    Ok(signed)
 }
 
-/// What changed between two results.
-pub fn diff(old: &Payload, new: &Payload, old_sha: &str) -> Vec<String> {
+/// What changed between two results (the caller has verified both).
+///
+/// The newer one supersedes the older only when it names it, comes from the same
+/// inspection and is signed with the same key, as in the commission overview.
+pub fn diff(old_file: &ResultFile, new_file: &ResultFile, old_sha: &str) -> Vec<String> {
+    let (old, new) = (&old_file.payload, &new_file.payload);
+    let key = |f: &ResultFile| {
+        keys::decode_public_key(&f.signature.public_key)
+            .map_or_else(|| "?".to_string(), |k| fingerprint(&k.to_bytes()))
+    };
+    let same_signer = old_file.signature.public_key == new_file.signature.public_key;
     let mut lines = Vec::new();
     match &new.supersedes {
-        Some(s) if s == old_sha => lines.push("the new result supersedes the old one".to_string()),
+        Some(s) if s == old_sha && same_signer && old.inspection_id == new.inspection_id => {
+            lines.push("the new result supersedes the old one".to_string())
+        }
+        Some(s) if s == old_sha => lines.push(
+            "the new result names the old one as superseded, but it does not supersede it: it is signed with a different key, or comes from another inspection".to_string(),
+        ),
         Some(s) => lines.push(format!("the new result supersedes another result ({s})")),
         None => lines.push("the new result does not name the old one as superseded".to_string()),
+    }
+    if !same_signer {
+        lines.push(format!(
+            "DIFFERENT SIGNERS: the old result is signed with key {}, the new one with key {}",
+            key(old_file),
+            key(new_file)
+        ));
     }
     if old.inspection_id != new.inspection_id {
         lines.push("the results come from different inspections".into());

@@ -1,20 +1,35 @@
 //! Consistent copies of an inspection, kept in the program's data folder.
 //!
 //! A copy is taken with SQLite's backup API each time an inspection is opened for
-//! writing, into `BACKUPS/<inspection id>/`, and only the newest [`KEEP`] are kept.
+//! writing, into `BACKUPS/<inspection id>/`; the newest [`KEEP`] are kept, fewer when
+//! together they would take more than [`BUDGET_BYTES`] (never fewer than [`MIN_KEEP`]).
+//!
+//! The folder's name comes from the file, which may have been crafted, so it is only ever
+//! an [`InspectionId`] (32 hexadecimal digits, checked when the file is read), and is
+//! checked again here to be one plain name inside the backups folder. Pruning removes
+//! only regular files named as akredit names its backups, never anything else, and never
+//! through a link.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 
 use rusqlite::MAIN_DB;
 use rusqlite::backup::NO_PROGRESS;
 
-use super::{Access, Inspection, StoreError, place_without_overwrite, temp_sibling};
+use super::{Access, Inspection, InspectionId, StoreError};
 use crate::catalogue::Catalogue;
+use crate::safe_io;
 
-/// How many backups are kept per inspection.
+/// How many backups are kept per inspection at most.
 pub const KEEP: usize = 20;
+
+/// How many bytes the backups of one inspection may take together, beyond the newest
+/// [`MIN_KEEP`] (a 150 MB inspection would otherwise keep 3 GB of copies).
+pub const BUDGET_BYTES: u64 = 512 * 1024 * 1024;
+
+/// The newest backups kept whatever their size.
+pub const MIN_KEEP: usize = 2;
 
 /// One stored backup.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,16 +49,44 @@ fn io_err(path: &Path) -> impl Fn(std::io::Error) -> StoreError + '_ {
     }
 }
 
-/// The folder holding the backups of one inspection.
-pub fn folder(backups_root: &Path, inspection_id: &str) -> PathBuf {
-    backups_root.join(inspection_id)
+/// The folder holding the backups of one inspection: `backups_root/<id>`, refused unless
+/// the id is one plain name (it always is: [`InspectionId`] holds only hex digits) and
+/// the folder, if it exists, is a real folder and not a link.
+pub fn folder(backups_root: &Path, id: &InspectionId) -> Result<PathBuf, StoreError> {
+    let name = Path::new(id.as_str());
+    let mut parts = name.components();
+    let plain = matches!(parts.next(), Some(Component::Normal(_))) && parts.next().is_none();
+    let dir = backups_root.join(name);
+    if !plain || dir.parent() != Some(backups_root) {
+        return Err(StoreError::Invalid(format!(
+            "internal: the inspection id {id} is not a folder name"
+        )));
+    }
+    if safe_io::is_link(&dir) || dir.symlink_metadata().is_ok_and(|m| !m.is_dir()) {
+        return Err(StoreError::File(safe_io::FileError::Link(dir)));
+    }
+    Ok(dir)
+}
+
+/// Whether `name` is a backup's name: `20261123T141102.325Z[-n]--NAME`.
+fn backup_stamp(name: &str) -> Option<&str> {
+    let (stamp, rest) = name.split_once("--")?;
+    let (time, _n) = stamp.split_once('-').unwrap_or((stamp, ""));
+    let shape = time.len() >= 16
+        && time.ends_with('Z')
+        && time.as_bytes()[8] == b'T'
+        && time[..8].bytes().all(|b| b.is_ascii_digit());
+    (shape && !rest.is_empty()).then_some(stamp)
 }
 
 impl Inspection {
     /// Copies the inspection as it is now into `backups_root`, and prunes old copies.
     pub fn backup_to(&self, backups_root: &Path) -> Result<PathBuf, StoreError> {
-        let dir = folder(backups_root, &self.meta.inspection_id);
+        let dir = folder(backups_root, &self.meta.inspection_id)?;
         fs::create_dir_all(&dir).map_err(io_err(&dir))?;
+        // The folder is checked again now that it exists: it must not lead elsewhere.
+        let dir = folder(backups_root, &self.meta.inspection_id)?;
+        safe_io::remove_stale_temps(&dir);
         // Names sort by time: 20261123T141102.325Z--poltava.akredit
         let stamp: String = super::now_utc()
             .chars()
@@ -56,21 +99,14 @@ impl Inspection {
             .unwrap_or_else(|| "inspection".into());
         let mut target = dir.join(format!("{stamp}--{stem}"));
         let mut n = 1;
-        while target.exists() {
+        while safe_io::occupied(&target) {
             n += 1;
             target = dir.join(format!("{stamp}-{n}--{stem}"));
         }
         // Written under a temporary name first, so that a listed backup is always whole.
-        let partial = dir.join(format!(".{stamp}.partial"));
-        let _ = fs::remove_file(&partial);
-        let copied = self
-            .conn
-            .backup(MAIN_DB, &partial, NO_PROGRESS)
-            .map_err(|e| StoreError::Sqlite {
-                path: target.clone(),
-                source: e,
-            })
-            .and_then(|()| fs::rename(&partial, &target).map_err(io_err(&target)));
+        let partial = safe_io::temp_sibling(&target);
+        let copied = copy_into_new(&self.conn, &partial)
+            .and_then(|()| Ok(safe_io::place_without_overwrite(&partial, &target)?));
         if copied.is_err() {
             let _ = fs::remove_file(&partial);
         }
@@ -80,9 +116,25 @@ impl Inspection {
     }
 }
 
+/// Copies a database through SQLite's backup API into `target`, which must not exist: it
+/// is created exclusively first, so SQLite never writes through a link.
+fn copy_into_new(conn: &rusqlite::Connection, target: &Path) -> Result<(), StoreError> {
+    fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(target)
+        .map_err(io_err(target))?;
+    conn.backup(MAIN_DB, target, NO_PROGRESS)
+        .map_err(|e| StoreError::Sqlite {
+            path: target.to_path_buf(),
+            source: e,
+        })?;
+    Ok(safe_io::sync_file(target)?)
+}
+
 /// The backups of the inspection with this id, oldest first.
-pub fn list(backups_root: &Path, inspection_id: &str) -> Result<Vec<BackupInfo>, StoreError> {
-    let dir = folder(backups_root, inspection_id);
+pub fn list(backups_root: &Path, id: &InspectionId) -> Result<Vec<BackupInfo>, StoreError> {
+    let dir = folder(backups_root, id)?;
     let entries = match fs::read_dir(&dir) {
         Ok(e) => e,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
@@ -93,14 +145,17 @@ pub fn list(backups_root: &Path, inspection_id: &str) -> Result<Vec<BackupInfo>,
         let entry = entry.map_err(io_err(&dir))?;
         let path = entry.path();
         let name = entry.file_name().to_string_lossy().into_owned();
-        let Some((stamp, _)) = name.split_once("--") else {
+        let Some(stamp) = backup_stamp(&name) else {
             continue;
         };
-        let bytes = entry.metadata().map_err(io_err(&path))?.len();
+        let meta = path.symlink_metadata().map_err(io_err(&path))?;
+        if !meta.is_file() {
+            continue;
+        }
         out.push(BackupInfo {
             taken_at: readable_stamp(stamp),
             path,
-            bytes,
+            bytes: meta.len(),
         });
     }
     out.sort_by(|a, b| a.path.cmp(&b.path));
@@ -132,19 +187,30 @@ fn readable_stamp(stamp: &str) -> String {
     stamp.to_string()
 }
 
+/// Keeps the newest [`KEEP`] backups in `dir`, and of those only as many as fit in
+/// [`BUDGET_BYTES`] (the newest [`MIN_KEEP`] always stay).
 fn prune(dir: &Path) -> Result<(), StoreError> {
-    let mut names: Vec<PathBuf> = fs::read_dir(dir)
+    prune_to(dir, KEEP, BUDGET_BYTES, MIN_KEEP)
+}
+
+fn prune_to(dir: &Path, keep: usize, budget: u64, min_keep: usize) -> Result<(), StoreError> {
+    let mut backups: Vec<(PathBuf, u64)> = fs::read_dir(dir)
         .map_err(io_err(dir))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
-            p.file_name()
-                .is_some_and(|n| n.to_string_lossy().contains("--"))
+        .filter_map(Result::ok)
+        .filter(|e| backup_stamp(&e.file_name().to_string_lossy()).is_some())
+        .filter_map(|e| {
+            let meta = e.path().symlink_metadata().ok()?;
+            meta.is_file().then(|| (e.path(), meta.len()))
         })
         .collect();
-    names.sort();
-    if names.len() > KEEP {
-        for old in &names[..names.len() - KEEP] {
-            let _ = fs::remove_file(old);
+    // Newest first.
+    backups.sort_by(|a, b| b.0.cmp(&a.0));
+    let mut total = 0u64;
+    for (i, (path, bytes)) in backups.iter().enumerate() {
+        total = total.saturating_add(*bytes);
+        let over = i >= keep || (i >= min_keep && total > budget);
+        if over {
+            let _ = fs::remove_file(path);
         }
     }
     Ok(())
@@ -152,29 +218,58 @@ fn prune(dir: &Path) -> Result<(), StoreError> {
 
 /// Restores a backup to a new file, never over an existing one.
 ///
-/// The backup is checked first (it must be an inspection this program and `catalogue`
-/// can read, and pass SQLite's integrity check); the copy is made with the backup API.
+/// The backup is checked first (it must be a sound inspection this program and
+/// `catalogue` can read, and pass SQLite's full integrity check); the copy is made with
+/// the backup API.
 pub fn restore(backup: &Path, out: &Path, catalogue: Arc<Catalogue>) -> Result<(), StoreError> {
-    if out.symlink_metadata().is_ok() {
+    if safe_io::occupied(out) {
         return Err(StoreError::Exists(out.to_path_buf()));
     }
     let source = Inspection::open(backup, catalogue, Access::ReadOnly)?;
+    source.ensure_sound()?;
     source.integrity_check()?;
-    let tmp = temp_sibling(out);
-    let _ = fs::remove_file(&tmp);
-    let copied = source
-        .conn
-        .backup(MAIN_DB, &tmp, NO_PROGRESS)
-        .map_err(|e| StoreError::Sqlite {
-            path: tmp.clone(),
-            source: e,
-        })
-        .and_then(|()| {
-            fs::File::open(&tmp)
-                .and_then(|f| f.sync_all())
-                .map_err(io_err(&tmp))
-        })
-        .and_then(|()| place_without_overwrite(&tmp, out));
+    let tmp = safe_io::temp_sibling(out);
+    let copied = copy_into_new(&source.conn, &tmp).and_then(|()| {
+        match safe_io::place_without_overwrite(&tmp, out) {
+            Err(safe_io::FileError::Exists(p)) => Err(StoreError::Exists(p)),
+            placed => Ok(placed?),
+        }
+    });
     let _ = fs::remove_file(&tmp);
     copied
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pruning_keeps_the_newest_within_the_budget_and_nothing_else_goes() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let name = |i: u32| format!("2026112{i}T141102.325Z--a.akredit");
+        for i in 1..=6 {
+            fs::write(dir.path().join(name(i)), vec![0u8; 100]).expect("backup");
+        }
+        fs::write(dir.path().join("scan--1.pdf"), b"not ours").expect("other");
+        prune_to(dir.path(), 5, 250, 1).expect("prune");
+        let mut left: Vec<String> = fs::read_dir(dir.path())
+            .expect("dir")
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(left, [name(5), name(6), "scan--1.pdf".to_string()]);
+        // The newest stay whatever their size.
+        prune_to(dir.path(), 5, 10, 2).expect("prune");
+        assert!(dir.path().join(name(5)).exists() && dir.path().join(name(6)).exists());
+    }
+
+    #[test]
+    fn only_backup_names_are_backups() {
+        assert!(backup_stamp("20261123T141102.325Z--a.akredit").is_some());
+        assert!(backup_stamp("20261123T141102.325Z-2--a.akredit").is_some());
+        for other in ["scan--1.pdf", "--a", "20261123T141102.325Z--", "x--y--z"] {
+            assert!(backup_stamp(other).is_none(), "{other}");
+        }
+    }
 }

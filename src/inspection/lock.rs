@@ -1,23 +1,31 @@
-//! One writer at a time: an advisory lock on a small file beside the inspection.
+//! One writer at a time: an operating-system lock on the inspection file itself.
 //!
-//! The operating system releases the lock when its holder exits, however it exits, so a
-//! crashed program never blocks the file. The lock file carries who holds it, so the
-//! refusal can say where the inspection is open.
+//! The lock is taken on the file, not on its name, so a second path to the same file (a
+//! hard link, a link, another spelling of the path) meets the same lock. It is advisory
+//! and independent of SQLite's own locks: on Unix a `flock` on the file (SQLite uses
+//! `fcntl` byte-range locks, which do not interact with it); on Windows a byte-range lock
+//! far beyond any data, where SQLite never reads or locks. The operating system releases
+//! it when its holder exits, however it exits, so a crashed program never blocks the file.
+//!
+//! Beside the file, `.NAME.lock` says who holds the lock, so that a refusal can say where
+//! the inspection is open. It is only a label: it is always made anew (never written
+//! through a link) and its absence changes nothing.
 
-use std::fs::{self, File, OpenOptions, TryLockError};
-use std::io::{Read, Seek, SeekFrom, Write};
+use std::fs::{self, File, OpenOptions};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::{StoreError, now_utc};
+use crate::safe_io;
 
 /// Held while an inspection is open for writing; released on drop.
 #[derive(Debug)]
 pub struct WriterLock {
     file: File,
-    path: PathBuf,
+    label: Option<PathBuf>,
 }
 
-/// The lock file for an inspection: `.NAME.lock` in the same folder.
+/// The label file for an inspection: `.NAME.lock` in the same folder.
 pub fn lock_path(inspection: &Path) -> PathBuf {
     let name = inspection
         .file_name()
@@ -26,97 +34,174 @@ pub fn lock_path(inspection: &Path) -> PathBuf {
     inspection.with_file_name(format!(".{name}.lock"))
 }
 
+/// The longest label read back (a label is one short line).
+const LABEL_LIMIT: u64 = 4096;
+
 impl WriterLock {
-    /// Takes the lock, or says who holds it.
+    /// Takes the lock on the inspection file, or says who holds it.
     pub fn acquire(inspection: &Path) -> Result<WriterLock, StoreError> {
-        let path = lock_path(inspection);
-        // A holder that just released the lock may have removed the file we opened;
-        // retry on the new file then.
-        for _ in 0..5 {
-            let mut file = match OpenOptions::new()
-                .read(true)
-                .write(true)
-                .create(true)
-                .truncate(false)
-                .open(&path)
-            {
-                Ok(f) => f,
-                Err(e) => {
-                    return Err(StoreError::ReadOnly {
-                        path: inspection.to_path_buf(),
-                        detail: format!("cannot create the lock file {}: {e}", path.display()),
-                    });
-                }
-            };
-            match file.try_lock() {
-                Ok(()) => {}
-                Err(TryLockError::WouldBlock) => {
-                    let mut holder = String::new();
-                    let _ = file.read_to_string(&mut holder);
-                    return Err(StoreError::Busy {
-                        path: inspection.to_path_buf(),
-                        holder: holder.trim().to_string(),
-                    });
-                }
-                Err(TryLockError::Error(e)) => {
-                    return Err(StoreError::Io {
-                        path: path.clone(),
-                        source: e,
-                    });
-                }
+        let file = safe_io::open_regular(inspection)?;
+        match try_lock(&file) {
+            Ok(true) => {}
+            Ok(false) => {
+                return Err(StoreError::Busy {
+                    path: inspection.to_path_buf(),
+                    holder: read_label(&lock_path(inspection)),
+                });
             }
-            if !still_named(&file, &path) {
-                continue;
+            Err(source) => {
+                return Err(StoreError::Io {
+                    path: inspection.to_path_buf(),
+                    source,
+                });
             }
-            let holder = format!(
-                "akredit {} (process {}) since {}",
-                env!("CARGO_PKG_VERSION"),
-                std::process::id(),
-                now_utc()
-            );
-            let _ = file.set_len(0);
-            let _ = file.seek(SeekFrom::Start(0));
-            let _ = file.write_all(holder.as_bytes());
-            return Ok(WriterLock { file, path });
         }
-        Err(StoreError::Busy {
-            path: inspection.to_path_buf(),
-            holder: String::new(),
-        })
+        let label = write_label(&lock_path(inspection));
+        Ok(WriterLock { file, label })
+    }
+
+    /// The locked file's identity (see [`safe_io::identity`]).
+    pub fn identity(&self) -> Option<(u64, u64)> {
+        safe_io::identity_of(&self.file)
     }
 }
 
 impl Drop for WriterLock {
     fn drop(&mut self) {
-        // Remove the name while still holding the lock; a waiter that opened the old file
-        // notices that it is no longer named and retries.
-        let _ = fs::remove_file(&self.path);
-        let _ = self.file.unlock();
+        // Remove the label while still holding the lock, so that no other holder's label
+        // is removed; closing the file then releases the lock.
+        if let Some(label) = &self.label {
+            let _ = fs::remove_file(label);
+        }
+        unlock(&self.file);
     }
 }
 
-#[cfg(unix)]
-fn still_named(file: &File, path: &Path) -> bool {
-    use std::os::unix::fs::MetadataExt;
-    match (file.metadata(), fs::metadata(path)) {
-        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
-        _ => false,
+/// Who holds the lock, as the label says; empty when there is no readable label.
+fn read_label(label: &Path) -> String {
+    if !label.symlink_metadata().is_ok_and(|m| m.is_file()) {
+        return String::new();
+    }
+    let Ok(bytes) = safe_io::read_bounded(label, LABEL_LIMIT, "lock label") else {
+        return String::new();
+    };
+    String::from_utf8_lossy(&bytes)
+        .chars()
+        .filter(|c| !c.is_control())
+        .collect::<String>()
+        .trim()
+        .to_string()
+}
+
+/// Makes the label anew. Whatever was at its name (a label a crashed program left, or a
+/// link someone put there) is removed first — removing a link never touches what it leads
+/// to — and the new one is created exclusively, so it is never written through a link.
+/// `None` when no label could be made (the lock holds all the same).
+fn write_label(label: &Path) -> Option<PathBuf> {
+    if label.symlink_metadata().is_ok_and(|m| !m.is_dir()) {
+        let _ = fs::remove_file(label);
+    }
+    let mut file = OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(label)
+        .ok()?;
+    let holder = format!(
+        "akredit {} (process {}) since {}",
+        env!("CARGO_PKG_VERSION"),
+        std::process::id(),
+        now_utc()
+    );
+    let _ = file.write_all(holder.as_bytes());
+    Some(label.to_path_buf())
+}
+
+/// Tries to take the lock: `Ok(false)` when another holder has it.
+#[cfg(not(windows))]
+fn try_lock(file: &File) -> std::io::Result<bool> {
+    match file.try_lock() {
+        Ok(()) => Ok(true),
+        Err(fs::TryLockError::WouldBlock) => Ok(false),
+        Err(fs::TryLockError::Error(e)) => Err(e),
     }
 }
 
-#[cfg(not(unix))]
-fn still_named(_file: &File, path: &Path) -> bool {
-    path.exists()
+#[cfg(not(windows))]
+fn unlock(file: &File) {
+    let _ = file.unlock();
+}
+
+/// Where the Windows lock lies: far beyond any data and beyond SQLite's own lock bytes
+/// (at 1 GiB), so neither SQLite's reads nor its locks ever meet it.
+#[cfg(windows)]
+const WINDOWS_LOCK_OFFSET: u64 = 0x7FFF_FFFF_0000_0000;
+
+#[cfg(windows)]
+fn overlapped() -> windows_sys::Win32::System::IO::OVERLAPPED {
+    let mut o: windows_sys::Win32::System::IO::OVERLAPPED =
+        // SAFETY: OVERLAPPED is plain data; all zeros is its documented initial state.
+        unsafe { std::mem::zeroed() };
+    o.Anonymous.Anonymous.Offset = WINDOWS_LOCK_OFFSET as u32;
+    o.Anonymous.Anonymous.OffsetHigh = (WINDOWS_LOCK_OFFSET >> 32) as u32;
+    o
+}
+
+#[cfg(windows)]
+fn try_lock(file: &File) -> std::io::Result<bool> {
+    use std::os::windows::io::AsRawHandle;
+    use windows_sys::Win32::Foundation::ERROR_LOCK_VIOLATION;
+    use windows_sys::Win32::Storage::FileSystem::{
+        LOCKFILE_EXCLUSIVE_LOCK, LOCKFILE_FAIL_IMMEDIATELY, LockFileEx,
+    };
+    let mut o = overlapped();
+    // SAFETY: the handle is open for the whole call and `o` outlives it; the call is
+    // synchronous (the file is not opened for overlapped I/O).
+    let ok = unsafe {
+        LockFileEx(
+            file.as_raw_handle(),
+            LOCKFILE_EXCLUSIVE_LOCK | LOCKFILE_FAIL_IMMEDIATELY,
+            0,
+            1,
+            0,
+            &mut o,
+        )
+    };
+    if ok != 0 {
+        return Ok(true);
+    }
+    let e = std::io::Error::last_os_error();
+    if e.raw_os_error() == Some(ERROR_LOCK_VIOLATION as i32) {
+        Ok(false)
+    } else {
+        Err(e)
+    }
+}
+
+#[cfg(windows)]
+fn unlock(file: &File) {
+    use std::os::windows::io::AsRawHandle;
+    use windows_sys::Win32::Storage::FileSystem::UnlockFileEx;
+    let mut o = overlapped();
+    // SAFETY: as in `try_lock`.
+    unsafe {
+        UnlockFileEx(file.as_raw_handle(), 0, 1, 0, &mut o);
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn inspection(dir: &Path) -> PathBuf {
+        let file = dir.join("a.akredit");
+        fs::write(&file, b"stand-in for an inspection").expect("write");
+        file
+    }
+
     #[test]
     fn second_writer_is_told_who_holds_the_lock() {
         let dir = tempfile::tempdir().expect("tempdir");
-        let file = dir.path().join("a.akredit");
+        let file = inspection(dir.path());
         let first = WriterLock::acquire(&file).expect("first");
         let err = WriterLock::acquire(&file).expect_err("second must be refused");
         let text = err.to_string();
@@ -128,8 +213,42 @@ mod tests {
         drop(first);
         assert!(
             !lock_path(&file).exists(),
-            "the lock file is removed on release"
+            "the label is removed on release"
         );
         let _again = WriterLock::acquire(&file).expect("free again");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_hard_link_meets_the_same_lock() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = inspection(dir.path());
+        let other = dir.path().join("hard.akredit");
+        fs::hard_link(&file, &other).expect("link");
+        let _first = WriterLock::acquire(&file).expect("first");
+        assert!(matches!(
+            WriterLock::acquire(&other),
+            Err(StoreError::Busy { .. })
+        ));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_in_place_of_the_label_is_replaced_not_followed() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = inspection(dir.path());
+        let victim = dir.path().join("b.akredit");
+        fs::write(&victim, b"precious").expect("write");
+        std::os::unix::fs::symlink(&victim, lock_path(&file)).expect("symlink");
+        let lock = WriterLock::acquire(&file).expect("lock");
+        assert_eq!(fs::read(&victim).expect("read"), b"precious");
+        assert!(
+            lock_path(&file)
+                .symlink_metadata()
+                .expect("label")
+                .is_file()
+        );
+        drop(lock);
+        assert_eq!(fs::read(&victim).expect("read"), b"precious");
     }
 }

@@ -3,78 +3,44 @@
 //!
 //! The file uses a rollback journal (never WAL), so the single `.akredit` file is always
 //! the whole inspection and can be copied safely; `synchronous=FULL`, so a change that
-//! `apply` reports as saved survives a power cut. Before anything is written the file is
-//! checked (SQLite header, `application_id`, schema version, catalogue hash), and a
-//! refused operation leaves the file byte-identical.
+//! `apply` reports as saved survives a power cut. An inspection is often a file someone
+//! sent, so before anything is read it is checked (SQLite header, `application_id`,
+//! schema version, exactly akredit's schema, the id that names its backups, catalogue
+//! hash), and before anything is written it must be sound ([`health`]); a refused
+//! operation leaves the file byte-identical. One writer at a time holds a lock on the
+//! file itself ([`lock`]), and a write is refused when another program changed the file
+//! since it was read.
 
+use std::fmt;
 use std::fs;
-use std::io::{self, Read};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::SystemTime;
 
-use rusqlite::{
-    Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior, params,
-};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 
 pub mod backup;
+mod file;
+pub mod health;
 mod lock;
+mod rows;
+mod schema;
 
+pub use health::Problem;
 pub use lock::lock_path;
+pub use schema::SCHEMA_VERSION;
 
-use crate::answers::{
-    self, Altered, Answer, Answers, Change, Column, DocumentCheck, Refusal, Subject,
-};
+use crate::answers::{self, Altered, Answers, Change, Column, Refusal};
 use crate::catalogue::{Catalogue, Code, ModelId};
+use crate::safe_io;
+use rows::{classify_write_error, damaged, read_history, sqlite_err};
 
 /// `PRAGMA application_id` of every akredit inspection ("AKRD").
 pub const APPLICATION_ID: i32 = 0x414B_5244;
 
-/// The schema version this program writes (`PRAGMA user_version`).
-pub const SCHEMA_VERSION: i32 = MIGRATIONS.len() as i32;
-
 /// The suggested file extension.
 pub const EXTENSION: &str = "akredit";
-
-/// Numbered migrations: `MIGRATIONS[n]` takes a file from version `n` to `n + 1`.
-const MIGRATIONS: &[&str] = &[
-    // 1: the first schema.
-    "CREATE TABLE meta (
-        key   TEXT PRIMARY KEY NOT NULL,
-        value TEXT NOT NULL
-    );
-    CREATE TABLE centre (
-        field TEXT PRIMARY KEY NOT NULL,
-        value TEXT NOT NULL
-    );
-    CREATE TABLE answer (
-        code       TEXT PRIMARY KEY NOT NULL,
-        commission INTEGER CHECK (commission BETWEEN 0 AND 3),
-        self       INTEGER CHECK (self BETWEEN 0 AND 3),
-        na_reason  TEXT CHECK (na_reason IS NULL OR length(trim(na_reason)) > 0),
-        note       TEXT NOT NULL DEFAULT '',
-        changed_at TEXT NOT NULL
-    );
-    CREATE TABLE document (
-        number     INTEGER PRIMARY KEY NOT NULL,
-        present    INTEGER CHECK (present IN (0, 1)),
-        note       TEXT NOT NULL DEFAULT '',
-        changed_at TEXT NOT NULL
-    );
-    CREATE TABLE history (
-        -- Rows are never deleted, so the rowid grows with time (no AUTOINCREMENT: its
-        -- sqlite_sequence table would cost one more page write per change).
-        id      INTEGER PRIMARY KEY,
-        at      TEXT NOT NULL,
-        subject TEXT NOT NULL,
-        code    TEXT,
-        field   TEXT NOT NULL,
-        old     TEXT,
-        new     TEXT
-    );",
-];
-
-const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
 /// Why an inspection file could not be created, opened or changed.
 #[derive(Debug, thiserror::Error)]
@@ -115,9 +81,9 @@ pub enum StoreError {
         /// The newest this program knows.
         ours: i32,
     },
-    /// The database is damaged.
+    /// The database is damaged, or holds values akredit would never have written.
     #[error(
-        "{path}: the inspection file is damaged ({detail}); restore it from a backup. The file was not changed"
+        "{path}: the inspection file is damaged ({detail}); restore it from one of its backups. The file was not changed"
     )]
     Damaged {
         /// The file.
@@ -176,6 +142,36 @@ pub enum StoreError {
         /// The error.
         source: io::Error,
     },
+    /// Tables, views or triggers that akredit does not make: the file was edited with
+    /// another program, and what it added would run or be read as akredit's.
+    #[error(
+        "{path}: this inspection file holds database objects akredit does not make ({detail}); it was edited with another program, so akredit does not open it (nothing hidden in it should run). Restore it from one of its backups, or ask for the original. The file was not changed"
+    )]
+    ForeignSchema {
+        /// The file.
+        path: PathBuf,
+        /// What differs from the schema of a new file.
+        detail: String,
+    },
+    /// Another program changed the file after it was read: nothing was written, and the
+    /// inspection was read again.
+    #[error(
+        "{0}: the file was changed by another program after akredit read it; nothing was saved, and the inspection was read again from the file: check it and make the change again"
+    )]
+    ChangedElsewhere(PathBuf),
+    /// The path no longer names the file that was opened (it was replaced).
+    #[error(
+        "{0}: the file was replaced by another one after akredit opened it; nothing was saved. Close the inspection and open the file again"
+    )]
+    Replaced(PathBuf),
+    /// The path is a link; akredit changes only the file itself.
+    #[error(
+        "{0}: this is a link to another file; akredit changes an inspection only through its own path, not through a link: open the file it leads to"
+    )]
+    Link(PathBuf),
+    /// Reading or writing a file beside the inspection.
+    #[error(transparent)]
+    File(#[from] crate::safe_io::FileError),
     /// Any other SQLite error.
     #[error("{path}: the database reported an error: {source}")]
     Sqlite {
@@ -252,7 +248,7 @@ impl Purpose {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Meta {
     /// A random id given at creation; names the inspection's backup folder.
-    pub inspection_id: String,
+    pub inspection_id: InspectionId,
     /// The model.
     pub model: ModelId,
     /// The expert's name.
@@ -285,16 +281,87 @@ pub struct HistoryEntry {
     pub altered: Altered,
 }
 
+/// An inspection's id: 32 lowercase hexadecimal digits, given at creation. It names the
+/// inspection's backup folder, so nothing else is ever accepted from a file.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct InspectionId(String);
+
+impl InspectionId {
+    /// The id, if `text` is one akredit makes.
+    pub fn parse(text: &str) -> Option<InspectionId> {
+        let ok = text.len() == 32 && text.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
+        ok.then(|| InspectionId(text.to_string()))
+    }
+
+    /// The id's text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for InspectionId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
 /// An open inspection.
 pub struct Inspection {
-    // Declared before `_lock` so that the connection closes before the lock is released.
+    // Declared before `lock` so that the connection closes before the lock is released.
     conn: Connection,
     path: PathBuf,
     access: Access,
     catalogue: Arc<Catalogue>,
     meta: Meta,
     answers: Answers,
-    _lock: Option<lock::WriterLock>,
+    /// What is wrong with the file (only a read-only inspection can have any).
+    problems: Vec<Problem>,
+    /// `PRAGMA data_version` when the file was last read: another program's change
+    /// shows as a new value.
+    seen_version: i64,
+    lock: Option<lock::WriterLock>,
+}
+
+/// What is read from a file whose schema is right.
+struct Loaded {
+    meta: Meta,
+    answers: Answers,
+    problems: Vec<Problem>,
+}
+
+/// Reads and checks everything in a file of the current schema.
+fn load(conn: &Connection, catalogue: &Catalogue, path: &Path) -> Result<Loaded, StoreError> {
+    let meta = rows::read_meta(conn, path)?;
+    check_catalogue(&meta, catalogue, path)?;
+    let answers = rows::read_answers(conn, path)?;
+    let problems = health::problems(conn, catalogue, &meta, &answers, path);
+    Ok(Loaded {
+        meta,
+        answers,
+        problems,
+    })
+}
+
+fn check_catalogue(meta: &Meta, catalogue: &Catalogue, path: &Path) -> Result<(), StoreError> {
+    if meta.catalogue_sha256 == catalogue.sha256 {
+        Ok(())
+    } else {
+        Err(StoreError::CatalogueMismatch {
+            path: path.to_path_buf(),
+            file_id: meta.catalogue_id.clone(),
+            file_sha: meta.catalogue_sha256.clone(),
+            loaded_id: catalogue.id.clone(),
+            loaded_sha: catalogue.sha256.clone(),
+        })
+    }
+}
+
+/// A file with problems is never written: the error that says so.
+fn refuse_damaged(path: &Path, problems: &[Problem]) -> StoreError {
+    StoreError::Damaged {
+        path: path.to_path_buf(),
+        detail: health::describe(problems),
+    }
 }
 
 /// The current time in UTC, RFC 3339 with milliseconds.
@@ -343,7 +410,7 @@ impl Inspection {
         catalogue: Arc<Catalogue>,
         new: &NewInspection,
     ) -> Result<Inspection, StoreError> {
-        if path.symlink_metadata().is_ok() {
+        if safe_io::occupied(path) {
             return Err(StoreError::Exists(path.to_path_buf()));
         }
         if new.centre_name.trim().is_empty() {
@@ -354,24 +421,34 @@ impl Inspection {
         if let Some(date) = &new.visit_date {
             check_date(date)?;
         }
-        let tmp = temp_sibling(path);
-        let result = build_new_file(&tmp, &catalogue, new)
-            .and_then(|()| place_without_overwrite(&tmp, path));
+        safe_io::remove_stale_temps(&safe_io::parent_dir(path));
+        let tmp = safe_io::temp_sibling(path);
+        let result = file::build_new_file(&tmp, &catalogue, new).and_then(|()| {
+            match safe_io::place_without_overwrite(&tmp, path) {
+                Err(safe_io::FileError::Exists(p)) => Err(StoreError::Exists(p)),
+                placed => Ok(placed?),
+            }
+        });
         // Whatever happened, the temporary file must not stay behind.
         let _ = fs::remove_file(&tmp);
         result?;
         Inspection::open(path, catalogue, Access::ReadWrite)
     }
 
-    /// Opens an existing inspection after checking that it is one, and that this
-    /// program and `catalogue` can read it. Upgrades an older schema when opened for
-    /// writing.
+    /// Opens an existing inspection after checking that it is one, that its schema is
+    /// exactly akredit's, and that this program and `catalogue` can read it. Opened for
+    /// writing, the file must be sound, and an older schema is upgraded; opened read-only,
+    /// a damaged file is opened all the same and [`Inspection::problems`] says what is
+    /// wrong.
     pub fn open(
         path: &Path,
         catalogue: Arc<Catalogue>,
         access: Access,
     ) -> Result<Inspection, StoreError> {
-        let header = read_header(path)?;
+        if access == Access::ReadWrite && safe_io::is_link(path) {
+            return Err(StoreError::Link(path.to_path_buf()));
+        }
+        let header = file::read_header(path)?;
         let app_id = i32::from_be_bytes([header[68], header[69], header[70], header[71]]);
         let version = i32::from_be_bytes([header[60], header[61], header[62], header[63]]);
         if app_id != APPLICATION_ID {
@@ -384,60 +461,102 @@ impl Inspection {
                 ours: SCHEMA_VERSION,
             });
         }
-        // Read and check everything through a read-only connection first: a refused
-        // file is never opened for writing.
+        schema::check_journal_kind(&header, path)?;
         let lock = match access {
             Access::ReadOnly => None,
             Access::ReadWrite => {
-                check_writable(path)?;
+                file::check_writable(path)?;
                 Some(lock::WriterLock::acquire(path)?)
             }
         };
-        recover_interrupted_write(path, lock.is_some())?;
-        let ro = open_connection(path, Access::ReadOnly)?;
-        let (meta, answers) = if version == SCHEMA_VERSION {
-            let meta = read_meta(&ro, path)?;
-            check_catalogue(&meta, &catalogue, path)?;
-            let answers = read_answers(&ro, path)?;
-            (Some(meta), Some(answers))
-        } else {
-            (None, None)
-        };
-        drop(ro);
-
-        let mut conn = match access {
-            Access::ReadOnly => open_connection(path, Access::ReadOnly)?,
-            Access::ReadWrite => {
-                let conn = open_connection(path, Access::ReadWrite)?;
-                configure_for_writing(&conn, path)?;
+        file::recover_interrupted_write(path, lock.is_some())?;
+        // Everything is read and checked through a read-only connection first: a refused
+        // file is never opened for writing.
+        let ro = file::open_connection(path, Access::ReadOnly)?;
+        schema::check(&ro, version, path)?;
+        if version < SCHEMA_VERSION {
+            drop(ro);
+            return match lock {
+                Some(lock) => Inspection::upgrade(path, catalogue, version, lock),
+                None => Err(StoreError::Invalid(format!(
+                    "{}: the inspection uses schema version {version} and must be upgraded to {SCHEMA_VERSION}; open it once for writing (e.g. with `akredit score`)",
+                    path.display()
+                ))),
+            };
+        }
+        let loaded = load(&ro, &catalogue, path)?;
+        let conn = match lock {
+            None => ro,
+            Some(_) if !loaded.problems.is_empty() => {
+                return Err(refuse_damaged(path, &loaded.problems));
+            }
+            Some(_) => {
+                drop(ro);
+                let conn = file::open_connection(path, Access::ReadWrite)?;
+                file::configure_for_writing(&conn, path)?;
                 conn
             }
         };
-        let (meta, answers) = match (meta, answers) {
-            (Some(m), Some(a)) => (m, a),
-            _ => {
-                if access == Access::ReadOnly {
-                    return Err(StoreError::Invalid(format!(
-                        "{}: the inspection uses schema version {version} and must be upgraded to {SCHEMA_VERSION}; open it once for writing (e.g. with `akredit score`)",
-                        path.display()
-                    )));
-                }
-                keep_pre_migration_copy(path, version)?;
-                migrate(&mut conn, path)?;
-                let meta = read_meta(&conn, path)?;
-                check_catalogue(&meta, &catalogue, path)?;
-                (meta, read_answers(&conn, path)?)
-            }
-        };
+        Inspection::assemble(conn, path, access, catalogue, loaded, lock)
+    }
+
+    fn assemble(
+        conn: Connection,
+        path: &Path,
+        access: Access,
+        catalogue: Arc<Catalogue>,
+        loaded: Loaded,
+        lock: Option<lock::WriterLock>,
+    ) -> Result<Inspection, StoreError> {
+        let seen_version = rows::data_version(&conn, path)?;
         Ok(Inspection {
             conn,
             path: path.to_path_buf(),
             access,
             catalogue,
-            meta,
-            answers,
-            _lock: lock,
+            meta: loaded.meta,
+            answers: loaded.answers,
+            problems: loaded.problems,
+            seen_version,
+            lock,
         })
+    }
+
+    /// Upgrades a file of an older schema in one transaction, checking the result before
+    /// it is committed; a copy of the file as it was is kept beside it. A refused upgrade
+    /// leaves the file as it was and no new copy.
+    fn upgrade(
+        path: &Path,
+        catalogue: Arc<Catalogue>,
+        version: i32,
+        lock: lock::WriterLock,
+    ) -> Result<Inspection, StoreError> {
+        let (copy, made_now) = file::keep_pre_migration_copy(path, version)?;
+        let upgraded = (|| {
+            let mut conn = file::open_connection(path, Access::ReadWrite)?;
+            file::configure_for_writing(&conn, path)?;
+            let tx = conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)
+                .map_err(|e| classify_write_error(path, e))?;
+            schema::migrate(&tx, version, path)?;
+            let loaded = load(&tx, &catalogue, path)?;
+            if !loaded.problems.is_empty() {
+                return Err(refuse_damaged(path, &loaded.problems));
+            }
+            tx.commit().map_err(|e| classify_write_error(path, e))?;
+            Ok((conn, loaded))
+        })();
+        match upgraded {
+            Ok((conn, loaded)) => {
+                Inspection::assemble(conn, path, Access::ReadWrite, catalogue, loaded, Some(lock))
+            }
+            Err(e) => {
+                if made_now {
+                    let _ = fs::remove_file(&copy);
+                }
+                Err(e)
+            }
+        }
     }
 
     /// The file's path.
@@ -458,6 +577,22 @@ impl Inspection {
     /// The current answers.
     pub fn answers(&self) -> &Answers {
         &self.answers
+    }
+
+    /// What is wrong with the file; always empty for an inspection opened for writing
+    /// (a damaged file is not opened for writing).
+    pub fn problems(&self) -> &[Problem] {
+        &self.problems
+    }
+
+    /// Refuses to go on with a damaged file: for what makes a new file from it (a
+    /// protocol, a self-assessment), which must not carry values nobody vouches for.
+    pub fn ensure_sound(&self) -> Result<(), StoreError> {
+        if self.problems.is_empty() {
+            Ok(())
+        } else {
+            Err(refuse_damaged(&self.path, &self.problems))
+        }
     }
 
     /// Checks a batch of changes without applying it.
@@ -483,7 +618,9 @@ impl Inspection {
     /// Applies a batch of changes in one transaction: all of them or none.
     ///
     /// Returns the history rows written (changes that set a value to what it already was
-    /// write none). When this returns `Ok`, the changes are on disk.
+    /// write none). When this returns `Ok`, the changes are on disk. When another program
+    /// changed the file since it was read, nothing is written, the inspection is read
+    /// again, and the error says so ([`StoreError::ChangedElsewhere`]).
     pub fn apply(&mut self, changes: &[Change]) -> Result<Vec<HistoryEntry>, StoreError> {
         if self.access == Access::ReadOnly {
             return Err(StoreError::OpenedReadOnly);
@@ -494,10 +631,52 @@ impl Inspection {
         if altered.is_empty() {
             return Ok(Vec::new());
         }
+        self.ensure_same_file()?;
         let at = now_utc();
-        let entries = write_batch(&mut self.conn, &self.path, &next, &altered, &at)?;
-        self.answers = next;
-        Ok(entries)
+        match rows::write_batch(
+            &mut self.conn,
+            &self.path,
+            self.seen_version,
+            &next,
+            &altered,
+            &at,
+        ) {
+            Ok(entries) => {
+                self.answers = next;
+                Ok(entries)
+            }
+            Err(StoreError::ChangedElsewhere(path)) => {
+                self.reload()?;
+                Err(StoreError::ChangedElsewhere(path))
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Refuses to write when the path now names another file than the one opened (it was
+    /// replaced): the change would go into a file that no longer has a name.
+    fn ensure_same_file(&self) -> Result<(), StoreError> {
+        let opened = self.lock.as_ref().and_then(lock::WriterLock::identity);
+        match (opened, safe_io::identity(&self.path)) {
+            (Some(a), Some(b)) if a != b => Err(StoreError::Replaced(self.path.clone())),
+            (Some(_), None) => Err(StoreError::Replaced(self.path.clone())),
+            _ => Ok(()),
+        }
+    }
+
+    /// Reads the file again after another program changed it; a file that is no longer
+    /// sound (or no longer this catalogue's) is refused.
+    fn reload(&mut self) -> Result<(), StoreError> {
+        schema::check(&self.conn, SCHEMA_VERSION, &self.path)?;
+        let loaded = load(&self.conn, &self.catalogue, &self.path)?;
+        if !loaded.problems.is_empty() && self.access == Access::ReadWrite {
+            return Err(refuse_damaged(&self.path, &loaded.problems));
+        }
+        self.seen_version = rows::data_version(&self.conn, &self.path)?;
+        self.meta = loaded.meta;
+        self.answers = loaded.answers;
+        self.problems = loaded.problems;
+        Ok(())
     }
 
     /// The history, oldest first; only rows about `code` (and its sub-items) if given.
@@ -520,23 +699,35 @@ impl Inspection {
         self.meta.last_result_sha256.clone()
     }
 
-    /// Remembers the result just exported, so that the next one names it as superseded.
+    /// Remembers the result just written, so that the next one names it as superseded.
+    /// Call it only once the result file is complete under its name.
     pub fn record_result(&mut self, sha256: &str) -> Result<(), StoreError> {
         if self.access == Access::ReadOnly {
             return Err(StoreError::OpenedReadOnly);
         }
-        self.conn
-            .execute(
-                "INSERT INTO meta (key, value) VALUES ('last_result_sha256', ?1)
-                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                [sha256],
-            )
+        self.ensure_same_file()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| classify_write_error(&self.path, e))?;
+        if rows::data_version(&tx, &self.path)? != self.seen_version {
+            drop(tx);
+            self.reload()?;
+            return Err(StoreError::ChangedElsewhere(self.path.clone()));
+        }
+        tx.execute(
+            "INSERT INTO meta (key, value) VALUES ('last_result_sha256', ?1)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [sha256],
+        )
+        .map_err(|e| classify_write_error(&self.path, e))?;
+        tx.commit()
             .map_err(|e| classify_write_error(&self.path, e))?;
         self.meta.last_result_sha256 = Some(sha256.to_string());
         Ok(())
     }
 
-    /// Runs SQLite's integrity check; `Ok(())` when it says "ok".
+    /// Runs SQLite's full integrity check; `Ok(())` when it says "ok".
     pub fn integrity_check(&self) -> Result<(), StoreError> {
         let result: String = self
             .conn
@@ -551,589 +742,6 @@ impl Inspection {
             })
         }
     }
-}
-
-/// Rolls back a write that a crashed program left half-done, so that a read-only open
-/// sees the last saved state (SQLite cannot roll back through a read-only connection).
-///
-/// Does nothing when no journal is left, or when a live writer holds the inspection (its
-/// journal is then not a crash's leftover). `locked`: the caller holds the writer lock.
-fn recover_interrupted_write(path: &Path, locked: bool) -> Result<(), StoreError> {
-    let mut journal = path.as_os_str().to_owned();
-    journal.push("-journal");
-    let hot = fs::metadata(PathBuf::from(journal)).is_ok_and(|m| m.len() > 0);
-    if !hot || check_writable(path).is_err() {
-        return Ok(());
-    }
-    let _lock = if locked {
-        None
-    } else {
-        match lock::WriterLock::acquire(path) {
-            Ok(l) => Some(l),
-            Err(_) => return Ok(()),
-        }
-    };
-    let conn = open_connection(path, Access::ReadWrite)?;
-    conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
-        r.get::<_, i64>(0)
-    })
-    .map_err(|e| damaged(path, e))?;
-    Ok(())
-}
-
-/// Refuses a file or folder the user has write-protected (even when running as an
-/// administrator, who could write it anyway: the protection is the user's intent).
-fn check_writable(path: &Path) -> Result<(), StoreError> {
-    let read_only = |p: &Path, what: &str| -> Result<(), StoreError> {
-        match fs::metadata(p) {
-            Ok(m) if m.permissions().readonly() => Err(StoreError::ReadOnly {
-                path: path.to_path_buf(),
-                detail: what.to_string(),
-            }),
-            _ => Ok(()),
-        }
-    };
-    read_only(path, "the file is marked read-only")?;
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    read_only(
-        &dir,
-        "its folder is read-only, and SQLite needs to write a journal file beside it",
-    )
-}
-
-/// `NAME.v<old>.bak` beside the file, before a migration touches it.
-fn keep_pre_migration_copy(path: &Path, old_version: i32) -> Result<PathBuf, StoreError> {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let mut target = path.with_file_name(format!("{name}.v{old_version}.bak"));
-    let mut n = 1;
-    while target.symlink_metadata().is_ok() {
-        n += 1;
-        target = path.with_file_name(format!("{name}.v{old_version}.{n}.bak"));
-    }
-    fs::copy(path, &target).map_err(|source| StoreError::Io {
-        path: target.clone(),
-        source,
-    })?;
-    fs::File::open(&target)
-        .and_then(|f| f.sync_all())
-        .map_err(|source| StoreError::Io {
-            path: target.clone(),
-            source,
-        })?;
-    Ok(target)
-}
-
-fn new_inspection_id(seed: &Path) -> String {
-    let nanos = SystemTime::now()
-        .duration_since(SystemTime::UNIX_EPOCH)
-        .map(|d| d.as_nanos())
-        .unwrap_or_default();
-    let material = format!("{nanos}:{}:{}", std::process::id(), seed.display());
-    crate::catalogue::sha256_hex(material.as_bytes())[..32].to_string()
-}
-
-fn temp_sibling(path: &Path) -> PathBuf {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "inspection".into());
-    path.with_file_name(format!(".{name}.creating-{}", std::process::id()))
-}
-
-fn build_new_file(
-    tmp: &Path,
-    catalogue: &Catalogue,
-    new: &NewInspection,
-) -> Result<(), StoreError> {
-    let _ = fs::remove_file(tmp);
-    let mut conn = Connection::open_with_flags(
-        tmp,
-        OpenFlags::SQLITE_OPEN_READ_WRITE
-            | OpenFlags::SQLITE_OPEN_CREATE
-            | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )
-    .map_err(|e| classify_open_error(tmp, e))?;
-    configure_for_writing(&conn, tmp)?;
-    migrate(&mut conn, tmp)?;
-    let created_at = now_utc();
-    let tx = conn
-        .transaction_with_behavior(TransactionBehavior::Immediate)
-        .map_err(|e| sqlite_err(tmp, e))?;
-    let meta = [
-        ("model", new.model.id().to_string()),
-        ("expert", new.expert.trim().to_string()),
-        ("visit_date", new.visit_date.clone().unwrap_or_default()),
-        ("created_at", created_at.clone()),
-        ("catalogue_id", catalogue.id.clone()),
-        ("catalogue_sha256", catalogue.sha256.clone()),
-        (
-            "created_by",
-            format!("akredit {}", env!("CARGO_PKG_VERSION")),
-        ),
-        ("inspection_id", new_inspection_id(tmp)),
-        ("purpose", new.purpose.id().to_string()),
-    ];
-    for (k, v) in meta {
-        tx.execute(
-            "INSERT INTO meta (key, value) VALUES (?1, ?2)",
-            params![k, v],
-        )
-        .map_err(|e| sqlite_err(tmp, e))?;
-    }
-    let mut answers = Answers::default();
-    let name = Change::Centre {
-        field: "centre_name".into(),
-        value: new.centre_name.trim().to_string(),
-    };
-    let altered: Vec<Altered> = answers.apply(&name).into_iter().collect();
-    insert_rows(&tx, tmp, &answers, &altered, &created_at)?;
-    tx.commit().map_err(|e| sqlite_err(tmp, e))?;
-    drop(conn);
-    // Make the directory entry durable too before the file is moved into place.
-    fs::File::open(tmp)
-        .and_then(|f| f.sync_all())
-        .map_err(|source| StoreError::Io {
-            path: tmp.to_path_buf(),
-            source,
-        })
-}
-
-fn place_without_overwrite(tmp: &Path, path: &Path) -> Result<(), StoreError> {
-    // A hard link fails if the target exists, so a file that appeared meanwhile is safe.
-    match fs::hard_link(tmp, path) {
-        Ok(()) => {}
-        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
-            return Err(StoreError::Exists(path.to_path_buf()));
-        }
-        Err(_) => {
-            // File systems without hard links (FAT on a USB stick): check, then rename.
-            if path.symlink_metadata().is_ok() {
-                return Err(StoreError::Exists(path.to_path_buf()));
-            }
-            fs::rename(tmp, path).map_err(|source| StoreError::Io {
-                path: path.to_path_buf(),
-                source,
-            })?;
-        }
-    }
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
-        && let Ok(d) = fs::File::open(dir)
-    {
-        let _ = d.sync_all();
-    }
-    Ok(())
-}
-
-fn read_header(path: &Path) -> Result<[u8; 100], StoreError> {
-    let meta = match fs::metadata(path) {
-        Ok(m) => m,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => {
-            return Err(StoreError::NotFound(path.to_path_buf()));
-        }
-        Err(source) => {
-            return Err(StoreError::Io {
-                path: path.to_path_buf(),
-                source,
-            });
-        }
-    };
-    if meta.is_dir() {
-        return Err(StoreError::IsDirectory(path.to_path_buf()));
-    }
-    if meta.len() == 0 {
-        return Err(StoreError::Empty(path.to_path_buf()));
-    }
-    let mut header = [0u8; 100];
-    let mut file = fs::File::open(path).map_err(|source| StoreError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    let mut filled = 0;
-    while filled < header.len() {
-        match file.read(&mut header[filled..]) {
-            Ok(0) => break,
-            Ok(n) => filled += n,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-            Err(source) => {
-                return Err(StoreError::Io {
-                    path: path.to_path_buf(),
-                    source,
-                });
-            }
-        }
-    }
-    if filled < header.len() || &header[..16] != SQLITE_MAGIC {
-        return Err(StoreError::NotSqlite(path.to_path_buf()));
-    }
-    Ok(header)
-}
-
-fn open_connection(path: &Path, access: Access) -> Result<Connection, StoreError> {
-    let flags = match access {
-        Access::ReadOnly => OpenFlags::SQLITE_OPEN_READ_ONLY,
-        Access::ReadWrite => OpenFlags::SQLITE_OPEN_READ_WRITE,
-    } | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let conn =
-        Connection::open_with_flags(path, flags).map_err(|e| classify_open_error(path, e))?;
-    conn.busy_timeout(std::time::Duration::from_secs(5))
-        .map_err(|e| sqlite_err(path, e))?;
-    Ok(conn)
-}
-
-fn configure_for_writing(conn: &Connection, path: &Path) -> Result<(), StoreError> {
-    // Rollback journal, never WAL: the inspection must stay one self-contained file.
-    let mode: String = conn
-        .query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))
-        .map_err(|e| classify_write_error(path, e))?;
-    if !mode.eq_ignore_ascii_case("delete") {
-        return Err(StoreError::ReadOnly {
-            path: path.to_path_buf(),
-            detail: format!("journal mode is {mode}"),
-        });
-    }
-    conn.execute_batch("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")
-        .map_err(|e| sqlite_err(path, e))
-}
-
-fn migrate(conn: &mut Connection, path: &Path) -> Result<(), StoreError> {
-    let tx = conn
-        .transaction_with_behavior(TransactionBehavior::Immediate)
-        .map_err(|e| classify_write_error(path, e))?;
-    let version: i32 = tx
-        .query_row("PRAGMA user_version", [], |r| r.get(0))
-        .map_err(|e| damaged(path, e))?;
-    if version > SCHEMA_VERSION {
-        return Err(StoreError::NewerSchema {
-            path: path.to_path_buf(),
-            file: version,
-            ours: SCHEMA_VERSION,
-        });
-    }
-    let from = usize::try_from(version).unwrap_or(0);
-    for step in &MIGRATIONS[from..] {
-        tx.execute_batch(step)
-            .map_err(|e| classify_write_error(path, e))?;
-    }
-    tx.execute_batch(&format!(
-        "PRAGMA application_id = {APPLICATION_ID}; PRAGMA user_version = {SCHEMA_VERSION};"
-    ))
-    .map_err(|e| classify_write_error(path, e))?;
-    tx.commit().map_err(|e| classify_write_error(path, e))
-}
-
-fn check_catalogue(meta: &Meta, catalogue: &Catalogue, path: &Path) -> Result<(), StoreError> {
-    if meta.catalogue_sha256 == catalogue.sha256 {
-        Ok(())
-    } else {
-        Err(StoreError::CatalogueMismatch {
-            path: path.to_path_buf(),
-            file_id: meta.catalogue_id.clone(),
-            file_sha: meta.catalogue_sha256.clone(),
-            loaded_id: catalogue.id.clone(),
-            loaded_sha: catalogue.sha256.clone(),
-        })
-    }
-}
-
-fn read_meta(conn: &Connection, path: &Path) -> Result<Meta, StoreError> {
-    let get = |key: &str| -> Result<Option<String>, StoreError> {
-        conn.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
-            .optional()
-            .map_err(|e| damaged(path, e))
-    };
-    let missing = |key: &str| StoreError::Damaged {
-        path: path.to_path_buf(),
-        detail: format!("the meta table has no {key}"),
-    };
-    let model_text = get("model")?.ok_or_else(|| missing("model"))?;
-    let model = model_text.parse().map_err(|_| StoreError::Damaged {
-        path: path.to_path_buf(),
-        detail: format!("unknown model {model_text:?}"),
-    })?;
-    let version: i32 = conn
-        .query_row("PRAGMA user_version", [], |r| r.get(0))
-        .map_err(|e| damaged(path, e))?;
-    Ok(Meta {
-        inspection_id: get("inspection_id")?.ok_or_else(|| missing("inspection_id"))?,
-        model,
-        expert: get("expert")?.unwrap_or_default(),
-        visit_date: get("visit_date")?.filter(|d| !d.is_empty()),
-        created_at: get("created_at")?.unwrap_or_default(),
-        catalogue_id: get("catalogue_id")?.ok_or_else(|| missing("catalogue_id"))?,
-        catalogue_sha256: get("catalogue_sha256")?.ok_or_else(|| missing("catalogue_sha256"))?,
-        schema_version: version,
-        last_result_sha256: get("last_result_sha256")?.filter(|s| !s.is_empty()),
-        purpose: match get("purpose")?.as_deref() {
-            None | Some("inspection") => Purpose::Inspection,
-            Some("self-assessment") => Purpose::SelfAssessment,
-            Some(other) => {
-                return Err(StoreError::Damaged {
-                    path: path.to_path_buf(),
-                    detail: format!("unknown purpose {other:?}"),
-                });
-            }
-        },
-    })
-}
-
-fn read_answers(conn: &Connection, path: &Path) -> Result<Answers, StoreError> {
-    let mut answers = Answers::default();
-    let mut stmt = conn
-        .prepare("SELECT code, commission, self, na_reason, note FROM answer")
-        .map_err(|e| damaged(path, e))?;
-    let rows = stmt
-        .query_map([], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                Answer {
-                    commission: r.get(1)?,
-                    self_grade: r.get(2)?,
-                    na_reason: r.get(3)?,
-                    note: r.get(4)?,
-                },
-            ))
-        })
-        .map_err(|e| damaged(path, e))?;
-    for row in rows {
-        let (code, answer) = row.map_err(|e| damaged(path, e))?;
-        let code: Code = code.parse().map_err(|_| StoreError::Damaged {
-            path: path.to_path_buf(),
-            detail: format!("an answer has the code {code:?}"),
-        })?;
-        answers.standards.insert(code, answer);
-    }
-    let mut stmt = conn
-        .prepare("SELECT field, value FROM centre")
-        .map_err(|e| damaged(path, e))?;
-    let rows = stmt
-        .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
-        .map_err(|e| damaged(path, e))?;
-    for row in rows {
-        let (field, value) = row.map_err(|e| damaged(path, e))?;
-        answers.centre.insert(field, value);
-    }
-    let mut stmt = conn
-        .prepare("SELECT number, present, note FROM document")
-        .map_err(|e| damaged(path, e))?;
-    let rows = stmt
-        .query_map([], |r| {
-            Ok((
-                r.get::<_, u8>(0)?,
-                DocumentCheck {
-                    present: r.get(1)?,
-                    note: r.get(2)?,
-                },
-            ))
-        })
-        .map_err(|e| damaged(path, e))?;
-    for row in rows {
-        let (number, check) = row.map_err(|e| damaged(path, e))?;
-        answers.documents.insert(number, check);
-    }
-    Ok(answers)
-}
-
-fn write_batch(
-    conn: &mut Connection,
-    path: &Path,
-    next: &Answers,
-    altered: &[Altered],
-    at: &str,
-) -> Result<Vec<HistoryEntry>, StoreError> {
-    let tx = conn
-        .transaction_with_behavior(TransactionBehavior::Immediate)
-        .map_err(|e| classify_write_error(path, e))?;
-    let entries = insert_rows(&tx, path, next, altered, at)?;
-    tx.commit().map_err(|e| classify_write_error(path, e))?;
-    Ok(entries)
-}
-
-fn insert_rows(
-    tx: &Transaction<'_>,
-    path: &Path,
-    next: &Answers,
-    altered: &[Altered],
-    at: &str,
-) -> Result<Vec<HistoryEntry>, StoreError> {
-    let w = |e| classify_write_error(path, e);
-    let mut entries = Vec::with_capacity(altered.len());
-    for a in altered {
-        match &a.subject {
-            Subject::Standard(code) => match next.standards.get(code) {
-                Some(ans) => {
-                    tx.execute(
-                        "INSERT INTO answer (code, commission, self, na_reason, note, changed_at)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-                         ON CONFLICT (code) DO UPDATE SET commission = excluded.commission,
-                           self = excluded.self, na_reason = excluded.na_reason,
-                           note = excluded.note, changed_at = excluded.changed_at",
-                        params![
-                            code.as_str(),
-                            ans.commission,
-                            ans.self_grade,
-                            ans.na_reason,
-                            ans.note,
-                            at
-                        ],
-                    )
-                    .map_err(w)?;
-                }
-                None => {
-                    tx.execute("DELETE FROM answer WHERE code = ?1", [code.as_str()])
-                        .map_err(w)?;
-                }
-            },
-            Subject::Centre => match next.centre.get(&a.field) {
-                Some(value) => {
-                    tx.execute(
-                        "INSERT INTO centre (field, value) VALUES (?1, ?2)
-                         ON CONFLICT (field) DO UPDATE SET value = excluded.value",
-                        params![a.field, value],
-                    )
-                    .map_err(w)?;
-                }
-                None => {
-                    tx.execute("DELETE FROM centre WHERE field = ?1", [&a.field])
-                        .map_err(w)?;
-                }
-            },
-            Subject::Document(number) => match next.documents.get(number) {
-                Some(doc) => {
-                    tx.execute(
-                        "INSERT INTO document (number, present, note, changed_at)
-                         VALUES (?1, ?2, ?3, ?4)
-                         ON CONFLICT (number) DO UPDATE SET present = excluded.present,
-                           note = excluded.note, changed_at = excluded.changed_at",
-                        params![number, doc.present, doc.note, at],
-                    )
-                    .map_err(w)?;
-                }
-                None => {
-                    tx.execute("DELETE FROM document WHERE number = ?1", [number])
-                        .map_err(w)?;
-                }
-            },
-        }
-        let (subject, code) = match &a.subject {
-            Subject::Standard(c) => ("standard".to_string(), Some(c.as_str().to_string())),
-            Subject::Centre => ("centre".to_string(), None),
-            Subject::Document(n) => (format!("document:{n}"), None),
-        };
-        tx.execute(
-            "INSERT INTO history (at, subject, code, field, old, new) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![at, subject, code, a.field, a.old, a.new],
-        )
-        .map_err(w)?;
-        entries.push(HistoryEntry {
-            id: tx.last_insert_rowid(),
-            at: at.to_string(),
-            altered: a.clone(),
-        });
-    }
-    Ok(entries)
-}
-
-fn read_history(
-    conn: &Connection,
-    path: &Path,
-    code: Option<&Code>,
-) -> Result<Vec<HistoryEntry>, StoreError> {
-    let mut stmt = conn
-        .prepare("SELECT id, at, subject, code, field, old, new FROM history ORDER BY id")
-        .map_err(|e| damaged(path, e))?;
-    let rows = stmt
-        .query_map([], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, Option<String>>(3)?,
-                r.get::<_, String>(4)?,
-                r.get::<_, Option<String>>(5)?,
-                r.get::<_, Option<String>>(6)?,
-            ))
-        })
-        .map_err(|e| damaged(path, e))?;
-    let mut out = Vec::new();
-    for row in rows {
-        let (id, at, subject, row_code, field, old, new) = row.map_err(|e| damaged(path, e))?;
-        let bad = || StoreError::Damaged {
-            path: path.to_path_buf(),
-            detail: format!("history row {id} has an unknown subject {subject:?}"),
-        };
-        let subject = match (subject.as_str(), row_code) {
-            ("standard", Some(c)) => Subject::Standard(c.parse().map_err(|_| bad())?),
-            ("centre", _) => Subject::Centre,
-            (s, _) if s.starts_with("document:") => {
-                Subject::Document(s["document:".len()..].parse().map_err(|_| bad())?)
-            }
-            _ => return Err(bad()),
-        };
-        if let (Some(filter), Subject::Standard(c)) = (code, &subject) {
-            if !c.starts_with(filter) {
-                continue;
-            }
-        } else if code.is_some() {
-            continue;
-        }
-        out.push(HistoryEntry {
-            id,
-            at,
-            altered: Altered {
-                subject,
-                field,
-                old,
-                new,
-            },
-        });
-    }
-    Ok(out)
-}
-
-fn sqlite_err(path: &Path, source: rusqlite::Error) -> StoreError {
-    StoreError::Sqlite {
-        path: path.to_path_buf(),
-        source,
-    }
-}
-
-fn damaged(path: &Path, e: rusqlite::Error) -> StoreError {
-    use rusqlite::ErrorCode;
-    match e.sqlite_error_code() {
-        Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) | None => StoreError::Damaged {
-            path: path.to_path_buf(),
-            detail: e.to_string(),
-        },
-        _ => classify_open_error(path, e),
-    }
-}
-
-fn classify_open_error(path: &Path, e: rusqlite::Error) -> StoreError {
-    use rusqlite::ErrorCode;
-    match e.sqlite_error_code() {
-        Some(ErrorCode::NotADatabase) => StoreError::NotSqlite(path.to_path_buf()),
-        Some(ErrorCode::DatabaseCorrupt) => StoreError::Damaged {
-            path: path.to_path_buf(),
-            detail: e.to_string(),
-        },
-        Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::PermissionDenied) => {
-            StoreError::ReadOnly {
-                path: path.to_path_buf(),
-                detail: e.to_string(),
-            }
-        }
-        _ => sqlite_err(path, e),
-    }
-}
-
-fn classify_write_error(path: &Path, e: rusqlite::Error) -> StoreError {
-    classify_open_error(path, e)
 }
 
 #[cfg(test)]
@@ -1251,10 +859,10 @@ mod tests {
     }
 
     #[test]
-    fn an_older_schema_is_copied_aside_before_migrating() {
+    fn an_older_file_with_foreign_tables_is_refused_untouched() {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("old.akredit");
-        // A file of ours at version 0: our application id, no tables yet.
+        // Our application id at version 0, with a table version 0 never has.
         let conn = Connection::open(&path).expect("open");
         conn.execute_batch(&format!(
             "PRAGMA application_id = {APPLICATION_ID}; CREATE TABLE scratch (x); INSERT INTO scratch VALUES (42);"
@@ -1263,19 +871,40 @@ mod tests {
         drop(conn);
         let original = fs::read(&path).expect("read");
         let err = Inspection::open(&path, cat(), Access::ReadWrite).err();
-        // Version 0 has no meta: the migration runs, then the missing facts are reported.
-        assert!(matches!(err, Some(StoreError::Damaged { .. })), "{err:?}");
-        let bak = dir.path().join("old.akredit.v0.bak");
-        assert_eq!(
-            fs::read(&bak).expect("bak"),
-            original,
-            "the copy is the file as it was"
+        assert!(
+            matches!(err, Some(StoreError::ForeignSchema { .. })),
+            "{err:?}"
         );
+        assert_eq!(fs::read(&path).expect("read"), original);
+        assert_eq!(
+            fs::read_dir(dir.path()).expect("dir").count(),
+            1,
+            "no copy, no lock"
+        );
+    }
+
+    #[test]
+    fn a_refused_upgrade_is_rolled_back_and_leaves_no_copy() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("old.akredit");
+        // Version 0 of ours: the migration runs, then the missing facts are found, and the
+        // whole upgrade is rolled back.
         let conn = Connection::open(&path).expect("open");
-        let version: i32 = conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .expect("version");
-        assert_eq!(version, SCHEMA_VERSION);
+        conn.execute_batch(&format!("PRAGMA application_id = {APPLICATION_ID};"))
+            .expect("sql");
+        drop(conn);
+        let original = fs::read(&path).expect("read");
+        for _ in 0..2 {
+            let err = Inspection::open(&path, cat(), Access::ReadWrite).err();
+            assert!(matches!(err, Some(StoreError::Damaged { .. })), "{err:?}");
+        }
+        assert_eq!(fs::read(&path).expect("read"), original, "rolled back");
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .expect("dir")
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
+        assert_eq!(names.len(), 1, "no .v0.bak left: {names:?}");
     }
 
     #[test]

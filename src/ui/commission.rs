@@ -13,7 +13,7 @@ use egui_extras::{Column, TableBuilder};
 use super::{AkreditApp, Command, T, result::category_name, screens::category_colour};
 use crate::catalogue::{Catalogue, ModelId};
 use crate::commission::{self as domain, Overview, Row, Status};
-use crate::export::{Outcome, Verification};
+use crate::export::{Outcome, TrustedKey, Verification};
 use crate::scoring::Category;
 use crate::settings::Language;
 
@@ -123,7 +123,7 @@ pub struct CommissionView {
     pub detail: Option<Detail>,
     /// A verification running in the background (large folders), if any.
     pub pending: Option<Pending>,
-    trusted_keys: Vec<[u8; 32]>,
+    trusted_keys: Vec<TrustedKey>,
 }
 
 /// Folders with more results than this are verified in a background thread, so that the
@@ -136,7 +136,7 @@ pub struct Pending {
     /// How many files are being verified.
     pub files: usize,
     /// The trusted keys it uses.
-    trusted: Vec<[u8; 32]>,
+    trusted: Vec<TrustedKey>,
     /// Where the table arrives.
     receiver: std::sync::mpsc::Receiver<Overview>,
 }
@@ -249,17 +249,16 @@ fn status_rank(status: &Status) -> u8 {
     }
 }
 
-/// The trusted keys typed in the form, read as `akredit commission --trust` reads each:
-/// a file holding an identity.json (its `public_key`) or a base64 key, or a base64 key.
-fn parse_trusted(text: &str, lang: Language) -> Result<Vec<[u8; 32]>, String> {
-    text.split([',', '\n'])
+/// The trusted keys typed in the form, read as `akredit commission --trust` reads them:
+/// files holding an identity.json (its `public_key` and `name`) or a base64 key, or base64
+/// keys.
+fn parse_trusted(text: &str, lang: Language) -> Result<Vec<TrustedKey>, String> {
+    let items = text
+        .split([',', '\n'])
         .map(str::trim)
-        .filter(|item| !item.is_empty())
-        .map(|item| {
-            crate::export::keys::read_trusted_key(item)
-                .ok_or_else(|| format!("{item:?}: {}", T::BadTrustedKey.get(lang)))
-        })
-        .collect()
+        .filter(|i| !i.is_empty());
+    crate::export::keys::trust_list(items)
+        .map_err(|e| format!("{e} ({})", T::BadTrustedKey.get(lang)))
 }
 
 /// Lists and verifies the results named in the form (all cores; 1 000 results take well
@@ -315,9 +314,12 @@ pub fn run(app: &mut AkreditApp) {
 }
 
 impl CommissionView {
-    fn finish(&mut self, overview: Overview, trusted: Vec<[u8; 32]>) {
+    fn finish(&mut self, overview: Overview, trusted: Vec<TrustedKey>) {
         self.overview = Some(overview);
-        self.trusted_fingerprints = trusted.iter().map(crate::export::fingerprint).collect();
+        self.trusted_fingerprints = trusted
+            .iter()
+            .map(|t| crate::export::fingerprint(&t.key))
+            .collect();
         self.trusted_keys = trusted;
         self.reorder();
     }

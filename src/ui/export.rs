@@ -48,7 +48,7 @@ fn run_self(app: &mut AkreditApp, dialog: &ExportDialog) -> Result<String, Strin
         },
     };
     let path = PathBuf::from(dialog.path.trim());
-    if path.as_os_str().is_empty() || path.symlink_metadata().is_ok() {
+    if path.as_os_str().is_empty() || crate::safe_io::occupied(&path) {
         return Err(format!("{}: {}", path.display(), T::ExportExists.get(lang)));
     }
     let Some(session) = &app.session else {
@@ -96,16 +96,15 @@ pub fn run(app: &mut AkreditApp) -> Result<String, String> {
         Err(e) => return Err(e.to_string()),
     };
     let path = PathBuf::from(dialog.path.trim());
-    if path.as_os_str().is_empty() || path.symlink_metadata().is_ok() {
+    if path.as_os_str().is_empty() || crate::safe_io::occupied(&path) {
         return Err(format!("{}: {}", path.display(), T::ExportExists.get(lang)));
     }
     let catalogue = app.catalogue.clone();
     let Some(session) = &mut app.session else {
         return Err(String::new());
     };
-    let signed = export::export(&mut session.inspection, &identity, dialog.draft)
+    let signed = export::export(&mut session.inspection, &identity, dialog.draft, &path)
         .map_err(|e| e.to_string())?;
-    write_new(&path, &signed.bytes)?;
     let mut summary = format!(
         "{} {} · SHA-256 {} · {} {}",
         T::ExportWritten.get(lang),

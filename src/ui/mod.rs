@@ -275,6 +275,16 @@ impl Session {
         self.divergences = scoring::divergences(catalogue, model, answers);
     }
 
+    /// After a write was refused: when another program had changed the file, the
+    /// inspection has been read again, so the figures are recomputed from what is on disk
+    /// and the undo steps (which knew the old state) are dropped.
+    fn after_refused_write(&mut self, e: &crate::inspection::StoreError) {
+        if matches!(e, crate::inspection::StoreError::ChangedElsewhere(_)) {
+            self.undo.clear();
+            self.refresh();
+        }
+    }
+
     /// Whether a standard passes the current filter.
     pub fn passes(&self, code: &Code) -> bool {
         let a = self.inspection.answers().get(code);
@@ -712,6 +722,7 @@ impl AkreditApp {
                 s.refresh();
             }
             Err(e) => {
+                s.after_refused_write(&e);
                 self.status =
                     Status::Error(format!("{}: {e}", T::NotSaved.get(self.settings.language)));
             }
@@ -745,6 +756,7 @@ impl AkreditApp {
             }
             Err(e) => {
                 s.undo.push(batch);
+                s.after_refused_write(&e);
                 self.status = Status::Error(format!("{}: {e}", T::NotSaved.get(lang)));
             }
         }

@@ -28,12 +28,13 @@ pub fn run(app: &mut AkreditApp, replace: bool) {
         return;
     };
     let path = std::path::PathBuf::from(session.self_import.path.trim());
-    let read = std::fs::read(&path)
-        .map_err(|e| format!("{}: {e}", path.display()))
-        .and_then(|bytes| {
-            self_assessment::read(&bytes, session.inspection.catalogue(), session.model())
-                .map_err(|e| e.to_string())
-        });
+    let read =
+        crate::safe_io::read_bounded(&path, self_assessment::MAX_FILE_BYTES, "self-assessment")
+            .map_err(|e| e.to_string())
+            .and_then(|bytes| {
+                self_assessment::read(&bytes, session.inspection.catalogue(), session.model())
+                    .map_err(|e| e.to_string())
+            });
     let sa = match read {
         Ok(sa) => sa,
         Err(e) => {

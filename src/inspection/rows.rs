@@ -1,0 +1,328 @@
+//! Rows of the inspection file to values and back: the meta facts, the answers, the
+//! history, and what SQLite's errors mean for the user.
+
+use std::path::Path;
+
+use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
+
+use super::{HistoryEntry, InspectionId, Meta, Purpose, StoreError};
+use crate::answers::{Altered, Answer, Answers, DocumentCheck, Subject};
+use crate::catalogue::Code;
+
+pub(super) fn read_meta(conn: &Connection, path: &Path) -> Result<Meta, StoreError> {
+    let get = |key: &str| -> Result<Option<String>, StoreError> {
+        conn.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+            .optional()
+            .map_err(|e| damaged(path, e))
+    };
+    let missing = |key: &str| StoreError::Damaged {
+        path: path.to_path_buf(),
+        detail: format!("the meta table has no {key}"),
+    };
+    let model_text = get("model")?.ok_or_else(|| missing("model"))?;
+    let model = model_text.parse().map_err(|_| StoreError::Damaged {
+        path: path.to_path_buf(),
+        detail: format!("unknown model {model_text:?}"),
+    })?;
+    let version: i32 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .map_err(|e| damaged(path, e))?;
+    Ok(Meta {
+        inspection_id: {
+            let text = get("inspection_id")?.ok_or_else(|| missing("inspection_id"))?;
+            InspectionId::parse(&text).ok_or_else(|| StoreError::Damaged {
+                path: path.to_path_buf(),
+                detail: format!(
+                    "its inspection id {:?} is not one akredit makes (32 hexadecimal digits)",
+                    text.chars().take(80).collect::<String>()
+                ),
+            })?
+        },
+        model,
+        expert: get("expert")?.unwrap_or_default(),
+        visit_date: get("visit_date")?.filter(|d| !d.is_empty()),
+        created_at: get("created_at")?.unwrap_or_default(),
+        catalogue_id: get("catalogue_id")?.ok_or_else(|| missing("catalogue_id"))?,
+        catalogue_sha256: get("catalogue_sha256")?.ok_or_else(|| missing("catalogue_sha256"))?,
+        schema_version: version,
+        last_result_sha256: get("last_result_sha256")?.filter(|s| !s.is_empty()),
+        purpose: match get("purpose")?.as_deref() {
+            None | Some("inspection") => Purpose::Inspection,
+            Some("self-assessment") => Purpose::SelfAssessment,
+            Some(other) => {
+                return Err(StoreError::Damaged {
+                    path: path.to_path_buf(),
+                    detail: format!("unknown purpose {other:?}"),
+                });
+            }
+        },
+    })
+}
+
+pub(super) fn read_answers(conn: &Connection, path: &Path) -> Result<Answers, StoreError> {
+    let mut answers = Answers::default();
+    let mut stmt = conn
+        .prepare("SELECT code, commission, self, na_reason, note FROM answer")
+        .map_err(|e| damaged(path, e))?;
+    let rows = stmt
+        .query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                Answer {
+                    commission: r.get(1)?,
+                    self_grade: r.get(2)?,
+                    na_reason: r.get(3)?,
+                    note: r.get(4)?,
+                },
+            ))
+        })
+        .map_err(|e| damaged(path, e))?;
+    for row in rows {
+        let (code, answer) = row.map_err(|e| damaged(path, e))?;
+        let code: Code = code.parse().map_err(|_| StoreError::Damaged {
+            path: path.to_path_buf(),
+            detail: format!("an answer has the code {code:?}"),
+        })?;
+        answers.standards.insert(code, answer);
+    }
+    let mut stmt = conn
+        .prepare("SELECT field, value FROM centre")
+        .map_err(|e| damaged(path, e))?;
+    let rows = stmt
+        .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
+        .map_err(|e| damaged(path, e))?;
+    for row in rows {
+        let (field, value) = row.map_err(|e| damaged(path, e))?;
+        answers.centre.insert(field, value);
+    }
+    let mut stmt = conn
+        .prepare("SELECT number, present, note FROM document")
+        .map_err(|e| damaged(path, e))?;
+    let rows = stmt
+        .query_map([], |r| {
+            Ok((
+                r.get::<_, u8>(0)?,
+                DocumentCheck {
+                    present: r.get(1)?,
+                    note: r.get(2)?,
+                },
+            ))
+        })
+        .map_err(|e| damaged(path, e))?;
+    for row in rows {
+        let (number, check) = row.map_err(|e| damaged(path, e))?;
+        answers.documents.insert(number, check);
+    }
+    Ok(answers)
+}
+
+/// SQLite's count of changes made to the file by other connections (other programs):
+/// unchanged as long as this connection's view of the file is the file.
+pub(super) fn data_version(conn: &Connection, path: &Path) -> Result<i64, StoreError> {
+    conn.query_row("PRAGMA data_version", [], |r| r.get(0))
+        .map_err(|e| damaged(path, e))
+}
+
+/// Writes a batch in one transaction, unless another program changed the file since this
+/// connection read it (`seen` is the [`data_version`] then): the file's rows would be
+/// overwritten from a stale copy, so nothing is written and the caller reads it again.
+pub(super) fn write_batch(
+    conn: &mut Connection,
+    path: &Path,
+    seen: i64,
+    next: &Answers,
+    altered: &[Altered],
+    at: &str,
+) -> Result<Vec<HistoryEntry>, StoreError> {
+    let tx = conn
+        .transaction_with_behavior(TransactionBehavior::Immediate)
+        .map_err(|e| classify_write_error(path, e))?;
+    if data_version(&tx, path)? != seen {
+        return Err(StoreError::ChangedElsewhere(path.to_path_buf()));
+    }
+    let entries = insert_rows(&tx, path, next, altered, at)?;
+    tx.commit().map_err(|e| classify_write_error(path, e))?;
+    Ok(entries)
+}
+
+pub(super) fn insert_rows(
+    tx: &Transaction<'_>,
+    path: &Path,
+    next: &Answers,
+    altered: &[Altered],
+    at: &str,
+) -> Result<Vec<HistoryEntry>, StoreError> {
+    let w = |e| classify_write_error(path, e);
+    let mut entries = Vec::with_capacity(altered.len());
+    for a in altered {
+        match &a.subject {
+            Subject::Standard(code) => match next.standards.get(code) {
+                Some(ans) => {
+                    tx.execute(
+                        "INSERT INTO answer (code, commission, self, na_reason, note, changed_at)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                         ON CONFLICT (code) DO UPDATE SET commission = excluded.commission,
+                           self = excluded.self, na_reason = excluded.na_reason,
+                           note = excluded.note, changed_at = excluded.changed_at",
+                        params![
+                            code.as_str(),
+                            ans.commission,
+                            ans.self_grade,
+                            ans.na_reason,
+                            ans.note,
+                            at
+                        ],
+                    )
+                    .map_err(w)?;
+                }
+                None => {
+                    tx.execute("DELETE FROM answer WHERE code = ?1", [code.as_str()])
+                        .map_err(w)?;
+                }
+            },
+            Subject::Centre => match next.centre.get(&a.field) {
+                Some(value) => {
+                    tx.execute(
+                        "INSERT INTO centre (field, value) VALUES (?1, ?2)
+                         ON CONFLICT (field) DO UPDATE SET value = excluded.value",
+                        params![a.field, value],
+                    )
+                    .map_err(w)?;
+                }
+                None => {
+                    tx.execute("DELETE FROM centre WHERE field = ?1", [&a.field])
+                        .map_err(w)?;
+                }
+            },
+            Subject::Document(number) => match next.documents.get(number) {
+                Some(doc) => {
+                    tx.execute(
+                        "INSERT INTO document (number, present, note, changed_at)
+                         VALUES (?1, ?2, ?3, ?4)
+                         ON CONFLICT (number) DO UPDATE SET present = excluded.present,
+                           note = excluded.note, changed_at = excluded.changed_at",
+                        params![number, doc.present, doc.note, at],
+                    )
+                    .map_err(w)?;
+                }
+                None => {
+                    tx.execute("DELETE FROM document WHERE number = ?1", [number])
+                        .map_err(w)?;
+                }
+            },
+        }
+        let (subject, code) = match &a.subject {
+            Subject::Standard(c) => ("standard".to_string(), Some(c.as_str().to_string())),
+            Subject::Centre => ("centre".to_string(), None),
+            Subject::Document(n) => (format!("document:{n}"), None),
+        };
+        tx.execute(
+            "INSERT INTO history (at, subject, code, field, old, new) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![at, subject, code, a.field, a.old, a.new],
+        )
+        .map_err(w)?;
+        entries.push(HistoryEntry {
+            id: tx.last_insert_rowid(),
+            at: at.to_string(),
+            altered: a.clone(),
+        });
+    }
+    Ok(entries)
+}
+
+pub(super) fn read_history(
+    conn: &Connection,
+    path: &Path,
+    code: Option<&Code>,
+) -> Result<Vec<HistoryEntry>, StoreError> {
+    let mut stmt = conn
+        .prepare("SELECT id, at, subject, code, field, old, new FROM history ORDER BY id")
+        .map_err(|e| damaged(path, e))?;
+    let rows = stmt
+        .query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, Option<String>>(3)?,
+                r.get::<_, String>(4)?,
+                r.get::<_, Option<String>>(5)?,
+                r.get::<_, Option<String>>(6)?,
+            ))
+        })
+        .map_err(|e| damaged(path, e))?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (id, at, subject, row_code, field, old, new) = row.map_err(|e| damaged(path, e))?;
+        let bad = || StoreError::Damaged {
+            path: path.to_path_buf(),
+            detail: format!("history row {id} has an unknown subject {subject:?}"),
+        };
+        let subject = match (subject.as_str(), row_code) {
+            ("standard", Some(c)) => Subject::Standard(c.parse().map_err(|_| bad())?),
+            ("centre", _) => Subject::Centre,
+            (s, _) if s.starts_with("document:") => {
+                Subject::Document(s["document:".len()..].parse().map_err(|_| bad())?)
+            }
+            _ => return Err(bad()),
+        };
+        if let (Some(filter), Subject::Standard(c)) = (code, &subject) {
+            if !c.starts_with(filter) {
+                continue;
+            }
+        } else if code.is_some() {
+            continue;
+        }
+        out.push(HistoryEntry {
+            id,
+            at,
+            altered: Altered {
+                subject,
+                field,
+                old,
+                new,
+            },
+        });
+    }
+    Ok(out)
+}
+
+pub(super) fn sqlite_err(path: &Path, source: rusqlite::Error) -> StoreError {
+    StoreError::Sqlite {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+pub(super) fn damaged(path: &Path, e: rusqlite::Error) -> StoreError {
+    use rusqlite::ErrorCode;
+    match e.sqlite_error_code() {
+        Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) | None => StoreError::Damaged {
+            path: path.to_path_buf(),
+            detail: e.to_string(),
+        },
+        _ => classify_open_error(path, e),
+    }
+}
+
+pub(super) fn classify_open_error(path: &Path, e: rusqlite::Error) -> StoreError {
+    use rusqlite::ErrorCode;
+    match e.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase) => StoreError::NotSqlite(path.to_path_buf()),
+        Some(ErrorCode::DatabaseCorrupt) => StoreError::Damaged {
+            path: path.to_path_buf(),
+            detail: e.to_string(),
+        },
+        Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::PermissionDenied) => {
+            StoreError::ReadOnly {
+                path: path.to_path_buf(),
+                detail: e.to_string(),
+            }
+        }
+        _ => sqlite_err(path, e),
+    }
+}
+
+pub(super) fn classify_write_error(path: &Path, e: rusqlite::Error) -> StoreError {
+    classify_open_error(path, e)
+}
