@@ -444,6 +444,15 @@ pub fn render(
         bold: skrifa::FontRef::new(BOLD).map_err(|_| ProtocolError::Font)?,
     };
     let mut l = Layout::new(measure);
+    heading(&mut l, payload, catalogue);
+    tables(&mut l, payload, catalogue);
+    lists(&mut l, payload, catalogue);
+    signatures(&mut l, payload, provenance);
+    draw(l.pages, !payload.is_final)
+}
+
+/// The Order's title, the centre's application fields, the visit and both results.
+fn heading(l: &mut Layout<'_>, payload: &Payload, catalogue: &Catalogue) {
     let t = &payload.totals;
     let draft = !payload.is_final;
 
@@ -522,7 +531,11 @@ pub fn render(
         );
     }
     l.gap(8.0);
+}
 
+/// A table of the standards of each group, with the group's figures above it.
+fn tables(l: &mut Layout<'_>, payload: &Payload, catalogue: &Catalogue) {
+    let t = &payload.totals;
     let widths = [54.0, 196.0, 52.0, 52.0, 80.0, 81.0];
     let header = [
         "Код",
@@ -591,7 +604,10 @@ pub fn render(
         l.end_table();
         l.gap(8.0);
     }
+}
 
+/// The standards that do not apply, the divergences, and the documents to the application.
+fn lists(l: &mut Layout<'_>, payload: &Payload, catalogue: &Catalogue) {
     l.ensure(40.0);
     l.paragraph("Стандарти, що не застосовуються", 11.0, Weight::Bold);
     let na: Vec<_> = payload.standards.iter().filter(|e| e.na).collect();
@@ -606,7 +622,7 @@ pub fn render(
         );
     }
     l.gap(6.0);
-    divergences(&mut l, payload, catalogue);
+    divergences(l, payload, catalogue);
     l.gap(6.0);
     l.ensure(40.0);
     l.paragraph("Обов'язкові документи до заяви", 11.0, Weight::Bold);
@@ -629,6 +645,10 @@ pub fn render(
         );
     }
     l.gap(8.0);
+}
+
+/// The result's hash and signer (or that there is none), the date, and signature lines.
+fn signatures(l: &mut Layout<'_>, payload: &Payload, provenance: Option<&Provenance>) {
     l.ensure(120.0);
     match provenance {
         Some(p) => {
@@ -670,8 +690,6 @@ pub fn render(
         );
         l.gap(10.0);
     }
-
-    draw(l.pages, draft)
 }
 
 fn draw(pages: Vec<Vec<Op>>, draft: bool) -> Result<Vec<u8>, ProtocolError> {
