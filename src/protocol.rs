@@ -26,6 +26,11 @@ const PAGE_H: f32 = 842.0;
 const MARGIN: f32 = 40.0;
 const FOOTER: f32 = 28.0;
 
+/// The lowest point, in points from the top of the page, that the body of the protocol
+/// (text and table lines) may reach; below it are only the footer's page number and draft
+/// mark, then the bottom margin.
+pub const BODY_BOTTOM: f32 = PAGE_H - MARGIN - FOOTER;
+
 /// The protocol could not be made.
 #[derive(Debug, thiserror::Error)]
 pub enum ProtocolError {
@@ -125,10 +130,39 @@ impl Measure<'_> {
     }
 }
 
+/// The space between a cell's border and its text.
+const CELL_PAD: f32 = 2.5;
+/// A table line's height, as a multiple of the font size.
+const CELL_LEADING: f32 = 1.25;
+/// The fewest lines of a row taller than a page that are worth starting at the foot of a
+/// page; with less room there, the row starts on the next page instead, so that a page
+/// does not end on a sliver of a cell.
+const MIN_SPLIT_LINES: usize = 3;
+/// Said in the code cell of a row that goes on from the previous page.
+const CONTINUED: &str = "(продовж.)";
+
+/// A table's header row, already wrapped, drawn again at the top of each page the table
+/// goes on to.
+struct Header {
+    widths: Vec<f32>,
+    lines: Vec<Vec<String>>,
+    size: f32,
+    weight: Weight,
+}
+
+impl Header {
+    fn height(&self) -> f32 {
+        let lines = self.lines.iter().map(Vec::len).max().unwrap_or(1).max(1);
+        lines as f32 * self.size * CELL_LEADING + 2.0 * CELL_PAD
+    }
+}
+
 struct Layout<'a> {
     measure: Measure<'a>,
     pages: Vec<Vec<Op>>,
     y: f32,
+    /// The header of the table being laid out, if any.
+    header: Option<Header>,
 }
 
 impl<'a> Layout<'a> {
@@ -137,6 +171,7 @@ impl<'a> Layout<'a> {
             measure,
             pages: vec![Vec::new()],
             y: MARGIN,
+            header: None,
         }
     }
 
@@ -148,13 +183,18 @@ impl<'a> Layout<'a> {
         &mut self.pages[last]
     }
 
+    /// Starts a page; inside a table, its header row comes first.
     fn new_page(&mut self) {
         self.pages.push(Vec::new());
         self.y = MARGIN;
+        if let Some(header) = self.header.take() {
+            self.cells(&header.widths, &header.lines, header.size, header.weight);
+            self.header = Some(header);
+        }
     }
 
     fn ensure(&mut self, height: f32) {
-        if self.y + height > PAGE_H - MARGIN - FOOTER {
+        if self.y + height > BODY_BOTTOM {
             self.new_page();
         }
     }
@@ -179,25 +219,117 @@ impl<'a> Layout<'a> {
         self.y += h;
     }
 
-    /// A table row: cells wrapped into their columns, borders around each.
-    fn row(&mut self, cells: &[(&str, f32)], size: f32, weight: Weight) {
-        let pad = 2.5;
-        let wrapped: Vec<Vec<String>> = cells
+    /// How many table lines of `size` fit in one cell from `y` down to the body's bottom.
+    fn room(y: f32, size: f32) -> usize {
+        // A hair of slack so that a row which fits exactly is not refused by rounding.
+        let free = BODY_BOTTOM - y - 2.0 * CELL_PAD + 0.01;
+        (free / (size * CELL_LEADING)).floor().max(0.0) as usize
+    }
+
+    /// Starts a table: draws its header row and keeps it to repeat on the pages the table
+    /// goes on to.
+    fn table(&mut self, cells: &[(&str, f32)], size: f32, weight: Weight) {
+        self.header = None;
+        self.row(cells, size, weight);
+        self.header = Some(Header {
+            widths: cells.iter().map(|(_, w)| *w).collect(),
+            lines: self.wrap_cells(cells, size, weight),
+            size,
+            weight,
+        });
+    }
+
+    /// Ends the table: pages from here on have no header row.
+    fn end_table(&mut self) {
+        self.header = None;
+    }
+
+    fn wrap_cells(&self, cells: &[(&str, f32)], size: f32, weight: Weight) -> Vec<Vec<String>> {
+        cells
             .iter()
-            .map(|(t, w)| self.measure.wrap(t, size, weight, w - 2.0 * pad))
-            .collect();
+            .map(|(t, w)| self.measure.wrap(t, size, weight, w - 2.0 * CELL_PAD))
+            .collect()
+    }
+
+    /// A table row: cells wrapped into their columns, borders around each.
+    ///
+    /// A row that does not fit in the room left on the page but fits on a new one moves
+    /// whole to the next page. A row taller than a whole page is split: it starts here if
+    /// at least [`MIN_SPLIT_LINES`] lines fit (else on the next page), each page takes the
+    /// lines that fit with the borders closed at the body's bottom, and the rest goes on
+    /// under the repeated header of the next page, its code cell marked [`CONTINUED`].
+    fn row(&mut self, cells: &[(&str, f32)], size: f32, weight: Weight) {
+        let wrapped = self.wrap_cells(cells, size, weight);
+        let widths: Vec<f32> = cells.iter().map(|(_, w)| *w).collect();
         let lines = wrapped.iter().map(Vec::len).max().unwrap_or(1).max(1);
-        let line_h = size * 1.25;
-        let height = lines as f32 * line_h + 2.0 * pad;
-        self.ensure(height);
+        if lines > Self::room(self.y, size) {
+            let top = MARGIN + self.header.as_ref().map_or(0.0, Header::height);
+            if lines <= Self::room(top, size) || Self::room(self.y, size) < MIN_SPLIT_LINES {
+                self.new_page();
+            }
+        }
+        let mut from = 0;
+        loop {
+            // At least one line a page, so that the loop always ends.
+            let to = lines.min(from + Self::room(self.y, size).max(1));
+            let mut part: Vec<Vec<String>> = wrapped
+                .iter()
+                .map(|cell| cell[from.min(cell.len())..to.min(cell.len())].to_vec())
+                .collect();
+            if from > 0 {
+                let room = Self::room(self.y, size);
+                self.mark_continued(&mut part, &wrapped, &widths, size, weight, room);
+            }
+            self.cells(&widths, &part, size, weight);
+            if to >= lines {
+                break;
+            }
+            from = to;
+            self.new_page();
+        }
+    }
+
+    /// On a page a row goes on to, writes the row's code and [`CONTINUED`] in its first
+    /// cell, when that cell has no lines left there and the mark fits in the `room` left.
+    fn mark_continued(
+        &self,
+        part: &mut [Vec<String>],
+        wrapped: &[Vec<String>],
+        widths: &[f32],
+        size: f32,
+        weight: Weight,
+        room: usize,
+    ) {
+        let (Some(first), Some(all), Some(width)) =
+            (part.first_mut(), wrapped.first(), widths.first())
+        else {
+            return;
+        };
+        if !first.is_empty() {
+            return;
+        }
+        let text = format!("{} {CONTINUED}", all.join(" "));
+        let mark = self
+            .measure
+            .wrap(&text, size, weight, width - 2.0 * CELL_PAD);
+        if mark.len() <= room {
+            *first = mark;
+        }
+    }
+
+    /// Draws one box of cells at the current y, lines already wrapped, and moves below it.
+    fn cells(&mut self, widths: &[f32], lines: &[Vec<String>], size: f32, weight: Weight) {
+        let line_h = size * CELL_LEADING;
+        let count = lines.iter().map(Vec::len).max().unwrap_or(1).max(1);
+        let height = count as f32 * line_h + 2.0 * CELL_PAD;
         let top = self.y;
         let mut x = MARGIN;
         let mut ops = Vec::new();
-        for ((_, w), text_lines) in cells.iter().zip(&wrapped) {
+        for (w, text_lines) in widths.iter().zip(lines) {
             for (i, l) in text_lines.iter().enumerate() {
                 ops.push(Op::Text {
-                    x: x + pad,
-                    y: top + pad + size + i as f32 * line_h,
+                    x: x + CELL_PAD,
+                    y: top + CELL_PAD + size + i as f32 * line_h,
                     size,
                     weight,
                     text: l.clone(),
@@ -211,24 +343,13 @@ impl<'a> Layout<'a> {
             });
             x += w;
         }
-        ops.push(Op::Line {
-            x1: x,
-            y1: top,
-            x2: x,
-            y2: top + height,
-        });
-        ops.push(Op::Line {
-            x1: MARGIN,
-            y1: top,
-            x2: x,
-            y2: top,
-        });
-        ops.push(Op::Line {
-            x1: MARGIN,
-            y1: top + height,
-            x2: x,
-            y2: top + height,
-        });
+        for (x1, y1, x2, y2) in [
+            (x, top, x, top + height),
+            (MARGIN, top, x, top),
+            (MARGIN, top + height, x, top + height),
+        ] {
+            ops.push(Op::Line { x1, y1, x2, y2 });
+        }
         self.page().extend(ops);
         self.y += height;
     }
@@ -323,6 +444,15 @@ pub fn render(
         bold: skrifa::FontRef::new(BOLD).map_err(|_| ProtocolError::Font)?,
     };
     let mut l = Layout::new(measure);
+    heading(&mut l, payload, catalogue);
+    tables(&mut l, payload, catalogue);
+    lists(&mut l, payload, catalogue);
+    signatures(&mut l, payload, provenance);
+    draw(l.pages, !payload.is_final)
+}
+
+/// The Order's title, the centre's application fields, the visit and both results.
+fn heading(l: &mut Layout<'_>, payload: &Payload, catalogue: &Catalogue) {
     let t = &payload.totals;
     let draft = !payload.is_final;
 
@@ -401,7 +531,11 @@ pub fn render(
         );
     }
     l.gap(8.0);
+}
 
+/// A table of the standards of each group, with the group's figures above it.
+fn tables(l: &mut Layout<'_>, payload: &Payload, catalogue: &Catalogue) {
+    let t = &payload.totals;
     let widths = [54.0, 196.0, 52.0, 52.0, 80.0, 81.0];
     let header = [
         "Код",
@@ -444,7 +578,7 @@ pub fn render(
             Weight::Bold,
         );
         let head: Vec<(&str, f32)> = header.iter().copied().zip(widths).collect();
-        l.row(&head, 8.0, Weight::Bold);
+        l.table(&head, 8.0, Weight::Bold);
         for e in entries {
             let code: Code = match e.code.parse() {
                 Ok(c) => c,
@@ -467,9 +601,13 @@ pub fn render(
             ];
             l.row(&cells, 8.0, Weight::Regular);
         }
+        l.end_table();
         l.gap(8.0);
     }
+}
 
+/// The standards that do not apply, the divergences, and the documents to the application.
+fn lists(l: &mut Layout<'_>, payload: &Payload, catalogue: &Catalogue) {
     l.ensure(40.0);
     l.paragraph("Стандарти, що не застосовуються", 11.0, Weight::Bold);
     let na: Vec<_> = payload.standards.iter().filter(|e| e.na).collect();
@@ -484,7 +622,7 @@ pub fn render(
         );
     }
     l.gap(6.0);
-    divergences(&mut l, payload, catalogue);
+    divergences(l, payload, catalogue);
     l.gap(6.0);
     l.ensure(40.0);
     l.paragraph("Обов'язкові документи до заяви", 11.0, Weight::Bold);
@@ -507,6 +645,10 @@ pub fn render(
         );
     }
     l.gap(8.0);
+}
+
+/// The result's hash and signer (or that there is none), the date, and signature lines.
+fn signatures(l: &mut Layout<'_>, payload: &Payload, provenance: Option<&Provenance>) {
     l.ensure(120.0);
     match provenance {
         Some(p) => {
@@ -548,8 +690,6 @@ pub fn render(
         );
         l.gap(10.0);
     }
-
-    draw(l.pages, draft)
 }
 
 fn draw(pages: Vec<Vec<Op>>, draft: bool) -> Result<Vec<u8>, ProtocolError> {

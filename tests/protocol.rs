@@ -161,3 +161,162 @@ fn a_draft_says_so_on_every_page() {
     }
     assert!(pages.join("\n").contains("електронного підпису немає"));
 }
+
+/// A draft protocol whose 1.1.3 note is 1 000 numbered words (6 000 characters, "н0001"
+/// to "н1000") and whose 2.4.1.3 N/A reason is 500 more ("п0001" to "п0500"), written to
+/// `dir`.
+fn long_cells_pdf(dir: &Path) -> std::path::PathBuf {
+    let mut insp = inspection(dir, false);
+    let words = |prefix: &str, n: usize| {
+        (1..=n)
+            .map(|i| format!("{prefix}{i:04}"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let note = words("н", 1000);
+    let reason = words("п", 500);
+    assert!((5_900..=6_100).contains(&note.chars().count()));
+    assert!((2_900..=3_100).contains(&reason.chars().count()));
+    insp.apply(&[
+        Change::Note {
+            code: "1.1.3".parse().expect("code"),
+            text: note,
+        },
+        Change::NotApplicable {
+            code: "2.4.1.3".parse().expect("code"),
+            reason: Some(reason),
+        },
+    ])
+    .expect("apply");
+    let payload = export::payload(&insp, "", false, "2026-11-23T10:00:00.000Z").expect("payload");
+    let pdf = protocol::render(&payload, &catalogue(), None).expect("render");
+    let path = dir.join("long.pdf");
+    std::fs::write(&path, &pdf).expect("write");
+    path
+}
+
+/// The numbered words (`prefix` and four digits) in the order they are read, page by page.
+fn numbered(pages: &[String], prefix: char) -> Vec<String> {
+    pages
+        .iter()
+        .flat_map(|p| p.split_whitespace())
+        .filter(|w| {
+            let mut chars = w.chars();
+            chars.next() == Some(prefix)
+                && chars.clone().count() == 4
+                && chars.all(|c| c.is_ascii_digit())
+        })
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn a_long_note_continues_on_the_next_page_and_no_word_is_lost() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = long_cells_pdf(dir.path());
+    let Some(pages) = pages_text(&path) else {
+        return;
+    };
+    let note: Vec<String> = (1..=1000).map(|i| format!("н{i:04}")).collect();
+    let found = numbered(&pages, 'н');
+    assert_eq!(
+        found.len(),
+        note.len(),
+        "note words read back: {}",
+        found.len()
+    );
+    assert_eq!(found, note, "every note word once, in order");
+    // The reason is in its row and again in the list of standards that do not apply.
+    let reason: Vec<String> = (1..=500).map(|i| format!("п{i:04}")).collect();
+    let twice: Vec<String> = reason.iter().chain(&reason).cloned().collect();
+    let found = numbered(&pages, 'п');
+    assert_eq!(
+        found.len(),
+        twice.len(),
+        "reason words read back: {}",
+        found.len()
+    );
+    assert_eq!(found, twice, "every reason word twice, in order");
+    let n = pages.len();
+    for (i, page) in pages.iter().enumerate() {
+        assert!(page.contains(&format!("Сторінка {} з {n}", i + 1)));
+    }
+}
+
+/// One word as `pdftotext -bbox` places it: its text and its top and bottom, in points
+/// from the top of the page.
+struct Word {
+    text: String,
+    y_min: f32,
+    y_max: f32,
+}
+
+/// The words of each page with their boxes, or None when pdftotext is not installed.
+fn pages_words(pdf: &Path) -> Option<Vec<Vec<Word>>> {
+    let Ok(out) = Command::new("pdftotext")
+        .arg("-bbox")
+        .arg(pdf)
+        .arg("-")
+        .output()
+    else {
+        assert!(
+            std::env::var_os("AKREDIT_REQUIRE_PDFTOTEXT").is_none(),
+            "pdftotext (poppler-utils) is required here"
+        );
+        return None;
+    };
+    let html = String::from_utf8_lossy(&out.stdout).into_owned();
+    let attr = |tag: &str, name: &str| -> f32 {
+        tag.split(&format!(" {name}=\""))
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .and_then(|v| v.parse().ok())
+            .unwrap_or_else(|| panic!("{name} in {tag}"))
+    };
+    let pages = html
+        .split("<page ")
+        .skip(1)
+        .map(|page| {
+            page.split("<word ")
+                .skip(1)
+                .map(|w| {
+                    let (tag, rest) = w.split_once('>').expect("word tag");
+                    let text = rest.split_once("</word>").expect("word end").0;
+                    Word {
+                        text: text.to_string(),
+                        y_min: attr(&format!(" {tag}"), "yMin"),
+                        y_max: attr(&format!(" {tag}"), "yMax"),
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    Some(pages)
+}
+
+#[test]
+fn nothing_but_the_page_number_and_the_draft_mark_is_in_the_footer_band() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = long_cells_pdf(dir.path());
+    let Some(pages) = pages_words(&path) else {
+        return;
+    };
+    let n = pages.len();
+    assert!(n >= 5);
+    for (i, words) in pages.iter().enumerate() {
+        let (footer, body): (Vec<&Word>, Vec<&Word>) =
+            words.iter().partition(|w| w.y_max > protocol::BODY_BOTTOM);
+        let footer: Vec<&str> = footer.iter().map(|w| w.text.as_str()).collect();
+        assert_eq!(
+            footer.join(" "),
+            format!("ЧЕРНЕТКА · Сторінка {} з {n}", i + 1),
+            "page {}: only the footer is below the body",
+            i + 1
+        );
+        assert!(
+            body.iter().all(|w| w.y_min >= 0.0),
+            "page {}: text above the page",
+            i + 1
+        );
+    }
+}
