@@ -516,12 +516,12 @@ fn standards_under(catalogue: &Catalogue, model: ModelId, parent: &Code) -> Stri
     }
 }
 
-/// The most characters a note on a standard or a document keeps: about a page, enough
+/// The most characters a note on a standard or a document keeps: a few pages, enough
 /// for what an expert writes on the spot, small enough that results stay reasonable.
-pub const NOTE_LIMIT: usize = 5_000;
+pub const NOTE_LIMIT: usize = 10_000;
 
 /// The most characters a reason for "not applicable" keeps.
-pub const REASON_LIMIT: usize = 1_000;
+pub const REASON_LIMIT: usize = 4_000;
 
 /// The most characters a field of the application form keeps.
 pub const FIELD_LIMIT: usize = 500;
