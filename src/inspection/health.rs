@@ -107,11 +107,13 @@ pub(super) fn problems(
     found
 }
 
-/// `PRAGMA quick_check`: every page readable and well formed (it skips only the
-/// index-content comparison of the full check, and takes milliseconds).
+/// `PRAGMA integrity_check`: every page readable and well formed, and every index
+/// holding exactly its table's rows. (`quick_check` skips the last part, and a meta table
+/// whose unique index lost a row would take a second row for the same key on the next
+/// write; the full check costs about 3 ms more on a fully scored inspection.)
 fn pages(conn: &Connection) -> Vec<Problem> {
     let lines: rusqlite::Result<Vec<String>> = conn
-        .prepare("PRAGMA quick_check(5)")
+        .prepare("PRAGMA integrity_check(5)")
         .and_then(|mut stmt| stmt.query_map([], |r| r.get(0))?.collect());
     match lines {
         Ok(lines) if lines == ["ok"] => Vec::new(),
