@@ -48,6 +48,7 @@ strings! {
     NoRecent => "Ще немає нещодавніх перевірок.", "No recent inspections yet.";
     Missing => "файл відсутній", "file missing";
     Unreadable => "не вдається прочитати", "cannot be read";
+    Damaged => "файл пошкоджено: відновіть його з резервної копії", "the file is damaged: restore it from a backup";
     Scored => "оцінено", "scored";
     LastChange => "остання зміна", "last change";
     Settings => "Налаштування", "Settings";

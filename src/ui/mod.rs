@@ -368,6 +368,8 @@ pub enum RecentState {
     Missing,
     /// It cannot be read (the reason).
     Unreadable(String),
+    /// It can be read, but is damaged (what is wrong): it opens only from a backup.
+    Damaged(String),
     /// Its facts.
     Ok {
         /// The centre's name.
@@ -904,6 +906,10 @@ fn recent_state(path: &Path, catalogue: &Arc<Catalogue>) -> RecentState {
         return RecentState::Missing;
     }
     match Inspection::open(path, catalogue.clone(), Access::ReadOnly) {
+        // A damaged file cannot be opened for changes: say so before it is clicked.
+        Ok(insp) if !insp.problems().is_empty() => {
+            RecentState::Damaged(crate::inspection::health::describe(insp.problems()))
+        }
         Ok(insp) => {
             let totals = scoring::totals(catalogue, insp.meta().model, insp.answers());
             let last_change = insp.last_change_at().ok().flatten().unwrap_or_default();

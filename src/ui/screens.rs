@@ -256,6 +256,13 @@ fn open_panel(app: &mut AkreditApp, ui: &mut Ui) {
                     ui.label(RichText::new(format!("{name} — {}", T::Unreadable.get(lang))).weak());
                     ui.label(RichText::new(why).weak().small());
                 }
+                RecentState::Damaged(why) => {
+                    ui.label(
+                        RichText::new(format!("{name} — {}", T::Damaged.get(lang)))
+                            .color(ui.visuals().error_fg_color),
+                    );
+                    ui.label(RichText::new(why).weak().small());
+                }
             }
         });
     }
