@@ -730,7 +730,9 @@ pub fn run(
             )?;
             // The centre's file is read and checked before the inspection is opened for
             // changes: a refused import leaves not even a backup behind.
-            let model = open_read_only(&file, catalogue.clone())?.meta().model;
+            let model = Inspection::open(&file, catalogue.clone(), Access::ReadOnly)?
+                .meta()
+                .model;
             let sa = crate::self_assessment::read(&bytes, &catalogue, model)?;
             let mut insp = open_for_writing(&file, catalogue.clone())?;
             let plan = crate::self_assessment::import(&mut insp, &sa, replace)?;
@@ -829,8 +831,8 @@ pub fn run(
         }
         Command::Protocol { input, out: target } => {
             refuse_occupied(&target)?;
-            let bytes = crate::export::read_result_file(&input)?;
-            let (payload, provenance) = if bytes.first() == Some(&b'{') {
+            let (payload, provenance) = if !crate::inspection::is_sqlite_file(&input)? {
+                let bytes = crate::export::read_result_file(&input)?;
                 let v = crate::export::verify(&bytes, &catalogue, &[]);
                 let (Some(result), Some(sha), true) =
                     (v.result.clone(), v.sha256.clone(), v.holds())

@@ -135,21 +135,13 @@ pub fn occupied(path: &Path) -> bool {
     path.symlink_metadata().is_ok()
 }
 
-/// Whether `path` itself is a symbolic link (or, on Windows, another reparse point).
+/// Whether `path` itself is a symbolic link (on Windows also a junction).
+///
+/// Other Windows reparse points are not links: OneDrive keeps the files of a synced
+/// Documents folder as cloud reparse points, and an inspection there must open as any other.
 pub fn is_link(path: &Path) -> bool {
-    path.symlink_metadata().is_ok_and(|m| {
-        if m.file_type().is_symlink() {
-            return true;
-        }
-        #[cfg(windows)]
-        {
-            use std::os::windows::fs::MetadataExt;
-            const FILE_ATTRIBUTE_REPARSE_POINT: u32 = 0x400;
-            m.file_attributes() & FILE_ATTRIBUTE_REPARSE_POINT != 0
-        }
-        #[cfg(not(windows))]
-        false
-    })
+    path.symlink_metadata()
+        .is_ok_and(|m| m.file_type().is_symlink())
 }
 
 /// A temporary name beside `path`: `.NAME.akredit-tmp-PID-NANOS`, unique per process and

@@ -15,6 +15,7 @@ use akredit::answers::{Change, Column};
 use akredit::export::{self, Identity};
 use akredit::home::Home;
 use akredit::inspection::{Access, Inspection, StoreError};
+use egui_kittest::kittest::Queryable;
 use rusqlite::Connection;
 use serde_json::Value;
 
@@ -314,6 +315,45 @@ fn finding_03_a_second_path_meets_the_lock_and_no_change_is_overwritten() {
         }])
         .expect_err("refused");
     assert!(matches!(err, StoreError::Replaced(_)), "{err}");
+}
+
+/// Finding 3, in the window: a click after another program changed the file saves
+/// nothing, says so, and the window shows what is now in the file.
+#[test]
+fn finding_03_the_window_reads_a_changed_file_again_instead_of_overwriting_it() {
+    use akredit::ui::{Command as Ui, Status};
+    let place = Place::new();
+    let w = place.inspection("w.akredit");
+    let mut h = common::harness(place.home());
+    h.state_mut().push(Ui::Open(w.clone()));
+    h.run();
+    assert!(h.state().session.is_some(), "{:?}", h.state().status);
+    sql(
+        &w,
+        "UPDATE answer SET note = 'змінено іншою програмою' WHERE code = '1.1.3';
+         INSERT INTO history (at, subject, code, field, old, new)
+           VALUES ('2026-11-23T10:00:00.000Z', 'standard', '1.1.3', 'note', 'Наказ № 12', 'змінено іншою програмою');",
+    );
+    h.state_mut().push(Ui::Apply(vec![Change::Note {
+        code: "1.1.3".parse().expect("code"),
+        text: "з вікна".into(),
+    }]));
+    h.run();
+    assert!(
+        matches!(&h.state().status, Status::Error(e) if e.contains("changed by another program")),
+        "{:?}",
+        h.state().status
+    );
+    let session = h.state().session.as_ref().expect("still open");
+    let note = session
+        .inspection
+        .answers()
+        .get(&"1.1.3".parse().expect("code"))
+        .note;
+    assert_eq!(note, "змінено іншою програмою");
+    drop(h);
+    let show = place.ok(&["show", "w.akredit", "1.1.3"]);
+    assert!(show.stdout.contains("змінено іншою програмою"), "{show:?}");
 }
 
 /// Makes a key in its own data folder; returns the folder and a copy of its identity.
@@ -623,6 +663,63 @@ fn finding_09_damaged_files_are_never_written_and_named_damaged() {
     let run = place.refused(&["score", name, "1.1.2=3"]);
     assert!(run.stderr.contains("damaged"), "{run:?}");
     assert_eq!(fs::read(&hostile).expect("read"), bytes);
+}
+
+/// Finding 9, in the window: a damaged inspection in the recent list says so and offers
+/// its backups; restoring one makes a new file beside it, opened at once, and leaves the
+/// damaged file as it was.
+#[test]
+fn finding_09_the_window_restores_a_damaged_inspection_from_its_backup() {
+    use akredit::ui::{Command as Ui, Screen};
+    let place = Place::new();
+    let w = place.inspection("w.akredit");
+    let mut h = common::harness(place.home());
+    h.state_mut().push(Ui::Open(w.clone()));
+    h.run();
+    h.state_mut().push(Ui::CloseInspection);
+    h.run();
+    sql(
+        &w,
+        "PRAGMA ignore_check_constraints = ON; UPDATE answer SET commission = 7 WHERE code = '1.1.3';",
+    );
+    let damaged = fs::read(&w).expect("read");
+    h.state_mut().refresh_recent();
+    h.run();
+    assert_eq!(h.state().screen, Screen::Start);
+    h.get_by_label_contains("файл пошкоджено");
+    // The newest backup comes first: the one the window took when it opened the file.
+    h.get_all_by_label_contains("Відновити копію від")
+        .next()
+        .expect("a backup offered")
+        .click();
+    h.run();
+    let session = h
+        .state()
+        .session
+        .as_ref()
+        .expect("the restored file is open");
+    let restored = session.inspection.path().to_path_buf();
+    assert_ne!(restored, w);
+    assert!(
+        restored
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with("w.restored-")),
+        "{restored:?}"
+    );
+    assert_eq!(
+        session
+            .inspection
+            .answers()
+            .get(&"1.1.3".parse().expect("code"))
+            .commission,
+        Some(2),
+        "the grade as it was before the damage"
+    );
+    assert_eq!(
+        fs::read(&w).expect("read"),
+        damaged,
+        "the damaged file is kept"
+    );
 }
 
 /// Finding 11: escape sequences and bidirectional overrides in a centre's name reached

@@ -281,6 +281,16 @@ pub struct HistoryEntry {
     pub altered: Altered,
 }
 
+/// Whether the file at `path` is an SQLite database (by its first bytes), to tell an
+/// inspection from a result given in its place; only regular files are read.
+pub fn is_sqlite_file(path: &Path) -> Result<bool, StoreError> {
+    match file::read_header(path) {
+        Ok(_) => Ok(true),
+        Err(StoreError::NotSqlite(_) | StoreError::Empty(_)) => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
 /// An inspection's id: 32 lowercase hexadecimal digits, given at creation. It names the
 /// inspection's backup folder, so nothing else is ever accepted from a file.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]

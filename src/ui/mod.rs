@@ -132,6 +132,13 @@ pub enum Command {
     OpenCommissionResult(PathBuf),
     /// Go back from a result to the commission overview's table.
     CloseCommissionResult,
+    /// Restore a backup of a damaged inspection into a new file beside it, and open that.
+    RestoreBackup {
+        /// The backup.
+        backup: PathBuf,
+        /// The damaged inspection it is a backup of.
+        damaged: PathBuf,
+    },
 }
 
 /// What the status bar says.
@@ -368,8 +375,13 @@ pub enum RecentState {
     Missing,
     /// It cannot be read (the reason).
     Unreadable(String),
-    /// It can be read, but is damaged (what is wrong): it opens only from a backup.
-    Damaged(String),
+    /// It can be read, but is damaged: it opens only from a backup.
+    Damaged {
+        /// What is wrong.
+        why: String,
+        /// Its backups, newest first (at most a few).
+        backups: Vec<crate::inspection::backup::BackupInfo>,
+    },
     /// Its facts.
     Ok {
         /// The centre's name.
@@ -550,7 +562,12 @@ impl AkreditApp {
             .iter()
             .map(|path| RecentInfo {
                 path: path.clone(),
-                state: recent_state(path, &self.catalogue),
+                state: recent_state(
+                    path,
+                    &self.catalogue,
+                    self.home.as_ref(),
+                    self.settings.language,
+                ),
             })
             .collect();
     }
@@ -695,9 +712,12 @@ impl AkreditApp {
             Command::SortCommission(key) => self.commission.sort_by(key),
             Command::OpenCommissionResult(path) => commission::open(self, &path),
             Command::CloseCommissionResult => self.commission.detail = None,
+            Command::RestoreBackup { backup, damaged } => self.restore(&backup, &damaged),
             Command::SetLanguage(lang) => {
                 self.settings.language = lang;
                 self.save_settings();
+                // The recent list words what is wrong with a damaged file in the language.
+                self.refresh_recent();
             }
             Command::SetTextPercent(p) => {
                 self.settings.text_percent = p;
@@ -782,6 +802,39 @@ impl AkreditApp {
             }
             Err(e) => self.status = Status::Error(e.to_string()),
         }
+    }
+
+    /// Restores `backup` into a new file beside the damaged inspection
+    /// (`NAME.restored-STAMP.akredit`, never over anything) and opens it; the damaged file
+    /// stays as it is.
+    fn restore(&mut self, backup: &Path, damaged: &Path) {
+        let lang = self.settings.language;
+        let stem = damaged
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "inspection".into());
+        let stamp: String = crate::inspection::now_utc()
+            .chars()
+            .filter(char::is_ascii_digit)
+            .take(14)
+            .collect();
+        let mut target = damaged.with_file_name(format!("{stem}.restored-{stamp}.akredit"));
+        let mut n = 1;
+        while crate::safe_io::occupied(&target) {
+            n += 1;
+            target = damaged.with_file_name(format!("{stem}.restored-{stamp}-{n}.akredit"));
+        }
+        match crate::inspection::backup::restore(backup, &target, self.catalogue.clone()) {
+            Ok(()) => {
+                self.open(&target);
+                if self.session.is_some() {
+                    self.status =
+                        Status::Info(format!("{} {}", T::Restored.get(lang), target.display()));
+                }
+            }
+            Err(e) => self.status = Status::Error(e.to_string()),
+        }
+        self.refresh_recent();
     }
 
     fn create(&mut self, path: &Path, new: &NewInspection) {
@@ -901,14 +954,32 @@ fn suggested_file_name(centre: &str) -> String {
     }
 }
 
-fn recent_state(path: &Path, catalogue: &Arc<Catalogue>) -> RecentState {
+/// How many backups of a damaged inspection the start screen offers to restore.
+const BACKUPS_OFFERED: usize = 3;
+
+fn recent_state(
+    path: &Path,
+    catalogue: &Arc<Catalogue>,
+    home: Option<&Home>,
+    lang: Language,
+) -> RecentState {
     if !path.exists() {
         return RecentState::Missing;
     }
     match Inspection::open(path, catalogue.clone(), Access::ReadOnly) {
         // A damaged file cannot be opened for changes: say so before it is clicked.
         Ok(insp) if !insp.problems().is_empty() => {
-            RecentState::Damaged(crate::inspection::health::describe(insp.problems()))
+            let mut backups = home
+                .and_then(|h| {
+                    crate::inspection::backup::list(&h.backups(), &insp.meta().inspection_id).ok()
+                })
+                .unwrap_or_default();
+            backups.reverse();
+            backups.truncate(BACKUPS_OFFERED);
+            RecentState::Damaged {
+                why: i18n::problems(insp.problems(), lang),
+                backups,
+            }
         }
         Ok(insp) => {
             let totals = scoring::totals(catalogue, insp.meta().model, insp.answers());

@@ -218,6 +218,7 @@ fn open_panel(app: &mut AkreditApp, ui: &mut Ui) {
     }
     let lang = app.settings.language;
     let mut open = None;
+    let mut restore = None;
     for r in &app.recent {
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
@@ -256,18 +257,36 @@ fn open_panel(app: &mut AkreditApp, ui: &mut Ui) {
                     ui.label(RichText::new(format!("{name} — {}", T::Unreadable.get(lang))).weak());
                     ui.label(RichText::new(why).weak().small());
                 }
-                RecentState::Damaged(why) => {
+                RecentState::Damaged { why, backups } => {
                     ui.label(
                         RichText::new(format!("{name} — {}", T::Damaged.get(lang)))
                             .color(ui.visuals().error_fg_color),
                     );
                     ui.label(RichText::new(why).weak().small());
+                    if backups.is_empty() {
+                        ui.label(RichText::new(T::NoBackups.get(lang)).weak());
+                    }
+                    for b in backups {
+                        let when = b
+                            .taken_at
+                            .replace('T', " ")
+                            .chars()
+                            .take(16)
+                            .collect::<String>();
+                        let label = format!("{} {when} UTC", T::RestoreBackup.get(lang));
+                        if ui.button(label).clicked() {
+                            restore = Some((b.path.clone(), r.path.clone()));
+                        }
+                    }
                 }
             }
         });
     }
     if let Some(path) = open {
         app.push(Command::Open(path));
+    }
+    if let Some((backup, damaged)) = restore {
+        app.push(Command::RestoreBackup { backup, damaged });
     }
 }
 
