@@ -475,7 +475,7 @@ fn signing(
     inspection: &Path,
     quick: bool,
 ) -> Result<Vec<Figure>, StoreError> {
-    let home = crate::home::Home::at(dir.join("home"));
+    let home = crate::support::home::Home::at(dir.join("home"));
     let identity = crate::export::Identity::create(&home, "Benchmark")
         .map_err(|e| StoreError::Invalid(e.to_string()))?;
     let insp = Inspection::open(inspection, catalogue.clone(), Access::ReadOnly)?;
@@ -575,7 +575,7 @@ fn commission(
     quick: bool,
 ) -> Result<Vec<Figure>, StoreError> {
     let invalid = |e: crate::export::ExportError| StoreError::Invalid(e.to_string());
-    let home = crate::home::Home::at(dir.join("home-commission"));
+    let home = crate::support::home::Home::at(dir.join("home-commission"));
     let identity = crate::export::Identity::create(&home, "Експерт комісії")
         .map_err(|e| StoreError::Invalid(e.to_string()))?;
     let insp = Inspection::open(inspection, catalogue.clone(), Access::ReadOnly)?;

@@ -284,7 +284,7 @@ pub enum KeyAction {
 pub enum CliError {
     /// The catalogue file could not be read.
     #[error("cannot read the catalogue: {0}")]
-    CatalogueFile(crate::safe_io::FileError),
+    CatalogueFile(crate::support::files::FileError),
     /// The catalogue was refused.
     #[error("the catalogue {origin} was refused: {source}")]
     Catalogue {
@@ -313,13 +313,13 @@ pub enum CliError {
     NotVerified(String),
     /// The data folder is unknown.
     #[error(transparent)]
-    Home(#[from] crate::home::NoHome),
+    Home(#[from] crate::support::home::NoHome),
     /// Writing the output failed.
     #[error("cannot write the output: {0}")]
     Output(#[from] io::Error),
     /// A file given could not be read, or an output file written.
     #[error(transparent)]
-    File(#[from] crate::safe_io::FileError),
+    File(#[from] crate::support::files::FileError),
     /// A self-assessment could not be written or imported.
     #[error(transparent)]
     SelfAssessment(#[from] crate::self_assessment::SelfError),
@@ -384,7 +384,7 @@ pub fn load_catalogue(path: Option<&Path>) -> Result<Arc<Catalogue>, CliError> {
             source,
         })?,
         Some(path) => {
-            let bytes = crate::safe_io::read_bounded(path, MAX_CATALOGUE_BYTES, "catalogue")
+            let bytes = crate::support::files::read_bounded(path, MAX_CATALOGUE_BYTES, "catalogue")
                 .map_err(CliError::CatalogueFile)?;
             let text = String::from_utf8(bytes).map_err(|_| {
                 CliError::Usage(format!(
@@ -612,7 +612,7 @@ pub fn run(
         }
         Command::Backups { file } => {
             let insp = open_read_only(&file, catalogue)?;
-            let home = crate::home::Home::from_env()?;
+            let home = crate::support::home::Home::from_env()?;
             let list =
                 crate::inspection::backup::list(&home.backups(), &insp.meta().inspection_id)?;
             if list.is_empty() {
@@ -642,7 +642,7 @@ pub fn run(
             Ok(())
         }
         Command::Key { action } => {
-            let home = crate::home::Home::from_env()?;
+            let home = crate::support::home::Home::from_env()?;
             let identity = match action {
                 KeyAction::Init { name } => crate::export::Identity::create(&home, &name)?,
                 KeyAction::Show => crate::export::Identity::load(&home)?,
@@ -663,7 +663,7 @@ pub fn run(
             if insp.meta().purpose == Purpose::SelfAssessment {
                 return Err(crate::export::ExportError::SelfAssessment.into());
             }
-            let home = crate::home::Home::from_env()?;
+            let home = crate::support::home::Home::from_env()?;
             let identity = crate::export::Identity::load(&home)?;
             let signed = crate::export::export(&mut insp, &identity, draft, &target)?;
             writeln!(
@@ -682,14 +682,14 @@ pub fn run(
         }
         Command::ExportSelf { file, out: target } => {
             refuse_occupied(&target)?;
-            let home = crate::home::Home::from_env()?;
+            let home = crate::support::home::Home::from_env()?;
             let identity = crate::export::Identity::load_if_any(&home)?;
             let insp = Inspection::open(&file, catalogue, Access::ReadOnly)?;
             insp.ensure_sound()?;
             let written = crate::self_assessment::export_self(
                 &insp,
                 identity.as_ref(),
-                &crate::inspection::now_utc(),
+                &crate::support::time::now_utc(),
             )?;
             write_new_file(&target, &written.bytes)?;
             writeln!(
@@ -723,7 +723,7 @@ pub fn run(
             input,
             replace,
         } => {
-            let bytes = crate::safe_io::read_bounded(
+            let bytes = crate::support::files::read_bounded(
                 &input,
                 crate::self_assessment::MAX_FILE_BYTES,
                 "self-assessment",
@@ -867,7 +867,7 @@ pub fn run(
                     crate::export::missing_for_final(&catalogue, insp.meta().model, insp.answers())
                         .is_empty();
                 let payload =
-                    crate::export::payload(&insp, "", complete, &crate::inspection::now_utc())?;
+                    crate::export::payload(&insp, "", complete, &crate::support::time::now_utc())?;
                 (payload, None)
             };
             let pdf = crate::protocol::render(&payload, &catalogue, provenance.as_ref())?;
@@ -928,7 +928,7 @@ pub fn run(
 /// A backup that cannot be made is reported but does not stop the expert's work.
 pub fn open_for_writing(file: &Path, catalogue: Arc<Catalogue>) -> Result<Inspection, CliError> {
     let insp = Inspection::open(file, catalogue, Access::ReadWrite)?;
-    let backed_up = crate::home::Home::from_env()
+    let backed_up = crate::support::home::Home::from_env()
         .map_err(CliError::from)
         .and_then(|home| insp.backup_to(&home.backups()).map_err(CliError::from));
     if let Err(e) = backed_up {
@@ -958,12 +958,12 @@ fn write_new_file(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
 /// Refuses an output path where something (a file, a folder, a link) already is, before
 /// any work is done for it.
 fn refuse_occupied(target: &Path) -> Result<(), CliError> {
-    if crate::safe_io::is_link(target) {
-        return Err(CliError::File(crate::safe_io::FileError::Link(
+    if crate::support::files::is_link(target) {
+        return Err(CliError::File(crate::support::files::FileError::Link(
             target.to_path_buf(),
         )));
     }
-    if crate::safe_io::occupied(target) {
+    if crate::support::files::occupied(target) {
         return Err(StoreError::Exists(target.to_path_buf()).into());
     }
     Ok(())

@@ -9,8 +9,8 @@ use akredit::answers::{Change, Column};
 use akredit::catalogue::{Catalogue, ModelId};
 use akredit::commission::{self, Basis, CommissionError, Note, Overview, Status};
 use akredit::export::{self, Identity, SignedResult};
-use akredit::home::Home;
 use akredit::inspection::{Inspection, NewInspection};
+use akredit::support::home::Home;
 use serde_json::Value;
 use tempfile::TempDir;
 

@@ -6,8 +6,8 @@ use std::sync::Arc;
 use akredit::answers::{Change, Column};
 use akredit::catalogue::{Catalogue, ModelId};
 use akredit::export::{self, ExportError, Identity, Outcome, canonical_json};
-use akredit::home::Home;
 use akredit::inspection::{Access, Inspection, NewInspection};
+use akredit::support::home::Home;
 use serde_json::Value;
 
 fn catalogue() -> Arc<Catalogue> {

@@ -5,10 +5,10 @@ use std::path::{Path, PathBuf};
 
 use akredit::answers::Column;
 use akredit::catalogue::{Code, ModelId};
-use akredit::home::Home;
 use akredit::inspection::{Access, Inspection, NewInspection};
 use akredit::scoring;
-use akredit::settings::{Language, Settings};
+use akredit::support::home::Home;
+use akredit::support::settings::{Language, Settings};
 use akredit::ui::{AkreditApp, Command, Screen, Status};
 use egui::accesskit::Role;
 use egui::{Event, Key, Modifiers};

@@ -13,8 +13,8 @@ use std::time::{Duration, Instant, SystemTime};
 
 use akredit::answers::{Change, Column};
 use akredit::export::{self, Identity};
-use akredit::home::Home;
 use akredit::inspection::{Access, Inspection, StoreError};
+use akredit::support::home::Home;
 use egui_kittest::kittest::Queryable;
 use rusqlite::Connection;
 use serde_json::Value;

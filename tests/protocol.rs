@@ -8,9 +8,9 @@ use std::sync::Arc;
 use akredit::answers::{Change, Column};
 use akredit::catalogue::{Catalogue, ModelId};
 use akredit::export::{self, Identity};
-use akredit::home::Home;
 use akredit::inspection::{Inspection, NewInspection};
 use akredit::protocol::{self, Provenance};
+use akredit::support::home::Home;
 
 fn catalogue() -> Arc<Catalogue> {
     Arc::new(Catalogue::builtin().expect("catalogue"))

@@ -13,7 +13,7 @@ use ed25519_dalek::{SigningKey, VerifyingKey};
 use serde::{Deserialize, Serialize};
 
 use crate::catalogue::sha256_hex;
-use crate::home::Home;
+use crate::support::home::Home;
 
 /// Why a key could not be made, read or used.
 #[derive(Debug, thiserror::Error)]
@@ -117,8 +117,8 @@ const KEY_FILE_LIMIT: u64 = 64 * 1024;
 /// what is wrong in words.
 pub fn read_trusted_key(arg: &str) -> Result<TrustedKey, String> {
     let path = Path::new(arg);
-    let text = if crate::safe_io::occupied(path) {
-        let bytes = crate::safe_io::read_bounded(path, KEY_FILE_LIMIT, "key file")
+    let text = if crate::support::files::occupied(path) {
+        let bytes = crate::support::files::read_bounded(path, KEY_FILE_LIMIT, "key file")
             .map_err(|e| e.to_string())?;
         String::from_utf8_lossy(&bytes).into_owned()
     } else {
@@ -189,8 +189,8 @@ impl Identity {
         }
         let private = private_path(home);
         match (
-            crate::safe_io::occupied(&private),
-            crate::safe_io::occupied(&public_path(home)),
+            crate::support::files::occupied(&private),
+            crate::support::files::occupied(&public_path(home)),
         ) {
             (false, false) => {}
             (false, true) => return Err(KeyError::PrivateKeyMissing(private)),
@@ -207,7 +207,7 @@ impl Identity {
         let public = PublicIdentity {
             name: name.to_string(),
             public_key: B64.encode(signing.verifying_key().to_bytes()),
-            created_at: crate::inspection::now_utc(),
+            created_at: crate::support::time::now_utc(),
         };
         write_new(&private, B64.encode(seed).as_bytes(), true)?;
         let json = serde_json::to_string_pretty(&public).map_err(|e| KeyError::Damaged {
@@ -231,8 +231,8 @@ impl Identity {
     /// Reads the key pair, checking that the private key is private.
     pub fn load(home: &Home) -> Result<Identity, KeyError> {
         let private = private_path(home);
-        if !crate::safe_io::occupied(&private) {
-            if crate::safe_io::occupied(&public_path(home)) {
+        if !crate::support::files::occupied(&private) {
+            if crate::support::files::occupied(&public_path(home)) {
                 return Err(KeyError::PrivateKeyMissing(private));
             }
             return Err(KeyError::Missing(keys_dir(home)));

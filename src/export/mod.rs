@@ -36,8 +36,10 @@ pub const FORMAT: &str = "akredit-result/1";
 pub const MAX_RESULT_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Reads a file that should be a result: a regular file of at most [`MAX_RESULT_BYTES`].
-pub fn read_result_file(path: &std::path::Path) -> Result<Vec<u8>, crate::safe_io::FileError> {
-    crate::safe_io::read_bounded(path, MAX_RESULT_BYTES, "signed result")
+pub fn read_result_file(
+    path: &std::path::Path,
+) -> Result<Vec<u8>, crate::support::files::FileError> {
+    crate::support::files::read_bounded(path, MAX_RESULT_BYTES, "signed result")
 }
 
 /// Why an export was refused or failed.
@@ -69,7 +71,7 @@ pub enum ExportError {
     },
     /// Writing the result file.
     #[error(transparent)]
-    File(#[from] crate::safe_io::FileError),
+    File(#[from] crate::support::files::FileError),
     /// The file is a centre's self-assessment, not an inspection.
     #[error(
         "this file is a centre's self-assessment, not the commission's inspection; write it for the expert with: akredit export-self FILE --out SELF.json"
@@ -250,9 +252,9 @@ pub struct ResultFile {
 }
 
 /// Writes a new file durably, never over anything and never through a link (see
-/// [`crate::safe_io::write_new`]).
+/// [`crate::support::files::write_new`]).
 pub fn write_new_file(path: &std::path::Path, bytes: &[u8]) -> Result<(), StoreError> {
-    Ok(crate::safe_io::write_new(path, bytes)?)
+    Ok(crate::support::files::write_new(path, bytes)?)
 }
 
 /// Writes `value` in canonical form (RFC 8785 for the JSON subset results use).
@@ -508,7 +510,7 @@ pub fn sign_inspection(
         insp,
         &identity.public.name,
         !draft,
-        &crate::inspection::now_utc(),
+        &crate::support::time::now_utc(),
     )?;
     let signed = sign(&payload, identity)?;
     if signed.bytes.len() as u64 > MAX_RESULT_BYTES {
@@ -549,7 +551,7 @@ pub fn export(
     out: &std::path::Path,
 ) -> Result<SignedResult, ExportError> {
     let signed = sign_inspection(insp, identity, draft)?;
-    crate::safe_io::write_new(out, &signed.bytes)?;
+    crate::support::files::write_new(out, &signed.bytes)?;
     if let Err(e) = insp.record_result(&signed.sha256) {
         // Unrecorded, the next export would not name it as superseded: it must not exist.
         let _ = std::fs::remove_file(out);

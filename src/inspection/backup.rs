@@ -19,7 +19,7 @@ use rusqlite::backup::NO_PROGRESS;
 
 use super::{Access, Inspection, InspectionId, StoreError};
 use crate::catalogue::Catalogue;
-use crate::safe_io;
+use crate::support::files;
 
 /// How many backups are kept per inspection at most.
 pub const KEEP: usize = 20;
@@ -62,8 +62,8 @@ pub fn folder(backups_root: &Path, id: &InspectionId) -> Result<PathBuf, StoreEr
             "internal: the inspection id {id} is not a folder name"
         )));
     }
-    if safe_io::is_link(&dir) || dir.symlink_metadata().is_ok_and(|m| !m.is_dir()) {
-        return Err(StoreError::File(safe_io::FileError::Link(dir)));
+    if files::is_link(&dir) || dir.symlink_metadata().is_ok_and(|m| !m.is_dir()) {
+        return Err(StoreError::File(files::FileError::Link(dir)));
     }
     Ok(dir)
 }
@@ -86,9 +86,9 @@ impl Inspection {
         fs::create_dir_all(&dir).map_err(io_err(&dir))?;
         // The folder is checked again now that it exists: it must not lead elsewhere.
         let dir = folder(backups_root, &self.meta.inspection_id)?;
-        safe_io::remove_stale_temps(&dir);
+        files::remove_stale_temps(&dir);
         // Names sort by time: 20261123T141102.325Z--poltava.akredit
-        let stamp: String = super::now_utc()
+        let stamp: String = crate::support::time::now_utc()
             .chars()
             .filter(|c| !matches!(c, '-' | ':'))
             .collect();
@@ -99,14 +99,14 @@ impl Inspection {
             .unwrap_or_else(|| "inspection".into());
         let mut target = dir.join(format!("{stamp}--{stem}"));
         let mut n = 1;
-        while safe_io::occupied(&target) {
+        while files::occupied(&target) {
             n += 1;
             target = dir.join(format!("{stamp}-{n}--{stem}"));
         }
         // Written under a temporary name first, so that a listed backup is always whole.
-        let partial = safe_io::temp_sibling(&target);
+        let partial = files::temp_sibling(&target);
         let copied = copy_into_new(&self.conn, &partial)
-            .and_then(|()| Ok(safe_io::place_without_overwrite(&partial, &target)?));
+            .and_then(|()| Ok(files::place_without_overwrite(&partial, &target)?));
         if copied.is_err() {
             let _ = fs::remove_file(&partial);
         }
@@ -129,7 +129,7 @@ fn copy_into_new(conn: &rusqlite::Connection, target: &Path) -> Result<(), Store
             path: target.to_path_buf(),
             source: e,
         })?;
-    Ok(safe_io::sync_file(target)?)
+    Ok(files::sync_file(target)?)
 }
 
 /// The backups of the inspection with this id, oldest first.
@@ -222,16 +222,16 @@ fn prune_to(dir: &Path, keep: usize, budget: u64, min_keep: usize) -> Result<(),
 /// `catalogue` can read, and pass SQLite's full integrity check); the copy is made with
 /// the backup API.
 pub fn restore(backup: &Path, out: &Path, catalogue: Arc<Catalogue>) -> Result<(), StoreError> {
-    if safe_io::occupied(out) {
+    if files::occupied(out) {
         return Err(StoreError::Exists(out.to_path_buf()));
     }
     let source = Inspection::open(backup, catalogue, Access::ReadOnly)?;
     source.ensure_sound()?;
     source.integrity_check()?;
-    let tmp = safe_io::temp_sibling(out);
+    let tmp = files::temp_sibling(out);
     let copied = copy_into_new(&source.conn, &tmp).and_then(|()| {
-        match safe_io::place_without_overwrite(&tmp, out) {
-            Err(safe_io::FileError::Exists(p)) => Err(StoreError::Exists(p)),
+        match files::place_without_overwrite(&tmp, out) {
+            Err(files::FileError::Exists(p)) => Err(StoreError::Exists(p)),
             placed => Ok(placed?),
         }
     });

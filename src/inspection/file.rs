@@ -9,19 +9,20 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags, TransactionBehavior, params};
 
 use super::rows::{classify_open_error, classify_write_error, damaged, insert_rows, sqlite_err};
-use super::{Access, NewInspection, StoreError, lock, now_utc, schema};
+use super::{Access, NewInspection, StoreError, lock, schema};
 use crate::answers::{Altered, Answers, Change};
 use crate::catalogue::Catalogue;
-use crate::safe_io;
+use crate::support::files;
+use crate::support::time::now_utc;
 
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
 /// The first 100 bytes of an SQLite file: what the file is, before SQLite opens it.
 pub(super) fn read_header(path: &Path) -> Result<[u8; 100], StoreError> {
-    let mut file = match safe_io::open_regular(path) {
+    let mut file = match files::open_regular(path) {
         Ok(f) => f,
-        Err(safe_io::FileError::NotFound(p)) => return Err(StoreError::NotFound(p)),
-        Err(safe_io::FileError::IsDirectory(p)) => return Err(StoreError::IsDirectory(p)),
+        Err(files::FileError::NotFound(p)) => return Err(StoreError::NotFound(p)),
+        Err(files::FileError::IsDirectory(p)) => return Err(StoreError::IsDirectory(p)),
         Err(e) => return Err(e.into()),
     };
     let len = file
@@ -97,7 +98,7 @@ pub(super) fn recover_interrupted_write(path: &Path, locked: bool) -> Result<(),
     let hot = journal
         .symlink_metadata()
         .is_ok_and(|m| m.is_file() && m.len() > 0);
-    if !hot || check_writable(path).is_err() || safe_io::is_link(path) {
+    if !hot || check_writable(path).is_err() || files::is_link(path) {
         return Ok(());
     }
     let _lock = if locked {
@@ -130,7 +131,7 @@ pub(super) fn check_writable(path: &Path) -> Result<(), StoreError> {
     };
     read_only(path, "the file is marked read-only")?;
     read_only(
-        &safe_io::parent_dir(path),
+        &files::parent_dir(path),
         "its folder is read-only, and SQLite needs to write a journal file beside it",
     )
 }
@@ -151,7 +152,7 @@ pub(super) fn keep_pre_migration_copy(
     })?;
     let mut target = path.with_file_name(format!("{name}.v{old_version}.bak"));
     let mut n = 1;
-    while safe_io::occupied(&target) {
+    while files::occupied(&target) {
         let same = target.symlink_metadata().is_ok_and(|m| m.is_file())
             && fs::read(&target).is_ok_and(|copy| copy == original);
         if same {
@@ -160,7 +161,7 @@ pub(super) fn keep_pre_migration_copy(
         n += 1;
         target = path.with_file_name(format!("{name}.v{old_version}.{n}.bak"));
     }
-    safe_io::write_new(&target, &original)?;
+    files::write_new(&target, &original)?;
     Ok((target, true))
 }
 
@@ -238,5 +239,5 @@ pub(super) fn build_new_file(
     insert_rows(&tx, tmp, &answers, &altered, &created_at)?;
     tx.commit().map_err(|e| sqlite_err(tmp, e))?;
     drop(conn);
-    Ok(safe_io::sync_file(tmp)?)
+    Ok(files::sync_file(tmp)?)
 }

@@ -127,7 +127,7 @@ fn meta_problems(meta: &Meta) -> Vec<Problem> {
     if meta
         .visit_date
         .as_deref()
-        .is_some_and(|d| super::check_date(d).is_err())
+        .is_some_and(|d| crate::support::time::check_date(d).is_err())
     {
         found.push(Problem::BadMeta("visit date"));
     }

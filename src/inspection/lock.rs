@@ -15,8 +15,9 @@ use std::fs::{self, File, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use super::{StoreError, now_utc};
-use crate::safe_io;
+use super::StoreError;
+use crate::support::files;
+use crate::support::time::now_utc;
 
 /// Held while an inspection is open for writing; released on drop.
 #[derive(Debug)]
@@ -40,7 +41,7 @@ const LABEL_LIMIT: u64 = 4096;
 impl WriterLock {
     /// Takes the lock on the inspection file, or says who holds it.
     pub fn acquire(inspection: &Path) -> Result<WriterLock, StoreError> {
-        let file = safe_io::open_regular(inspection)?;
+        let file = files::open_regular(inspection)?;
         match try_lock(&file) {
             Ok(true) => {}
             Ok(false) => {
@@ -60,9 +61,9 @@ impl WriterLock {
         Ok(WriterLock { file, label })
     }
 
-    /// The locked file's identity (see [`safe_io::identity`]).
+    /// The locked file's identity (see [`files::identity`]).
     pub fn identity(&self) -> Option<(u64, u64)> {
-        safe_io::identity_of(&self.file)
+        files::identity_of(&self.file)
     }
 }
 
@@ -82,7 +83,7 @@ fn read_label(label: &Path) -> String {
     if !label.symlink_metadata().is_ok_and(|m| m.is_file()) {
         return String::new();
     }
-    let Ok(bytes) = safe_io::read_bounded(label, LABEL_LIMIT, "lock label") else {
+    let Ok(bytes) = files::read_bounded(label, LABEL_LIMIT, "lock label") else {
         return String::new();
     };
     String::from_utf8_lossy(&bytes)

@@ -16,7 +16,6 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::SystemTime;
 
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 
@@ -33,7 +32,7 @@ pub use schema::SCHEMA_VERSION;
 
 use crate::answers::{self, Altered, Answers, Change, Column, Refusal};
 use crate::catalogue::{Catalogue, Code, ModelId};
-use crate::safe_io;
+use crate::support::files;
 use rows::{classify_write_error, damaged, read_history, sqlite_err};
 
 /// `PRAGMA application_id` of every akredit inspection ("AKRD").
@@ -131,7 +130,10 @@ pub enum StoreError {
     /// A change was refused; nothing of its batch was applied.
     #[error("{0}. Nothing was changed")]
     Refused(#[from] Refusal),
-    /// A value the program itself must supply is wrong (e.g. a bad visit date).
+    /// A visit date that is not a date.
+    #[error(transparent)]
+    BadDate(#[from] crate::support::time::BadDate),
+    /// A value the program itself must supply is wrong.
     #[error("{0}")]
     Invalid(String),
     /// A file-system error.
@@ -171,7 +173,7 @@ pub enum StoreError {
     Link(PathBuf),
     /// Reading or writing a file beside the inspection.
     #[error(transparent)]
-    File(#[from] crate::safe_io::FileError),
+    File(#[from] crate::support::files::FileError),
     /// Any other SQLite error.
     #[error("{path}: the database reported an error: {source}")]
     Sqlite {
@@ -374,42 +376,6 @@ fn refuse_damaged(path: &Path, problems: &[Problem]) -> StoreError {
     }
 }
 
-/// The current time in UTC, RFC 3339 with milliseconds.
-pub fn now_utc() -> String {
-    humantime::format_rfc3339_millis(SystemTime::now()).to_string()
-}
-
-/// Checks a `YYYY-MM-DD` date.
-pub fn check_date(text: &str) -> Result<(), StoreError> {
-    let bad = || {
-        StoreError::Invalid(format!(
-            "{text:?} is not a date; write it as YYYY-MM-DD, e.g. 2026-11-23"
-        ))
-    };
-    let parts: Vec<&str> = text.split('-').collect();
-    let [y, m, d] = parts.as_slice() else {
-        return Err(bad());
-    };
-    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
-        return Err(bad());
-    }
-    let (Ok(y), Ok(m), Ok(d)) = (y.parse::<u32>(), m.parse::<u32>(), d.parse::<u32>()) else {
-        return Err(bad());
-    };
-    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
-    let days = match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return Err(bad()),
-    };
-    if !(1900..=2999).contains(&y) || d == 0 || d > days {
-        return Err(bad());
-    }
-    Ok(())
-}
-
 impl Inspection {
     /// Creates a new inspection file. Refuses to overwrite anything.
     ///
@@ -420,7 +386,7 @@ impl Inspection {
         catalogue: Arc<Catalogue>,
         new: &NewInspection,
     ) -> Result<Inspection, StoreError> {
-        if safe_io::occupied(path) {
+        if files::occupied(path) {
             return Err(StoreError::Exists(path.to_path_buf()));
         }
         if new.centre_name.trim().is_empty() {
@@ -429,13 +395,13 @@ impl Inspection {
             ));
         }
         if let Some(date) = &new.visit_date {
-            check_date(date)?;
+            crate::support::time::check_date(date)?;
         }
-        safe_io::remove_stale_temps(&safe_io::parent_dir(path));
-        let tmp = safe_io::temp_sibling(path);
+        files::remove_stale_temps(&files::parent_dir(path));
+        let tmp = files::temp_sibling(path);
         let result = file::build_new_file(&tmp, &catalogue, new).and_then(|()| {
-            match safe_io::place_without_overwrite(&tmp, path) {
-                Err(safe_io::FileError::Exists(p)) => Err(StoreError::Exists(p)),
+            match files::place_without_overwrite(&tmp, path) {
+                Err(files::FileError::Exists(p)) => Err(StoreError::Exists(p)),
                 placed => Ok(placed?),
             }
         });
@@ -455,7 +421,7 @@ impl Inspection {
         catalogue: Arc<Catalogue>,
         access: Access,
     ) -> Result<Inspection, StoreError> {
-        if access == Access::ReadWrite && safe_io::is_link(path) {
+        if access == Access::ReadWrite && files::is_link(path) {
             return Err(StoreError::Link(path.to_path_buf()));
         }
         let header = file::read_header(path)?;
@@ -642,7 +608,7 @@ impl Inspection {
             return Ok(Vec::new());
         }
         self.ensure_same_file()?;
-        let at = now_utc();
+        let at = crate::support::time::now_utc();
         match rows::write_batch(
             &mut self.conn,
             &self.path,
@@ -667,7 +633,7 @@ impl Inspection {
     /// replaced): the change would go into a file that no longer has a name.
     fn ensure_same_file(&self) -> Result<(), StoreError> {
         let opened = self.lock.as_ref().and_then(lock::WriterLock::identity);
-        match (opened, safe_io::identity(&self.path)) {
+        match (opened, files::identity(&self.path)) {
             (Some(a), Some(b)) if a != b => Err(StoreError::Replaced(self.path.clone())),
             (Some(_), None) => Err(StoreError::Replaced(self.path.clone())),
             _ => Ok(()),
@@ -915,14 +881,5 @@ mod tests {
             .map(|e| e.file_name())
             .collect();
         assert_eq!(names.len(), 1, "no .v0.bak left: {names:?}");
-    }
-
-    #[test]
-    fn dates_are_checked() {
-        assert!(check_date("2026-11-23").is_ok());
-        assert!(check_date("2024-02-29").is_ok());
-        assert!(check_date("2026-02-29").is_err());
-        assert!(check_date("23.11.2026").is_err());
-        assert!(check_date("2026-13-01").is_err());
     }
 }

@@ -15,7 +15,7 @@ use crate::catalogue::{Catalogue, ModelId};
 use crate::commission::{self as domain, Overview, Row, Status};
 use crate::export::{Outcome, TrustedKey, Verification};
 use crate::scoring::Category;
-use crate::settings::Language;
+use crate::support::settings::Language;
 
 /// The columns of the table; each is also what the table can be sorted by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

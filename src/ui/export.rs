@@ -48,7 +48,7 @@ fn run_self(app: &mut AkreditApp, dialog: &ExportDialog) -> Result<String, Strin
         },
     };
     let path = PathBuf::from(dialog.path.trim());
-    if path.as_os_str().is_empty() || crate::safe_io::occupied(&path) {
+    if path.as_os_str().is_empty() || crate::support::files::occupied(&path) {
         return Err(format!("{}: {}", path.display(), T::ExportExists.get(lang)));
     }
     let Some(session) = &app.session else {
@@ -57,7 +57,7 @@ fn run_self(app: &mut AkreditApp, dialog: &ExportDialog) -> Result<String, Strin
     let written = crate::self_assessment::export_self(
         &session.inspection,
         identity.as_ref(),
-        &crate::inspection::now_utc(),
+        &crate::support::time::now_utc(),
     )
     .map_err(|e| e.to_string())?;
     write_new(&path, &written.bytes)?;
@@ -96,7 +96,7 @@ pub fn run(app: &mut AkreditApp) -> Result<String, String> {
         Err(e) => return Err(e.to_string()),
     };
     let path = PathBuf::from(dialog.path.trim());
-    if path.as_os_str().is_empty() || crate::safe_io::occupied(&path) {
+    if path.as_os_str().is_empty() || crate::support::files::occupied(&path) {
         return Err(format!("{}: {}", path.display(), T::ExportExists.get(lang)));
     }
     let catalogue = app.catalogue.clone();
@@ -140,7 +140,7 @@ pub fn run(app: &mut AkreditApp) -> Result<String, String> {
 fn self_body(
     dialog: &mut ExportDialog,
     has_key: bool,
-    lang: crate::settings::Language,
+    lang: crate::support::settings::Language,
     ui: &mut Ui,
     commands: &mut Vec<Command>,
 ) {
@@ -162,7 +162,7 @@ fn key_and_path(
     dialog: &mut ExportDialog,
     has_key: bool,
     file_label: T,
-    lang: crate::settings::Language,
+    lang: crate::support::settings::Language,
     ui: &mut Ui,
 ) {
     if !has_key {

@@ -4,7 +4,7 @@
 //! language does not compile; the tests check that none is empty or left untranslated.
 //! The standards' titles and criteria are not here: they stay in the Order's Ukrainian.
 
-use crate::settings::Language;
+use crate::support::settings::Language;
 
 macro_rules! strings {
     ($($key:ident => $uk:expr, $en:expr;)*) => {

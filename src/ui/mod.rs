@@ -19,10 +19,11 @@ use std::sync::Arc;
 
 use crate::answers::{Altered, Change, Column};
 use crate::catalogue::{Catalogue, Code, ModelId};
-use crate::home::Home;
-use crate::inspection::{Access, Inspection, NewInspection, Purpose, now_utc};
+use crate::inspection::{Access, Inspection, NewInspection, Purpose};
 use crate::scoring::{self, Tally, Totals};
-use crate::settings::{Language, Settings, Theme};
+use crate::support::home::Home;
+use crate::support::settings::{Language, Settings, Theme};
+use crate::support::time::now_utc;
 
 pub use i18n::T;
 
@@ -813,14 +814,14 @@ impl AkreditApp {
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_else(|| "inspection".into());
-        let stamp: String = crate::inspection::now_utc()
+        let stamp: String = crate::support::time::now_utc()
             .chars()
             .filter(char::is_ascii_digit)
             .take(14)
             .collect();
         let mut target = damaged.with_file_name(format!("{stem}.restored-{stamp}.akredit"));
         let mut n = 1;
-        while crate::safe_io::occupied(&target) {
+        while crate::support::files::occupied(&target) {
             n += 1;
             target = damaged.with_file_name(format!("{stem}.restored-{stamp}-{n}.akredit"));
         }

@@ -4,7 +4,7 @@ use egui::{RichText, Ui};
 
 use super::{Session, T, screens::category_colour};
 use crate::scoring::{Category, Tally};
-use crate::settings::Language;
+use crate::support::settings::Language;
 
 /// The category in words.
 pub fn category_name(category: Category, lang: Language) -> &'static str {

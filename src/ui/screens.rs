@@ -7,7 +7,7 @@ use super::{AkreditApp, Command, Filter, RecentState, Screen, Status, T, Tab, re
 use crate::answers::Change;
 use crate::catalogue::ModelId;
 use crate::inspection::NewInspection;
-use crate::settings::{Language, TEXT_SIZES, Theme};
+use crate::support::settings::{Language, TEXT_SIZES, Theme};
 
 /// Draws the current screen.
 pub fn show(app: &mut AkreditApp, ui: &mut Ui) {

@@ -6,7 +6,7 @@ use egui::Ui;
 
 use super::{AkreditApp, Command, Session, T};
 use crate::self_assessment;
-use crate::settings::Language;
+use crate::support::settings::Language;
 
 /// The form's state.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -28,13 +28,16 @@ pub fn run(app: &mut AkreditApp, replace: bool) {
         return;
     };
     let path = std::path::PathBuf::from(session.self_import.path.trim());
-    let read =
-        crate::safe_io::read_bounded(&path, self_assessment::MAX_FILE_BYTES, "self-assessment")
+    let read = crate::support::files::read_bounded(
+        &path,
+        self_assessment::MAX_FILE_BYTES,
+        "self-assessment",
+    )
+    .map_err(|e| e.to_string())
+    .and_then(|bytes| {
+        self_assessment::read(&bytes, session.inspection.catalogue(), session.model())
             .map_err(|e| e.to_string())
-            .and_then(|bytes| {
-                self_assessment::read(&bytes, session.inspection.catalogue(), session.model())
-                    .map_err(|e| e.to_string())
-            });
+    });
     let sa = match read {
         Ok(sa) => sa,
         Err(e) => {

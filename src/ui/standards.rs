@@ -6,7 +6,7 @@ use egui::{RichText, ScrollArea, Ui};
 use super::{AkreditApp, Command, Editing, Session, T};
 use crate::answers::{Answer, Change, Column};
 use crate::catalogue::{Code, Standard};
-use crate::settings::Language;
+use crate::support::settings::Language;
 
 enum Row<'a> {
     Heading(&'a Code, Option<&'a str>),

@@ -8,7 +8,7 @@ use std::process::{Command, ExitStatus};
 use std::sync::Arc;
 
 use akredit::catalogue::Catalogue;
-use akredit::home::Home;
+use akredit::support::home::Home;
 use akredit::ui::{AkreditApp, Dialogs};
 use egui_kittest::Harness;
 

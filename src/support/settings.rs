@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::home::Home;
+use crate::support::home::Home;
 
 /// How many recent inspections are remembered.
 pub const RECENT_MAX: usize = 12;
