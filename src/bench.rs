@@ -689,11 +689,12 @@ fn write_results(
         let name = format!("Центр здоров'я № {base:05}");
         // The history must still replay to the application form.
         if let Some(row) = p.history.iter_mut().rev().find(|h| {
-            h.subject == crate::export::HistorySubject::Centre && h.field == "centre_name"
+            h.subject == crate::export::HistorySubject::Centre
+                && h.field == crate::answers::CENTRE_NAME
         }) {
             row.new = Some(name.clone());
         }
-        p.centre.insert("centre_name".into(), name);
+        p.centre.insert(crate::answers::CENTRE_NAME.into(), name);
         p.inspection_id = format!("bench-{base:05}");
         p.exported_at = format!(
             "2026-11-{:02}T{:02}:{:02}:{:02}.000Z",

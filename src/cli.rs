@@ -10,7 +10,7 @@ use clap::{Parser, Subcommand};
 use serde::Serialize;
 use serde_json::json;
 
-use crate::answers::{Altered, Change, Column, Subject};
+use crate::answers::{Altered, Change, Column, Field, Subject};
 use crate::catalogue::{Catalogue, CatalogueError, Code, Entry, GradeError, ModelId};
 use crate::inspection::{Access, HistoryEntry, Inspection, NewInspection, Purpose, StoreError};
 use crate::scoring::{self, Tally, Totals};
@@ -796,12 +796,7 @@ pub fn run(
                 writeln!(
                     out,
                     "{} — {} — {}",
-                    one_line(
-                        r.payload
-                            .centre
-                            .get("centre_name")
-                            .map_or("", String::as_str)
-                    ),
+                    one_line(r.payload.centre_name()),
                     one_line(&r.payload.model),
                     if r.payload.is_final { "final" } else { "DRAFT" }
                 )?;
@@ -1065,7 +1060,7 @@ fn value_text(catalogue: &Catalogue, a: &Altered, value: Option<&str>) -> String
     let Some(v) = value else {
         return "—".into();
     };
-    if let (Subject::Standard(code), "commission" | "self") = (&a.subject, a.field.as_str()) {
+    if let (Subject::Standard(code), Field::Grade(_)) = (a.subject(), a.field()) {
         let letter = catalogue
             .standard(code)
             .zip(v.parse().ok())
@@ -1081,10 +1076,10 @@ fn value_text(catalogue: &Catalogue, a: &Altered, value: Option<&str>) -> String
 fn describe(catalogue: &Catalogue, a: &Altered) -> String {
     format!(
         "{} {}: {} → {}",
-        a.subject,
-        a.field,
-        value_text(catalogue, a, a.old.as_deref()),
-        value_text(catalogue, a, a.new.as_deref())
+        a.subject(),
+        a.field(),
+        value_text(catalogue, a, a.old()),
+        value_text(catalogue, a, a.new())
     )
 }
 
@@ -1097,7 +1092,7 @@ fn print_history(
         let rows: Vec<_> = entries
             .iter()
             .map(|e| {
-                let (subject, code, document) = match &e.altered.subject {
+                let (subject, code, document) = match e.altered.subject() {
                     Subject::Standard(c) => ("standard", Some(c.as_str()), None),
                     Subject::Centre => ("centre", None, None),
                     Subject::Document(n) => ("document", None, Some(*n)),
@@ -1108,9 +1103,9 @@ fn print_history(
                     "subject": subject,
                     "code": code,
                     "document": document,
-                    "field": e.altered.field,
-                    "old": e.altered.old,
-                    "new": e.altered.new,
+                    "field": e.altered.field().as_str(),
+                    "old": e.altered.old(),
+                    "new": e.altered.new(),
                 })
             })
             .collect();
@@ -1128,14 +1123,10 @@ fn print_history(
             "{:>5}  {}  {:<12} {:<12} {} → {}",
             e.id,
             e.at,
-            a.subject.to_string(),
-            a.field,
-            a.old
-                .as_deref()
-                .map_or("—".to_string(), |v| format!("{v:?}")),
-            a.new
-                .as_deref()
-                .map_or("—".to_string(), |v| format!("{v:?}")),
+            a.subject().to_string(),
+            a.field().as_str(),
+            a.old().map_or("—".to_string(), |v| format!("{v:?}")),
+            a.new().map_or("—".to_string(), |v| format!("{v:?}")),
         )?;
     }
     Ok(())
@@ -1160,11 +1151,7 @@ fn tally_line(t: &Tally, max: u32) -> String {
 
 fn print_summary(insp: &Inspection, t: &Totals, out: &mut dyn Write) -> Result<(), CliError> {
     let cat = insp.catalogue();
-    let centre = insp
-        .answers()
-        .centre
-        .get("centre_name")
-        .map_or("", String::as_str);
+    let centre = insp.answers().centre_name();
     writeln!(out, "{}", one_line(centre))?;
     writeln!(
         out,

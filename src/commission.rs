@@ -403,7 +403,7 @@ impl Row {
         row.sha256 = v.sha256;
         let p = result.payload;
         let text = |v: &serde_json::Value| v.as_str().unwrap_or_default().to_string();
-        row.centre = p.centre.get("centre_name").cloned().unwrap_or_default();
+        row.centre = p.centre_name().to_string();
         row.model = p.model;
         row.visit_date = p.visit_date.unwrap_or_default();
         row.expert = p.expert;

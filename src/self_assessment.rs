@@ -407,7 +407,7 @@ fn read_json(
     }
     Ok(SelfAssessment {
         provenance,
-        centre_name: p.centre.get("centre_name").cloned(),
+        centre_name: p.centre.get(crate::answers::CENTRE_NAME).cloned(),
         grades,
         notes: p
             .grades
@@ -627,7 +627,7 @@ impl SelfAssessment {
     /// centre's self-assessment (the import goes on; the expert is told).
     pub fn other_centre(&self, answers: &Answers) -> Option<&str> {
         let name = self.centre_name.as_deref()?;
-        let ours = answers.centre.get("centre_name")?;
+        let ours = Some(answers.centre_name()).filter(|n| !n.is_empty())?;
         (crate::answers::centre_name_key(name) != crate::answers::centre_name_key(ours))
             .then_some(name)
     }

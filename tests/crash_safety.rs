@@ -171,8 +171,8 @@ fn run_rounds(rounds: u64) {
         let history = insp.history(None).expect("history");
         let notes: std::collections::HashSet<String> = history
             .iter()
-            .filter(|h| h.altered.field == "note")
-            .filter_map(|h| h.altered.new.clone())
+            .filter(|h| h.altered.field().as_str() == "note")
+            .filter_map(|h| h.altered.new().map(str::to_string))
             .collect();
         for n in &acked {
             assert!(
@@ -189,7 +189,7 @@ fn run_rounds(rounds: u64) {
         // is what the file holds for its standard.
         if let Some(&last) = acked.last() {
             let code = &codes[(last as usize) % codes.len()];
-            let note = insp.answers().get(code).note;
+            let note = insp.answers().get(code).note.clone();
             let held: u64 = note
                 .strip_prefix("ack ")
                 .and_then(|n| n.parse().ok())

@@ -357,3 +357,43 @@ fn the_same_content_in_another_key_order_is_refused() {
     let v = export::verify(reordered.as_bytes(), &catalogue(), &[trusted(key)]);
     assert_eq!(failed(&v), ["format"]);
 }
+
+/// A history row whose field its subject does not have (or whose value its field cannot
+/// hold) no longer replays as something else: `verify` names it, even when the result
+/// was signed after the edit.
+#[test]
+fn a_history_row_with_an_unknown_field_or_value_fails_verify_by_name() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let id = Identity::create(&Home::at(dir.path()), "Експерт").expect("key");
+    let mut insp = new_inspection(&dir.path().join("a.akredit"), ModelId::Sanitary);
+    grade_all(&mut insp, 3);
+    let signed = export_next(&mut insp, &id, false).expect("export");
+    let cat = catalogue();
+    let genuine = export::verify(&signed.bytes, &cat, &[])
+        .result
+        .expect("result");
+    for (field, value, reason) in [
+        ("bonus", "3", "the unknown field \"bonus\""),
+        ("commission", "x", "\"x\", which its commission cannot hold"),
+    ] {
+        let mut payload = genuine.payload.clone();
+        let row = payload
+            .history
+            .iter_mut()
+            .find(|h| h.field == "commission")
+            .expect("a grade row");
+        row.field = field.into();
+        row.new = Some(value.into());
+        let resigned = export::sign(&payload, &id).expect("sign");
+        let v = export::verify(&resigned.bytes, &cat, &[]);
+        let history = v
+            .checks
+            .iter()
+            .find(|c| c.name == "history")
+            .expect("the history check");
+        assert!(
+            matches!(&history.outcome, Outcome::Fail(why) if why.contains(reason)),
+            "{history}"
+        );
+    }
+}

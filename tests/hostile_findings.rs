@@ -290,7 +290,11 @@ fn finding_03_a_second_path_meets_the_lock_and_no_change_is_overwritten() {
         }])
         .expect_err("a write over a changed file must be refused");
     assert!(matches!(err, StoreError::ChangedElsewhere(_)), "{err}");
-    let note = window.answers().get(&"1.2.1".parse().expect("code")).note;
+    let note = window
+        .answers()
+        .get(&"1.2.1".parse().expect("code"))
+        .note
+        .clone();
     assert_eq!(note, "чужа примітка", "the window read the file again");
     // Now it writes, and the other program's note is still there.
     window
@@ -349,7 +353,8 @@ fn finding_03_the_window_reads_a_changed_file_again_instead_of_overwriting_it() 
         .inspection
         .answers()
         .get(&"1.1.3".parse().expect("code"))
-        .note;
+        .note
+        .clone();
     assert_eq!(note, "змінено іншою програмою");
     drop(h);
     let show = place.ok(&["show", "w.akredit", "1.1.3"]);

@@ -196,6 +196,15 @@ pub struct Payload {
     pub visit_date: Option<String>,
 }
 
+impl Payload {
+    /// The centre's name, as the application form in the result gives it (empty if none).
+    pub fn centre_name(&self) -> &str {
+        self.centre
+            .get(crate::answers::CENTRE_NAME)
+            .map_or("", String::as_str)
+    }
+}
+
 /// The signature block.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -332,7 +341,7 @@ pub fn missing_for_final(
 }
 
 fn history_row(id: i64, at: &str, a: &Altered) -> HistoryRow {
-    let (subject, code, document) = match &a.subject {
+    let (subject, code, document) = match a.subject() {
         Subject::Standard(c) => (HistorySubject::Standard, Some(c.to_string()), None),
         Subject::Centre => (HistorySubject::Centre, None, None),
         Subject::Document(n) => (HistorySubject::Document, None, Some(*n)),
@@ -343,25 +352,30 @@ fn history_row(id: i64, at: &str, a: &Altered) -> HistoryRow {
         subject,
         code,
         document,
-        field: a.field.clone(),
-        old: a.old.clone(),
-        new: a.new.clone(),
+        field: a.field().as_str().to_string(),
+        old: a.old().map(str::to_string),
+        new: a.new().map(str::to_string),
     }
 }
 
-pub(crate) fn row_altered(row: &HistoryRow) -> Option<Altered> {
+/// A result's history row as a typed change, or why it is not one akredit makes.
+pub(crate) fn row_altered(row: &HistoryRow) -> Result<Altered, String> {
     let subject = match (row.subject, &row.code, row.document) {
-        (HistorySubject::Standard, Some(c), None) => Subject::Standard(c.parse().ok()?),
+        (HistorySubject::Standard, Some(c), None) => Subject::Standard(
+            c.parse()
+                .map_err(|_| format!("history row {}: {c:?} is not a code", row.id))?,
+        ),
         (HistorySubject::Centre, None, None) => Subject::Centre,
         (HistorySubject::Document, None, Some(n)) => Subject::Document(n),
-        _ => return None,
+        _ => {
+            return Err(format!(
+                "history row {}: its subject, code and document do not fit together",
+                row.id
+            ));
+        }
     };
-    Some(Altered {
-        subject,
-        field: row.field.clone(),
-        old: row.old.clone(),
-        new: row.new.clone(),
-    })
+    Altered::parse(subject, &row.field, row.old.clone(), row.new.clone())
+        .map_err(|e| format!("history row {}: {e}", row.id))
 }
 
 /// Builds the payload of an inspection's result.
@@ -384,8 +398,8 @@ pub fn payload(
                 commission: a.commission,
                 self_grade: a.self_grade,
                 na: a.is_na(),
-                na_reason: a.na_reason,
-                note: a.note,
+                na_reason: a.na_reason.clone(),
+                note: a.note.clone(),
             }
         })
         .collect();

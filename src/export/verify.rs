@@ -8,7 +8,7 @@ use super::{
     FORMAT, Payload, ResultFile, SignatureFault, TrustedKey, canonical_file, canonical_payload,
     fingerprint, keys, missing_for_final, row_altered,
 };
-use crate::answers::{Altered, Answer, Answers, DocumentCheck};
+use crate::answers::{Answer, Answers, DocumentCheck};
 use crate::catalogue::{Catalogue, Code, ModelId, sha256_hex};
 use crate::scoring;
 
@@ -288,15 +288,25 @@ fn check_totals(
 
 /// Check 8: The history replays to the recorded state.
 fn check_history(p: &Payload, answers: Answers, v: &mut Verification) {
-    let replayed: Option<Vec<Altered>> = p.history.iter().map(row_altered).collect();
-    let ids_increase = p.history.windows(2).all(|w| w[0].id < w[1].id);
-    let Some(rows) = replayed.filter(|_| ids_increase) else {
+    let rows = match p
+        .history
+        .iter()
+        .map(row_altered)
+        .collect::<Result<Vec<_>, _>>()
+    {
+        Ok(rows) => rows,
+        Err(why) => {
+            v.push("history", Outcome::Fail(why));
+            return;
+        }
+    };
+    if !p.history.windows(2).all(|w| w[0].id < w[1].id) {
         v.push(
             "history",
-            Outcome::Fail("a history row is malformed or out of order".into()),
+            Outcome::Fail("the history's rows are out of order".into()),
         );
         return;
-    };
+    }
     let state = Answers::replay(rows.iter());
     let mut recorded = answers;
     recorded.centre = p.centre.clone();

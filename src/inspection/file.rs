@@ -232,7 +232,7 @@ pub(super) fn build_new_file(
     }
     let mut answers = Answers::default();
     let name = Change::Centre {
-        field: "centre_name".into(),
+        field: crate::answers::CENTRE_NAME.into(),
         value: new.centre_name.trim().to_string(),
     };
     let altered: Vec<Altered> = answers.apply(&name).into_iter().collect();

@@ -602,30 +602,36 @@ impl Inspection {
             return Err(StoreError::OpenedReadOnly);
         }
         self.check(changes)?;
-        let mut next = self.answers.clone();
-        let altered: Vec<Altered> = changes.iter().filter_map(|c| next.apply(c)).collect();
+        self.ensure_same_file()?;
+        // The answers are changed in place and, if the write fails, put back change by
+        // change (newest first): no copy of all answers per change.
+        let altered: Vec<Altered> = changes
+            .iter()
+            .filter_map(|c| self.answers.apply(c))
+            .collect();
         if altered.is_empty() {
             return Ok(Vec::new());
         }
-        self.ensure_same_file()?;
         let at = crate::support::time::now_utc();
-        match rows::write_batch(
+        let written = rows::write_batch(
             &mut self.conn,
             &self.path,
             self.seen_version,
-            &next,
+            &self.answers,
             &altered,
             &at,
-        ) {
-            Ok(entries) => {
-                self.answers = next;
-                Ok(entries)
+        );
+        if written.is_err() {
+            for a in altered.iter().rev() {
+                self.answers.apply(&a.undo());
             }
+        }
+        match written {
             Err(StoreError::ChangedElsewhere(path)) => {
                 self.reload()?;
                 Err(StoreError::ChangedElsewhere(path))
             }
-            Err(e) => Err(e),
+            other => other,
         }
     }
 

@@ -155,7 +155,7 @@ pub(super) fn insert_rows(
     let w = |e| classify_write_error(path, e);
     let mut entries = Vec::with_capacity(altered.len());
     for a in altered {
-        match &a.subject {
+        match a.subject() {
             Subject::Standard(code) => match next.standards.get(code) {
                 Some(ans) => {
                     tx.execute(
@@ -180,17 +180,17 @@ pub(super) fn insert_rows(
                         .map_err(w)?;
                 }
             },
-            Subject::Centre => match next.centre.get(&a.field) {
+            Subject::Centre => match next.centre.get(a.field().as_str()) {
                 Some(value) => {
                     tx.execute(
                         "INSERT INTO centre (field, value) VALUES (?1, ?2)
                          ON CONFLICT (field) DO UPDATE SET value = excluded.value",
-                        params![a.field, value],
+                        params![a.field().as_str(), value],
                     )
                     .map_err(w)?;
                 }
                 None => {
-                    tx.execute("DELETE FROM centre WHERE field = ?1", [&a.field])
+                    tx.execute("DELETE FROM centre WHERE field = ?1", [a.field().as_str()])
                         .map_err(w)?;
                 }
             },
@@ -211,14 +211,10 @@ pub(super) fn insert_rows(
                 }
             },
         }
-        let (subject, code) = match &a.subject {
-            Subject::Standard(c) => ("standard".to_string(), Some(c.as_str().to_string())),
-            Subject::Centre => ("centre".to_string(), None),
-            Subject::Document(n) => (format!("document:{n}"), None),
-        };
+        let (subject, code) = stored_subject(a.subject());
         tx.execute(
             "INSERT INTO history (at, subject, code, field, old, new) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![at, subject, code, a.field, a.old, a.new],
+            params![at, subject, code, a.field().as_str(), a.old(), a.new()],
         )
         .map_err(w)?;
         entries.push(HistoryEntry {
@@ -254,18 +250,12 @@ pub(super) fn read_history(
     let mut out = Vec::new();
     for row in rows {
         let (id, at, subject, row_code, field, old, new) = row.map_err(|e| damaged(path, e))?;
-        let bad = || StoreError::Damaged {
+        let damaged_row = |detail: String| StoreError::Damaged {
             path: path.to_path_buf(),
-            detail: format!("history row {id} has an unknown subject {subject:?}"),
+            detail: format!("history row {id}: {detail}"),
         };
-        let subject = match (subject.as_str(), row_code) {
-            ("standard", Some(c)) => Subject::Standard(c.parse().map_err(|_| bad())?),
-            ("centre", _) => Subject::Centre,
-            (s, _) if s.starts_with("document:") => {
-                Subject::Document(s["document:".len()..].parse().map_err(|_| bad())?)
-            }
-            _ => return Err(bad()),
-        };
+        let subject = read_subject(&subject, row_code)
+            .ok_or_else(|| damaged_row(format!("unknown subject {subject:?}")))?;
         if let (Some(filter), Subject::Standard(c)) = (code, &subject) {
             if !c.starts_with(filter) {
                 continue;
@@ -273,18 +263,35 @@ pub(super) fn read_history(
         } else if code.is_some() {
             continue;
         }
-        out.push(HistoryEntry {
-            id,
-            at,
-            altered: Altered {
-                subject,
-                field,
-                old,
-                new,
-            },
-        });
+        let altered =
+            Altered::parse(subject, &field, old, new).map_err(|e| damaged_row(e.to_string()))?;
+        out.push(HistoryEntry { id, at, altered });
     }
     Ok(out)
+}
+
+/// A subject as the history table stores it: `standard` (with the code in its own
+/// column), `centre`, `document:N`.
+fn stored_subject(subject: &Subject) -> (String, Option<&str>) {
+    match subject {
+        Subject::Standard(c) => ("standard".to_string(), Some(c.as_str())),
+        Subject::Centre => ("centre".to_string(), None),
+        Subject::Document(n) => (format!("document:{n}"), None),
+    }
+}
+
+/// The subject of a stored history row, if it is one akredit writes.
+fn read_subject(subject: &str, code: Option<String>) -> Option<Subject> {
+    match (subject, code) {
+        ("standard", Some(c)) => c.parse().ok().map(Subject::Standard),
+        ("centre", None) => Some(Subject::Centre),
+        (s, None) => s
+            .strip_prefix("document:")?
+            .parse()
+            .ok()
+            .map(Subject::Document),
+        _ => None,
+    }
 }
 
 pub(super) fn sqlite_err(path: &Path, source: rusqlite::Error) -> StoreError {

@@ -703,7 +703,7 @@ fn detail(app: &mut AkreditApp, ui: &mut Ui, commands: &mut Vec<Command>) {
 fn detail_body(d: &Detail, catalogue: &Catalogue, lang: Language, ui: &mut Ui) {
     let result = d.verification.as_ref().and_then(|v| v.result.as_ref());
     let centre = result
-        .and_then(|r| r.payload.centre.get("centre_name").cloned())
+        .map(|r| r.payload.centre_name().to_string())
         .unwrap_or_else(|| d.path.display().to_string());
     ui.heading(RichText::new(centre).strong());
     if result.is_some_and(|r| !r.payload.is_final) {

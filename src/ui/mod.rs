@@ -528,11 +528,7 @@ impl AkreditApp {
         let title = match &self.session {
             Some(s) => format!(
                 "{} — {} — akredit",
-                s.inspection
-                    .answers()
-                    .centre
-                    .get("centre_name")
-                    .map_or("", String::as_str),
+                s.inspection.answers().centre_name(),
                 s.inspection
                     .path()
                     .file_name()
@@ -636,6 +632,7 @@ impl AkreditApp {
                         .answers()
                         .get(&code)
                         .na_reason
+                        .clone()
                         .unwrap_or_default();
                     s.editing = Some(Editing::NaReason { code, text });
                     s.focus_pending = true;
@@ -644,7 +641,7 @@ impl AkreditApp {
             Command::EditNote(code) => {
                 if let Some(s) = &mut self.session {
                     s.focused = Some(code.clone());
-                    let text = s.inspection.answers().get(&code).note;
+                    let text = s.inspection.answers().get(&code).note.clone();
                     s.editing = Some(Editing::Note { code, text });
                     s.focus_pending = true;
                 }
@@ -764,10 +761,8 @@ impl AkreditApp {
         let changes: Vec<Change> = batch.iter().rev().map(Altered::undo).collect();
         match s.inspection.apply(&changes) {
             Ok(_) => {
-                if let Some(Altered {
-                    subject: crate::answers::Subject::Standard(code),
-                    ..
-                }) = batch.first()
+                if let Some(crate::answers::Subject::Standard(code)) =
+                    batch.first().map(Altered::subject)
                 {
                     let code = code.clone();
                     s.refresh();
@@ -986,12 +981,7 @@ fn recent_state(
             let totals = scoring::totals(catalogue, insp.meta().model, insp.answers());
             let last_change = insp.last_change_at().ok().flatten().unwrap_or_default();
             RecentState::Ok {
-                centre: insp
-                    .answers()
-                    .centre
-                    .get("centre_name")
-                    .cloned()
-                    .unwrap_or_default(),
+                centre: insp.answers().centre_name().to_string(),
                 model: insp.meta().model,
                 scored: totals.commission.scored,
                 applicable: totals.applicable,

@@ -55,13 +55,7 @@ fn top_bar(app: &mut AkreditApp, ui: &mut Ui) {
         }
         let heading = match &app.session {
             Some(s) if app.screen == Screen::Inspection => {
-                let centre = s
-                    .inspection
-                    .answers()
-                    .centre
-                    .get("centre_name")
-                    .cloned()
-                    .unwrap_or_default();
+                let centre = s.inspection.answers().centre_name().to_string();
                 let model = s.inspection.catalogue().model(s.model());
                 format!("{centre} · {}", model.title)
             }

@@ -147,8 +147,18 @@ fn standard_row(
     ui: &mut Ui,
     commands: &mut Vec<Command>,
 ) {
-    let answer = session.inspection.answers().get(&standard.code);
     let focused = session.focused.as_ref() == Some(&standard.code);
+    let is_self = session.is_self_assessment();
+    let scroll_to_focus = session.scroll_to_focus;
+    // The answer is borrowed from the inspection while the note field edits the session's
+    // editing state: two fields of the session, borrowed apart (no copy of the answer).
+    let Session {
+        inspection,
+        editing,
+        focus_pending,
+        ..
+    } = session;
+    let answer = inspection.answers().get(&standard.code);
     let visuals = ui.visuals().clone();
     let fill = if focused {
         visuals.selection.bg_fill.gamma_multiply(0.35)
@@ -176,20 +186,12 @@ fn standard_row(
             }
             ui.add(egui::Label::new(text).wrap());
         });
-        let is_self = session.is_self_assessment();
         ui.horizontal_wrapped(|ui| {
             if !is_self {
-                grade_buttons(standard, &answer, Column::Commission, lang, ui, commands);
+                grade_buttons(standard, answer, Column::Commission, lang, ui, commands);
                 ui.separator();
             }
-            grade_buttons(
-                standard,
-                &answer,
-                Column::SelfAssessment,
-                lang,
-                ui,
-                commands,
-            );
+            grade_buttons(standard, answer, Column::SelfAssessment, lang, ui, commands);
             ui.separator();
             // "Not applicable" is the commission's decision, not the centre's.
             if is_self {
@@ -223,7 +225,7 @@ fn standard_row(
         if !answer.note.is_empty() {
             ui.label(format!("{}: {}", T::Note.get(lang), answer.note));
         }
-        editing_field(session, standard, lang, ui, commands);
+        editing_field(editing, focus_pending, standard, lang, ui, commands);
         if focused {
             criteria(standard, lang, ui);
         }
@@ -234,7 +236,7 @@ fn standard_row(
     if !focused && response.contains_pointer() && ui.input(|i| i.pointer.primary_clicked()) {
         commands.push(Command::Focus(standard.code.clone()));
     }
-    if focused && session.scroll_to_focus {
+    if focused && scroll_to_focus {
         response.scroll_to_me(Some(egui::Align::Center));
     }
 }
@@ -304,13 +306,13 @@ fn grade_buttons(
 }
 
 fn editing_field(
-    session: &mut Session,
+    editing: &mut Option<Editing>,
+    focus_pending: &mut bool,
     standard: &Standard,
     lang: Language,
     ui: &mut Ui,
     commands: &mut Vec<Command>,
 ) {
-    let editing = &mut session.editing;
     let (label, text) = match editing {
         Some(Editing::NaReason { code, text }) if *code == standard.code => {
             (T::NaReason.get(lang), text)
@@ -318,7 +320,7 @@ fn editing_field(
         Some(Editing::Note { code, text }) if *code == standard.code => (T::Note.get(lang), text),
         _ => return,
     };
-    let wants_focus = std::mem::take(&mut session.focus_pending);
+    let wants_focus = std::mem::take(focus_pending);
     ui.horizontal(|ui| {
         let caption = ui.label(format!("{label}:"));
         let field = ui

@@ -1,0 +1,308 @@
+//! [`Change`], the one way to alter an inspection, and [`Altered`], what a change did: the
+//! content of one history row.
+//!
+//! A history row comes from a file (an inspection's `history` table, a result's
+//! `history` array), so it is parsed into typed parts once, where it is read
+//! ([`Altered::parse`]): a row whose field its subject does not have, or whose value its
+//! field cannot hold, is refused there — it never replays as something else.
+
+use std::fmt;
+
+use super::Column;
+use crate::catalogue::{Code, Grade};
+
+/// The one way to alter an inspection.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    /// Sets or clears (`None`) a grade in one column.
+    Grade {
+        /// The standard.
+        code: Code,
+        /// Commission or self-assessment.
+        column: Column,
+        /// The new grade, or `None` to clear it.
+        grade: Option<Grade>,
+    },
+    /// Marks a standard not applicable with a reason, or applicable again (`None`).
+    NotApplicable {
+        /// The standard.
+        code: Code,
+        /// The reason; `None` makes it applicable again.
+        reason: Option<String>,
+    },
+    /// Replaces the note on a standard (empty text removes it).
+    Note {
+        /// The standard.
+        code: Code,
+        /// The note.
+        text: String,
+    },
+    /// Sets a field of the application form (empty value clears it).
+    Centre {
+        /// The field id from the catalogue's `application_form`.
+        field: String,
+        /// The value.
+        value: String,
+    },
+    /// Records whether a mandatory document was presented.
+    DocumentPresent {
+        /// The document's number (1–13).
+        number: u8,
+        /// Present, missing, or not yet checked.
+        present: Option<bool>,
+    },
+    /// Replaces the note on a mandatory document.
+    DocumentNote {
+        /// The document's number (1–13).
+        number: u8,
+        /// The note.
+        text: String,
+    },
+}
+
+impl Change {
+    /// What the change sets: its subject, the field, and the new value as history rows
+    /// write it (`None` = empty).
+    pub(super) fn target(&self) -> (Subject, Field, Option<String>) {
+        let text = |t: &String| Some(t.clone()).filter(|t| !t.is_empty());
+        match self {
+            Change::Grade {
+                code,
+                column,
+                grade,
+            } => (
+                Subject::Standard(code.clone()),
+                Field::Grade(*column),
+                grade.map(|g| g.to_string()),
+            ),
+            Change::NotApplicable { code, reason } => (
+                Subject::Standard(code.clone()),
+                Field::NotApplicable,
+                reason.clone(),
+            ),
+            Change::Note { code, text: note } => {
+                (Subject::Standard(code.clone()), Field::Note, text(note))
+            }
+            Change::Centre { field, value } => {
+                (Subject::Centre, Field::Form(field.clone()), text(value))
+            }
+            Change::DocumentPresent { number, present } => (
+                Subject::Document(*number),
+                Field::Present,
+                present.map(|p| yes_no(p).to_string()),
+            ),
+            Change::DocumentNote { number, text: note } => {
+                (Subject::Document(*number), Field::Note, text(note))
+            }
+        }
+    }
+}
+
+/// How a document's check is written in history rows.
+pub(super) fn yes_no(present: bool) -> &'static str {
+    if present { "yes" } else { "no" }
+}
+
+/// What a change is about.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Subject {
+    /// A standard.
+    Standard(Code),
+    /// The application form.
+    Centre,
+    /// A mandatory document.
+    Document(u8),
+}
+
+impl fmt::Display for Subject {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Subject::Standard(c) => write!(f, "{c}"),
+            Subject::Centre => f.write_str("centre"),
+            Subject::Document(n) => write!(f, "document {n}"),
+        }
+    }
+}
+
+/// Which value of its subject a change sets.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Field {
+    /// A standard's grade in one column (`commission`, `self`).
+    Grade(Column),
+    /// A standard's "not applicable" reason (`na`).
+    NotApplicable,
+    /// The note on a standard or a document (`note`).
+    Note,
+    /// Whether a document was presented (`present`).
+    Present,
+    /// A field of the application form, by its id (`centre_name`, `location`, …).
+    Form(String),
+}
+
+impl Field {
+    /// The field as history rows write it.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Field::Grade(column) => column.id(),
+            Field::NotApplicable => "na",
+            Field::Note => "note",
+            Field::Present => "present",
+            Field::Form(id) => id,
+        }
+    }
+
+    /// The field named `text` of a row about `subject`; `None` when that subject has no
+    /// such field.
+    pub fn parse(subject: &Subject, text: &str) -> Option<Field> {
+        match (subject, text) {
+            (Subject::Standard(_), "commission") => Some(Field::Grade(Column::Commission)),
+            (Subject::Standard(_), "self") => Some(Field::Grade(Column::SelfAssessment)),
+            (Subject::Standard(_), "na") => Some(Field::NotApplicable),
+            (Subject::Standard(_) | Subject::Document(_), "note") => Some(Field::Note),
+            (Subject::Document(_), "present") => Some(Field::Present),
+            (Subject::Centre, id) if !id.trim().is_empty() => Some(Field::Form(id.to_string())),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Field {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A history row that does not describe a change akredit can make.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("a history row about {subject} has {what}")]
+pub struct MalformedRow {
+    /// What the row is about.
+    pub subject: String,
+    /// What is wrong with it.
+    pub what: String,
+}
+
+/// One altered value: the content of a history row. Made by applying a [`Change`] or by
+/// [`Altered::parse`], so its field always belongs to its subject and its values always
+/// fit its field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Altered {
+    subject: Subject,
+    field: Field,
+    old: Option<String>,
+    new: Option<String>,
+}
+
+impl Altered {
+    /// Made by [`super::Answers::apply`] from a change, whose values always fit.
+    pub(super) fn from_change(
+        subject: Subject,
+        field: Field,
+        old: Option<String>,
+        new: Option<String>,
+    ) -> Altered {
+        Altered {
+            subject,
+            field,
+            old,
+            new,
+        }
+    }
+
+    /// A row as read from a file: the field must be one its subject has, and each value
+    /// one the field can hold (a grade a number of 0–255, a document's check `yes` or
+    /// `no`).
+    pub fn parse(
+        subject: Subject,
+        field: &str,
+        old: Option<String>,
+        new: Option<String>,
+    ) -> Result<Altered, MalformedRow> {
+        let malformed = |what: String| MalformedRow {
+            subject: subject.to_string(),
+            what,
+        };
+        let field = Field::parse(&subject, field)
+            .ok_or_else(|| malformed(format!("the unknown field {field:?}")))?;
+        for value in [&old, &new].into_iter().flatten() {
+            let fits = match field {
+                Field::Grade(_) => value.parse::<Grade>().is_ok(),
+                Field::Present => value == "yes" || value == "no",
+                _ => true,
+            };
+            if !fits {
+                return Err(malformed(format!(
+                    "{value:?}, which its {field} cannot hold"
+                )));
+            }
+        }
+        Ok(Altered {
+            subject,
+            field,
+            old,
+            new,
+        })
+    }
+
+    /// What was altered.
+    pub fn subject(&self) -> &Subject {
+        &self.subject
+    }
+
+    /// Which of its values.
+    pub fn field(&self) -> &Field {
+        &self.field
+    }
+
+    /// The value before (`None` = empty).
+    pub fn old(&self) -> Option<&str> {
+        self.old.as_deref()
+    }
+
+    /// The value after (`None` = empty).
+    pub fn new(&self) -> Option<&str> {
+        self.new.as_deref()
+    }
+
+    /// The change that sets this row's new value (used to replay history).
+    pub fn as_change(&self) -> Change {
+        self.change_to(self.new.clone())
+    }
+
+    /// The change that restores this row's old value (used to undo).
+    pub fn undo(&self) -> Change {
+        self.change_to(self.old.clone())
+    }
+
+    fn change_to(&self, value: Option<String>) -> Change {
+        // The value fits the field (checked where the row was made or read).
+        let grade = |v: Option<String>| v.and_then(|v| v.parse().ok());
+        match (&self.subject, &self.field) {
+            (Subject::Standard(code), Field::Grade(column)) => Change::Grade {
+                code: code.clone(),
+                column: *column,
+                grade: grade(value),
+            },
+            (Subject::Standard(code), Field::NotApplicable) => Change::NotApplicable {
+                code: code.clone(),
+                reason: value,
+            },
+            (Subject::Standard(code), _) => Change::Note {
+                code: code.clone(),
+                text: value.unwrap_or_default(),
+            },
+            (Subject::Document(number), Field::Present) => Change::DocumentPresent {
+                number: *number,
+                present: value.map(|v| v == "yes"),
+            },
+            (Subject::Document(number), _) => Change::DocumentNote {
+                number: *number,
+                text: value.unwrap_or_default(),
+            },
+            (Subject::Centre, field) => Change::Centre {
+                field: field.as_str().to_string(),
+                value: value.unwrap_or_default(),
+            },
+        }
+    }
+}

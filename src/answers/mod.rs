@@ -1,0 +1,366 @@
+//! What the expert has recorded in an inspection, held in memory, and the one type
+//! ([`Change`]) through which it is ever altered.
+//!
+//! The store persists these values and a history of every change; scoring reads them.
+//! Neither SQLite nor the GUI is known here, so replaying a history over an empty
+//! [`Answers`] is a pure function and can be checked against the stored state.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::catalogue::{Code, Grade};
+
+mod change;
+mod validate;
+
+pub use change::{Altered, Change, Field, MalformedRow, Subject};
+pub use validate::{FIELD_LIMIT, NOTE_LIMIT, REASON_LIMIT, Refusal, validate};
+
+/// The id of the application form's first field, the centre's name: required, and what
+/// names the centre everywhere.
+pub const CENTRE_NAME: &str = "centre_name";
+
+/// Which of the two grade columns of the Order a grade belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Column {
+    /// "Оцінка комісії": the expert's grade.
+    Commission,
+    /// "Самооцінка": the centre's own grade.
+    #[serde(rename = "self")]
+    SelfAssessment,
+}
+
+impl Column {
+    /// The name used in history and on the command line.
+    pub fn id(self) -> &'static str {
+        match self {
+            Column::Commission => "commission",
+            Column::SelfAssessment => "self",
+        }
+    }
+}
+
+/// The recorded state of one standard.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Answer {
+    /// The commission's grade.
+    pub commission: Option<Grade>,
+    /// The centre's self-assessment grade.
+    #[serde(rename = "self")]
+    pub self_grade: Option<Grade>,
+    /// Set when the standard is not applicable; the reason is mandatory.
+    pub na_reason: Option<String>,
+    /// The expert's free note.
+    pub note: String,
+}
+
+impl Answer {
+    /// The grade in a column.
+    pub fn grade(&self, column: Column) -> Option<Grade> {
+        match column {
+            Column::Commission => self.commission,
+            Column::SelfAssessment => self.self_grade,
+        }
+    }
+
+    /// Whether the standard is excluded from the count.
+    pub fn is_na(&self) -> bool {
+        self.na_reason.is_some()
+    }
+
+    /// Whether the centre judged itself differently from the commission (both graded,
+    /// grades differ, the standard applicable).
+    pub fn diverges(&self) -> bool {
+        !self.is_na() && matches!((self.commission, self.self_grade), (Some(c), Some(s)) if c != s)
+    }
+
+    fn is_empty(&self) -> bool {
+        *self == Answer::default()
+    }
+}
+
+/// The check of one mandatory document of the application.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct DocumentCheck {
+    /// `Some(true)` present, `Some(false)` missing, `None` not yet checked.
+    pub present: Option<bool>,
+    /// The expert's note on it.
+    pub note: String,
+}
+
+/// Everything an inspection records that the expert can change.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Answers {
+    /// Per standard; a standard absent here is unscored, applicable and without a note.
+    pub standards: BTreeMap<Code, Answer>,
+    /// The application form's fields, by field id (`centre_name`, `location`, …).
+    pub centre: BTreeMap<String, String>,
+    /// The mandatory documents' checks, by number (1–13).
+    pub documents: BTreeMap<u8, DocumentCheck>,
+}
+
+/// The answer of a standard with nothing recorded.
+static EMPTY: Answer = Answer {
+    commission: None,
+    self_grade: None,
+    na_reason: None,
+    note: String::new(),
+};
+
+impl Answers {
+    /// The answer for a standard (the empty one if nothing is recorded).
+    pub fn get(&self, code: &Code) -> &Answer {
+        self.standards.get(code).unwrap_or(&EMPTY)
+    }
+
+    /// The centre's name, as the application form gives it (empty if none).
+    pub fn centre_name(&self) -> &str {
+        self.centre.get(CENTRE_NAME).map_or("", String::as_str)
+    }
+
+    /// Applies a change that has already been validated, returning what it altered.
+    ///
+    /// A change that sets a value to what it already is alters nothing and returns
+    /// `None`, so no history row is written for it.
+    pub fn apply(&mut self, change: &Change) -> Option<Altered> {
+        let (subject, field, new) = change.target();
+        let old = self.value_of(&subject, &field);
+        self.set(change.clone());
+        (old != new).then(|| Altered::from_change(subject, field, old, new))
+    }
+
+    /// The current value of one field, as history rows write it (`None` = empty).
+    fn value_of(&self, subject: &Subject, field: &Field) -> Option<String> {
+        match subject {
+            Subject::Standard(code) => {
+                let answer = self.standards.get(code)?;
+                match field {
+                    Field::NotApplicable => answer.na_reason.clone(),
+                    Field::Grade(column) => answer.grade(*column).map(|g| g.to_string()),
+                    _ => Some(answer.note.clone()).filter(|s| !s.is_empty()),
+                }
+            }
+            Subject::Centre => self.centre.get(field.as_str()).cloned(),
+            Subject::Document(number) => {
+                let doc = self.documents.get(number)?;
+                if *field == Field::Present {
+                    doc.present.map(|p| change::yes_no(p).to_string())
+                } else {
+                    Some(doc.note.clone()).filter(|s| !s.is_empty())
+                }
+            }
+        }
+    }
+
+    /// Applies a change without describing it: the one place the state is mutated.
+    fn set(&mut self, change: Change) {
+        match change {
+            Change::Grade {
+                code,
+                column,
+                grade,
+            } => {
+                let answer = self.standards.entry(code.clone()).or_default();
+                match column {
+                    Column::Commission => answer.commission = grade,
+                    Column::SelfAssessment => answer.self_grade = grade,
+                }
+                self.prune_standard(&code);
+            }
+            Change::NotApplicable { code, reason } => {
+                self.standards.entry(code.clone()).or_default().na_reason = reason;
+                self.prune_standard(&code);
+            }
+            Change::Note { code, text } => {
+                self.standards.entry(code.clone()).or_default().note = text;
+                self.prune_standard(&code);
+            }
+            Change::Centre { field, value } => {
+                if value.is_empty() {
+                    self.centre.remove(&field);
+                } else {
+                    self.centre.insert(field, value);
+                }
+            }
+            Change::DocumentPresent { number, present } => {
+                self.documents.entry(number).or_default().present = present;
+                self.prune_document(number);
+            }
+            Change::DocumentNote { number, text } => {
+                self.documents.entry(number).or_default().note = text;
+                self.prune_document(number);
+            }
+        }
+    }
+
+    /// Rebuilds the state from a history, oldest first.
+    pub fn replay<'a>(history: impl IntoIterator<Item = &'a Altered>) -> Answers {
+        let mut answers = Answers::default();
+        for altered in history {
+            answers.set(altered.as_change());
+        }
+        answers
+    }
+
+    // Keeps the maps canonical (no empty entries), so that equality means "same content".
+    fn prune_standard(&mut self, code: &Code) {
+        if self.standards.get(code).is_some_and(Answer::is_empty) {
+            self.standards.remove(code);
+        }
+    }
+
+    fn prune_document(&mut self, number: u8) {
+        if self
+            .documents
+            .get(&number)
+            .is_some_and(|d| *d == DocumentCheck::default())
+        {
+            self.documents.remove(&number);
+        }
+    }
+}
+
+/// A centre's name as compared between files: lower case, single spaces, one kind of
+/// apostrophe (Ukrainian names are typed with ', ’ or ʼ alike).
+pub fn centre_name_key(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+        .map(|c| match c {
+            '\u{2019}' | '\u{02BC}' | '\u{2018}' | '`' | '\u{00B4}' => '\'',
+            c => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalogue::{Catalogue, ModelId};
+
+    fn c(s: &str) -> Code {
+        s.parse().expect("code")
+    }
+
+    fn cat() -> Catalogue {
+        Catalogue::builtin().expect("catalogue")
+    }
+
+    #[test]
+    fn apply_reports_old_and_new_and_skips_no_ops() {
+        let mut a = Answers::default();
+        let set = Change::Grade {
+            code: c("1.1.3"),
+            column: Column::Commission,
+            grade: Some(2),
+        };
+        let altered = a.apply(&set).expect("altered");
+        assert_eq!((altered.old(), altered.new()), (None, Some("2")));
+        assert!(
+            a.apply(&set).is_none(),
+            "setting the same value is no change"
+        );
+        let undo = a
+            .apply(&Change::Grade {
+                code: c("1.1.3"),
+                column: Column::Commission,
+                grade: None,
+            })
+            .expect("cleared");
+        assert_eq!(undo.old(), Some("2"));
+        assert!(a.standards.is_empty(), "an empty answer is pruned");
+    }
+
+    #[test]
+    fn undo_restores_the_old_value() {
+        let mut a = Answers::default();
+        a.apply(&Change::Note {
+            code: c("1.1.2"),
+            text: "first".into(),
+        });
+        let altered = a
+            .apply(&Change::Note {
+                code: c("1.1.2"),
+                text: "second".into(),
+            })
+            .expect("altered");
+        a.apply(&altered.undo());
+        assert_eq!(a.get(&c("1.1.2")).note, "first");
+    }
+
+    #[test]
+    fn validation_refuses_each_kind_of_bad_code() {
+        let cat = cat();
+        let grade = |code: &str, g| Change::Grade {
+            code: c(code),
+            column: Column::Commission,
+            grade: Some(g),
+        };
+        let full = ModelId::Full;
+        assert_eq!(validate(&cat, full, &grade("1.1.1.1", 3)), Ok(()));
+        assert!(matches!(
+            validate(&cat, full, &grade("9.9", 3)),
+            Err(Refusal::UnknownCode(_))
+        ));
+        assert!(matches!(
+            validate(&cat, full, &grade("1.1.4", 3)),
+            Err(Refusal::Heading { .. })
+        ));
+        assert!(matches!(
+            validate(&cat, full, &grade("1.3.5", 3)),
+            Err(Refusal::Uncounted(_))
+        ));
+        assert!(matches!(
+            validate(&cat, full, &grade("1.1", 3)),
+            Err(Refusal::Group { .. })
+        ));
+        assert!(matches!(
+            validate(&cat, ModelId::Sanitary, &grade("1.8.1", 3)),
+            Err(Refusal::OutsideModel { .. })
+        ));
+        let e = validate(&cat, ModelId::Sanitary, &grade("2.4.2", 3)).unwrap_err();
+        assert!(e.to_string().contains("counts no standard under it"), "{e}");
+        let e = validate(&cat, full, &grade("2.3.1", 3)).unwrap_err();
+        assert!(e.to_string().contains("2.3.1.1.1 … 2.3.1.2.10"), "{e}");
+        let e = validate(&cat, full, &grade("1.1.1.1", 1)).unwrap_err();
+        assert!(e.to_string().contains("allowed: 0 (Н), 3 (В)"), "{e}");
+        assert_eq!(validate(&cat, full, &grade("2.3.4.5", 1)), Ok(()));
+        assert!(matches!(
+            validate(
+                &cat,
+                full,
+                &Change::NotApplicable {
+                    code: c("1.1.1.5"),
+                    reason: Some("  ".into())
+                }
+            ),
+            Err(Refusal::NaWithoutReason(_))
+        ));
+        assert!(matches!(
+            validate(
+                &cat,
+                full,
+                &Change::Centre {
+                    field: "colour".into(),
+                    value: "x".into()
+                }
+            ),
+            Err(Refusal::UnknownField { .. })
+        ));
+        assert!(matches!(
+            validate(
+                &cat,
+                full,
+                &Change::DocumentPresent {
+                    number: 14,
+                    present: Some(true)
+                }
+            ),
+            Err(Refusal::UnknownDocument { .. })
+        ));
+    }
+}

@@ -1,0 +1,248 @@
+//! Whether a change may be made: the catalogue's codes, scales and form, the
+//! inspection's model, and the limits on texts.
+
+use std::fmt;
+
+use super::Change;
+use crate::catalogue::{Catalogue, Code, Entry, Grade, ModelId};
+
+/// Why a change was refused. Nothing of the batch it came in is applied.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Refusal {
+    /// The code is not in the catalogue at all.
+    #[error("{0} is not a code of the catalogue; check the number (codes look like 1.1.4.2)")]
+    UnknownCode(Code),
+    /// The code is a standard of the other model.
+    #[error(
+        "{code} is not counted in the {model} model of this inspection (Table 1 lists it for the other model)"
+    )]
+    OutsideModel {
+        /// The code.
+        code: Code,
+        /// The inspection's model.
+        model: ModelId,
+    },
+    /// The code is a heading (a parent row such as 1.1.4).
+    #[error("{code} is a heading of the Order, not a standard; {standards}")]
+    Heading {
+        /// The heading.
+        code: Code,
+        /// Which standards under it the inspection's model counts, in words.
+        standards: String,
+    },
+    /// The code is a group.
+    #[error("{code} is a group of standards, not a standard; {standards}")]
+    Group {
+        /// The group.
+        code: Code,
+        /// Which standards under it the inspection's model counts, in words.
+        standards: String,
+    },
+    /// The code is a row that Table 1 does not count.
+    #[error(
+        "{0} appears in the Order's detailed tables but Table 1 does not count it in either model, so it cannot be scored"
+    )]
+    Uncounted(Code),
+    /// The grade is not on the standard's scale.
+    #[error("{code}: grade {grade} is not on its {scale} scale; allowed: {allowed}")]
+    GradeOutsideScale {
+        /// The standard.
+        code: Code,
+        /// The grade given.
+        grade: Grade,
+        /// Its scale.
+        scale: crate::catalogue::Scale,
+        /// The allowed grades with letters.
+        allowed: String,
+    },
+    /// N/A without a reason.
+    #[error("{0}: marking a standard not applicable needs a reason")]
+    NaWithoutReason(Code),
+    /// An application field the form does not have.
+    #[error("{field:?} is not a field of the application form; fields: {known}")]
+    UnknownField {
+        /// The field given.
+        field: String,
+        /// The known fields.
+        known: String,
+    },
+    /// A commission grade or an N/A decision in a centre's self-assessment file.
+    #[error(
+        "{0}: this file is the centre's self-assessment; commission grades and \"not applicable\" are decided by the expert in the inspection file (grade the self-assessment column, and explain in the note)"
+    )]
+    CommissionOnly(Code),
+    /// A text longer than the program keeps for it.
+    #[error(
+        "{subject}: the {what} is {chars} characters long; at most {limit} are kept — shorten it (a longer text belongs in a document of its own)"
+    )]
+    TooLong {
+        /// What the text is about (a code, a field, a document).
+        subject: String,
+        /// Which text (`note`, `reason`, `value`).
+        what: &'static str,
+        /// Its length in characters.
+        chars: usize,
+        /// The most allowed.
+        limit: usize,
+    },
+    /// A field the application form requires was emptied.
+    #[error("{0:?} is required and cannot be emptied; give the new value instead")]
+    RequiredField(String),
+    /// A document number outside 1–13.
+    #[error("document {number} does not exist; the Order lists documents 1 to {count}")]
+    UnknownDocument {
+        /// The number given.
+        number: u8,
+        /// How many there are.
+        count: usize,
+    },
+}
+
+/// "grade its standards instead: 1.1.4.1 … 1.1.4.10" for the standards under `parent`
+/// that `model` counts, or a word that it counts none.
+fn standards_under(catalogue: &Catalogue, model: ModelId, parent: &Code) -> String {
+    let under: Vec<&Code> = catalogue
+        .model_standards(model)
+        .filter(|s| s.code.starts_with(parent))
+        .map(|s| &s.code)
+        .collect();
+    match under.as_slice() {
+        [] => format!("the {model} model counts no standard under it"),
+        [one] => format!("grade its standard instead: {one}"),
+        [first, .., last] if under.len() > 4 => format!(
+            "grade its standards instead ({} in the {model} model): {first} … {last}",
+            under.len()
+        ),
+        many => format!(
+            "grade its standards instead: {}",
+            many.iter()
+                .map(|c| c.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    }
+}
+
+/// The most characters a note on a standard or a document keeps: a few pages, enough
+/// for what an expert writes on the spot, small enough that results stay reasonable.
+pub const NOTE_LIMIT: usize = 10_000;
+
+/// The most characters a reason for "not applicable" keeps.
+pub const REASON_LIMIT: usize = 4_000;
+
+/// The most characters a field of the application form keeps.
+pub const FIELD_LIMIT: usize = 500;
+
+/// The application form's fields that must never be empty.
+const REQUIRED_FIELDS: &[&str] = &[super::CENTRE_NAME];
+
+/// Refuses a text over its limit.
+fn check_length(
+    subject: &dyn fmt::Display,
+    what: &'static str,
+    text: &str,
+    limit: usize,
+) -> Result<(), Refusal> {
+    let chars = text.chars().count();
+    if chars > limit {
+        return Err(Refusal::TooLong {
+            subject: subject.to_string(),
+            what,
+            chars,
+            limit,
+        });
+    }
+    Ok(())
+}
+
+/// Checks the texts a change carries: lengths, and required fields left empty.
+fn check_texts(change: &Change) -> Result<(), Refusal> {
+    match change {
+        Change::Note { code, text } => check_length(code, "note", text, NOTE_LIMIT),
+        Change::NotApplicable {
+            code,
+            reason: Some(reason),
+        } => check_length(code, "reason", reason, REASON_LIMIT),
+        Change::Centre { field, value } => {
+            if value.trim().is_empty() && REQUIRED_FIELDS.contains(&field.as_str()) {
+                return Err(Refusal::RequiredField(field.clone()));
+            }
+            check_length(field, "value", value, FIELD_LIMIT)
+        }
+        Change::DocumentNote { number, text } => {
+            check_length(&format!("document {number}"), "note", text, NOTE_LIMIT)
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Checks a change against the catalogue and the inspection's model.
+pub fn validate(catalogue: &Catalogue, model: ModelId, change: &Change) -> Result<(), Refusal> {
+    check_texts(change)?;
+    let standard_code = match change {
+        Change::Grade { code, .. }
+        | Change::NotApplicable { code, .. }
+        | Change::Note { code, .. } => code,
+        Change::Centre { field, .. } => {
+            if catalogue.application_form.iter().any(|f| &f.id == field) {
+                return Ok(());
+            }
+            return Err(Refusal::UnknownField {
+                field: field.clone(),
+                known: catalogue
+                    .application_form
+                    .iter()
+                    .map(|f| f.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            });
+        }
+        Change::DocumentPresent { number, .. } | Change::DocumentNote { number, .. } => {
+            if catalogue.documents.iter().any(|d| d.number == *number) {
+                return Ok(());
+            }
+            return Err(Refusal::UnknownDocument {
+                number: *number,
+                count: catalogue.documents.len(),
+            });
+        }
+    };
+    let standard = match catalogue.entry(standard_code) {
+        Some(Entry::Standard(s)) => s,
+        Some(Entry::Heading(h)) => {
+            return Err(Refusal::Heading {
+                code: h.code.clone(),
+                standards: standards_under(catalogue, model, &h.code),
+            });
+        }
+        Some(Entry::Group(g)) => {
+            return Err(Refusal::Group {
+                code: g.code.clone(),
+                standards: standards_under(catalogue, model, &g.code),
+            });
+        }
+        Some(Entry::Uncounted(u)) => return Err(Refusal::Uncounted(u.code.clone())),
+        None => return Err(Refusal::UnknownCode(standard_code.clone())),
+    };
+    if !standard.in_model(model) {
+        return Err(Refusal::OutsideModel {
+            code: standard.code.clone(),
+            model,
+        });
+    }
+    match change {
+        Change::Grade {
+            grade: Some(grade), ..
+        } if !standard.scale.allows(*grade) => Err(Refusal::GradeOutsideScale {
+            code: standard.code.clone(),
+            grade: *grade,
+            scale: standard.scale,
+            allowed: standard.scale.describe_grades(),
+        }),
+        Change::NotApplicable {
+            reason: Some(reason),
+            ..
+        } if reason.trim().is_empty() => Err(Refusal::NaWithoutReason(standard.code.clone())),
+        _ => Ok(()),
+    }
+}
