@@ -1078,8 +1078,8 @@ fn describe(catalogue: &Catalogue, a: &Altered) -> String {
         "{} {}: {} → {}",
         a.subject(),
         a.field(),
-        value_text(catalogue, a, a.old()),
-        value_text(catalogue, a, a.new())
+        value_text(catalogue, a, a.old_value()),
+        value_text(catalogue, a, a.new_value())
     )
 }
 
@@ -1104,8 +1104,8 @@ fn print_history(
                     "code": code,
                     "document": document,
                     "field": e.altered.field().as_str(),
-                    "old": e.altered.old(),
-                    "new": e.altered.new(),
+                    "old": e.altered.old_value(),
+                    "new": e.altered.new_value(),
                 })
             })
             .collect();
@@ -1125,8 +1125,8 @@ fn print_history(
             e.at,
             a.subject().to_string(),
             a.field().as_str(),
-            a.old().map_or("—".to_string(), |v| format!("{v:?}")),
-            a.new().map_or("—".to_string(), |v| format!("{v:?}")),
+            a.old_value().map_or("—".to_string(), |v| format!("{v:?}")),
+            a.new_value().map_or("—".to_string(), |v| format!("{v:?}")),
         )?;
     }
     Ok(())

@@ -172,7 +172,7 @@ fn run_rounds(rounds: u64) {
         let notes: std::collections::HashSet<String> = history
             .iter()
             .filter(|h| h.altered.field().as_str() == "note")
-            .filter_map(|h| h.altered.new().map(str::to_string))
+            .filter_map(|h| h.altered.new_value().map(str::to_string))
             .collect();
         for n in &acked {
             assert!(

@@ -255,12 +255,12 @@ impl Altered {
     }
 
     /// The value before (`None` = empty).
-    pub fn old(&self) -> Option<&str> {
+    pub fn old_value(&self) -> Option<&str> {
         self.old.as_deref()
     }
 
     /// The value after (`None` = empty).
-    pub fn new(&self) -> Option<&str> {
+    pub fn new_value(&self) -> Option<&str> {
         self.new.as_deref()
     }
 

@@ -259,7 +259,10 @@ mod tests {
             grade: Some(2),
         };
         let altered = a.apply(&set).expect("altered");
-        assert_eq!((altered.old(), altered.new()), (None, Some("2")));
+        assert_eq!(
+            (altered.old_value(), altered.new_value()),
+            (None, Some("2"))
+        );
         assert!(
             a.apply(&set).is_none(),
             "setting the same value is no change"
@@ -271,7 +274,7 @@ mod tests {
                 grade: None,
             })
             .expect("cleared");
-        assert_eq!(undo.old(), Some("2"));
+        assert_eq!(undo.old_value(), Some("2"));
         assert!(a.standards.is_empty(), "an empty answer is pruned");
     }
 

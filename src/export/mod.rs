@@ -353,8 +353,8 @@ fn history_row(id: i64, at: &str, a: &Altered) -> HistoryRow {
         code,
         document,
         field: a.field().as_str().to_string(),
-        old: a.old().map(str::to_string),
-        new: a.new().map(str::to_string),
+        old: a.old_value().map(str::to_string),
+        new: a.new_value().map(str::to_string),
     }
 }
 

@@ -214,7 +214,7 @@ pub(super) fn insert_rows(
         let (subject, code) = stored_subject(a.subject());
         tx.execute(
             "INSERT INTO history (at, subject, code, field, old, new) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![at, subject, code, a.field().as_str(), a.old(), a.new()],
+            params![at, subject, code, a.field().as_str(), a.old_value(), a.new_value()],
         )
         .map_err(w)?;
         entries.push(HistoryEntry {
