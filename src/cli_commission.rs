@@ -158,17 +158,13 @@ fn print_table(o: &Overview, out: &mut dyn Write) -> io::Result<()> {
             };
             [
                 r.centre.clone(),
-                r.model.clone(),
+                r.model_id().to_string(),
                 r.visit_date.clone(),
                 r.expert.clone(),
                 r.fingerprint.clone(),
                 points,
-                if r.percent.is_empty() {
-                    String::new()
-                } else {
-                    format!("{} %", r.percent)
-                },
-                r.category.clone(),
+                r.percent.map(|p| format!("{p} %")).unwrap_or_default(),
+                r.category_id().to_string(),
                 r.final_or_draft().to_string(),
                 status,
                 r.path.display().to_string(),

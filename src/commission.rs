@@ -45,9 +45,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde::Serialize;
 
-use crate::catalogue::Catalogue;
+use crate::catalogue::{Catalogue, ModelId};
 use crate::export::{self, Outcome, TrustedKey};
-use crate::scoring::Category;
+use crate::scoring::{Category, Percent};
 
 pub use crate::export::MAX_RESULT_BYTES;
 
@@ -296,8 +296,8 @@ pub struct Row {
     pub path: PathBuf,
     /// The centre's name (`centre_name` of the application form).
     pub centre: String,
-    /// The model id (`full`, `sanitary`).
-    pub model: String,
+    /// The model.
+    pub model: Option<ModelId>,
     /// The visit date, YYYY-MM-DD.
     pub visit_date: String,
     /// The expert named in the inspection.
@@ -310,13 +310,13 @@ pub struct Row {
     /// The signing key (base64), as the result gives it.
     pub public_key: String,
     /// The commission's points.
-    pub points: Option<u64>,
+    pub points: Option<u32>,
     /// The maximum points.
-    pub max_points: Option<u64>,
-    /// The percent, floored to one decimal (`91.9`); empty when there is none.
-    pub percent: String,
-    /// The category id (`higher`, `first`, `second`, `none`).
-    pub category: String,
+    pub max_points: Option<u32>,
+    /// The percent, floored to one decimal (`91.9`); `None` when there is none.
+    pub percent: Option<Percent>,
+    /// The category.
+    pub category: Option<Category>,
     /// Final (`Some(true)`) or draft (`Some(false)`).
     pub is_final: Option<bool>,
     /// SHA-256 of the canonical payload: the result's identity.
@@ -339,7 +339,7 @@ impl Row {
         Row {
             path: path.to_path_buf(),
             centre: String::new(),
-            model: String::new(),
+            model: None,
             visit_date: String::new(),
             expert: String::new(),
             signer: String::new(),
@@ -347,8 +347,8 @@ impl Row {
             public_key: String::new(),
             points: None,
             max_points: None,
-            percent: String::new(),
-            category: String::new(),
+            percent: None,
+            category: None,
             is_final: None,
             sha256: None,
             supersedes: None,
@@ -402,9 +402,8 @@ impl Row {
         };
         row.sha256 = v.sha256;
         let p = result.payload;
-        let text = |v: &serde_json::Value| v.as_str().unwrap_or_default().to_string();
         row.centre = p.centre_name().to_string();
-        row.model = p.model;
+        row.model = p.model.parse().ok();
         row.visit_date = p.visit_date.unwrap_or_default();
         row.expert = p.expert;
         row.signer = v.trusted_name.unwrap_or(p.signer);
@@ -412,10 +411,10 @@ impl Row {
         row.fingerprint = export::keys::decode_public_key(&result.signature.public_key)
             .map(|k| export::fingerprint(&k.to_bytes()))
             .unwrap_or_default();
-        row.points = p.totals["commission"]["points"].as_u64();
-        row.max_points = p.totals["max_points"].as_u64();
-        row.percent = text(&p.totals["commission"]["percent"]);
-        row.category = text(&p.totals["commission"]["category"]);
+        row.points = Some(p.totals.commission.points);
+        row.max_points = Some(p.totals.max_points);
+        row.percent = p.totals.commission.percent;
+        row.category = Some(p.totals.commission.category);
         row.is_final = Some(p.is_final);
         row.supersedes = p.supersedes;
         row.inspection_id = p.inspection_id;
@@ -432,9 +431,24 @@ impl Row {
         }
     }
 
+    /// The model's id (`full`, `sanitary`), or empty when unknown.
+    pub fn model_id(&self) -> &'static str {
+        self.model.map_or("", ModelId::id)
+    }
+
+    /// The percent as written (`91.9`), or empty when there is none.
+    pub fn percent_text(&self) -> String {
+        self.percent.map(|p| p.to_string()).unwrap_or_default()
+    }
+
+    /// The category's id (`higher`, `first`, `second`, `none`), or empty when unknown.
+    pub fn category_id(&self) -> &'static str {
+        self.category.map_or("", Category::id)
+    }
+
     /// The category in the Order's Ukrainian words, or empty.
     pub fn category_uk(&self) -> &'static str {
-        Category::parse(&self.category).map_or("", Category::title_uk)
+        self.category.map_or("", Category::title_uk)
     }
 
     fn centre_key(&self) -> String {
@@ -568,17 +582,17 @@ pub const CSV_HEADER: [&str; 20] = [
 struct JsonRow<'a> {
     file: String,
     centre: &'a str,
-    model: &'a str,
+    model: &'static str,
     visit_date: &'a str,
     expert: &'a str,
     signer: &'a str,
     key_fingerprint: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    points: Option<u64>,
+    points: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    max_points: Option<u64>,
-    percent: &'a str,
-    category: &'a str,
+    max_points: Option<u32>,
+    percent: String,
+    category: &'static str,
     final_or_draft: &'a str,
     status: &'static str,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -784,20 +798,20 @@ impl Overview {
         let mut w = csv::Writer::from_writer(out);
         w.write_record(CSV_HEADER).map_err(err)?;
         for r in &self.rows {
-            let number = |n: Option<u64>| n.map(|n| n.to_string()).unwrap_or_default();
+            let number = |n: Option<u32>| n.map(|n| n.to_string()).unwrap_or_default();
             let notes: Vec<String> = r.notes.iter().map(ToString::to_string).collect();
             let record = [
                 cell(&r.path.display().to_string()),
                 cell(&r.centre),
-                cell(&r.model),
+                r.model_id().to_string(),
                 cell(&r.visit_date),
                 cell(&r.expert),
                 cell(&r.signer),
                 cell(&r.fingerprint),
                 number(r.points),
                 number(r.max_points),
-                cell(&r.percent),
-                cell(&r.category),
+                r.percent_text(),
+                r.category_id().to_string(),
                 r.category_uk().to_string(),
                 r.final_or_draft().to_string(),
                 r.status.id().to_string(),
@@ -823,15 +837,15 @@ impl Overview {
             .map(|r| JsonRow {
                 file: r.path.display().to_string(),
                 centre: &r.centre,
-                model: &r.model,
+                model: r.model_id(),
                 visit_date: &r.visit_date,
                 expert: &r.expert,
                 signer: &r.signer,
                 key_fingerprint: &r.fingerprint,
                 points: r.points,
                 max_points: r.max_points,
-                percent: &r.percent,
-                category: &r.category,
+                percent: r.percent_text(),
+                category: r.category_id(),
                 final_or_draft: r.final_or_draft(),
                 status: r.status.id(),
                 reasons: match &r.status {
@@ -1062,7 +1076,7 @@ mod tests {
     #[test]
     fn csv_has_a_bom_a_header_and_guards_formulas() {
         let mut r = row("a.json", "=HYPERLINK(\"x\")", "i1", "A", None);
-        r.category = "first".into();
+        r.category = Some(Category::First);
         let o = Overview::from_rows(vec![r]);
         let bytes = o.to_csv().expect("csv");
         assert!(bytes.starts_with(b"\xEF\xBB\xBFfile,centre,"));

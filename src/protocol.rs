@@ -424,13 +424,9 @@ fn divergences(l: &mut Layout<'_>, payload: &Payload, catalogue: &Catalogue) {
     }
 }
 
-fn category_words(id: &str) -> &'static str {
-    match id {
-        "higher" => "вища категорія",
-        "first" => "перша категорія",
-        "second" => "друга категорія",
-        _ => "акредитаційний сертифікат не видається",
-    }
+/// A percent as the protocol prints it (`—` when there is none).
+fn percent_text(percent: Option<crate::scoring::Percent>) -> String {
+    percent.map_or_else(|| "—".to_string(), |p| p.to_string())
 }
 
 /// Renders the protocol of a result.
@@ -497,28 +493,28 @@ fn heading(l: &mut Layout<'_>, payload: &Payload, catalogue: &Catalogue) {
         Weight::Regular,
     );
     l.gap(6.0);
-    let c = &t["commission"];
+    let c = &t.commission;
     l.paragraph(
         &format!(
             "Результат комісії: {} з {} балів — {} % — {}",
-            c["points"],
-            t["max_points"],
-            c["percent"].as_str().unwrap_or("—"),
-            category_words(c["category"].as_str().unwrap_or(""))
+            c.points,
+            t.max_points,
+            percent_text(c.percent),
+            c.category.title_uk()
         ),
         12.0,
         Weight::Bold,
     );
-    let s = &t["self"];
+    let s = &t.self_assessment;
     l.paragraph(
         &format!(
             "Самооцінка центру: {} з {} балів — {} % — {}. Застосовних стандартів: {}, не застосовується: {}.",
-            s["points"],
-            t["max_points"],
-            s["percent"].as_str().unwrap_or("—"),
-            category_words(s["category"].as_str().unwrap_or("")),
-            t["applicable"],
-            t["not_applicable"]
+            s.points,
+            t.max_points,
+            percent_text(s.percent),
+            s.category.title_uk(),
+            t.applicable,
+            t.not_applicable
         ),
         10.0,
         Weight::Regular,
@@ -545,7 +541,6 @@ fn tables(l: &mut Layout<'_>, payload: &Payload, catalogue: &Catalogue) {
         "Не застосовується",
         "Примітка",
     ];
-    let groups = t["groups"].as_array().cloned().unwrap_or_default();
     for group in &catalogue.groups {
         let entries: Vec<_> = payload
             .standards
@@ -559,15 +554,16 @@ fn tables(l: &mut Layout<'_>, payload: &Payload, catalogue: &Catalogue) {
         if entries.is_empty() {
             continue;
         }
-        let figures = groups
+        let figures = t
+            .groups
             .iter()
-            .find(|g| g["code"] == group.code.as_str())
+            .find(|g| g.code == group.code)
             .map(|g| {
                 format!(
                     " — {} з {} балів, {} %",
-                    g["commission"]["points"],
-                    g["max_points"],
-                    g["commission"]["percent"].as_str().unwrap_or("—")
+                    g.commission.points,
+                    g.max_points,
+                    percent_text(g.commission.percent)
                 )
             })
             .unwrap_or_default();

@@ -13,7 +13,7 @@ use crate::answers::{Answers, Column};
 use crate::catalogue::{Catalogue, CategoryRule, Code, ModelId, Standard};
 
 /// An accreditation category (the Order's "Загальні положення").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Category {
     /// Below the lowest threshold: no certificate; the commission makes proposals.
@@ -37,13 +37,14 @@ impl Category {
         }
     }
 
-    /// The Ukrainian name, as the Order words it.
+    /// The Ukrainian name, as the Order words it (below the lowest threshold: line 50 of
+    /// the source, "акредитаційний сертифікат не видається").
     pub fn title_uk(self) -> &'static str {
         match self {
             Category::Higher => "вища категорія",
             Category::First => "перша категорія",
             Category::Second => "друга категорія",
-            Category::None => "сертифікат не видається",
+            Category::None => "акредитаційний сертифікат не видається",
         }
     }
 
@@ -94,6 +95,34 @@ impl fmt::Display for Percent {
 impl Serialize for Percent {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)
+    }
+}
+
+impl std::str::FromStr for Percent {
+    type Err = String;
+
+    /// Reads a percent as [`Percent`] writes it: digits, a point, one digit (`91.9`).
+    fn from_str(text: &str) -> Result<Percent, String> {
+        let bad = || format!("{text:?} is not a percent such as 91.9");
+        let (whole, tenth) = text.split_once('.').ok_or_else(bad)?;
+        let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+        if !digits(whole) || tenth.len() != 1 || !digits(tenth) {
+            return Err(bad());
+        }
+        let whole: u32 = whole.parse().map_err(|_| bad())?;
+        let tenth: u32 = tenth.parse().map_err(|_| bad())?;
+        whole
+            .checked_mul(10)
+            .and_then(|w| w.checked_add(tenth))
+            .map(Percent)
+            .ok_or_else(bad)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Percent {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Percent, D::Error> {
+        let text = String::deserialize(d)?;
+        text.parse().map_err(serde::de::Error::custom)
     }
 }
 

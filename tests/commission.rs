@@ -137,14 +137,14 @@ fn a_valid_final_result_is_counted_with_its_figures() {
     let r = &o.rows[0];
     assert_eq!(r.path, path);
     assert_eq!(r.centre, CENTRE);
-    assert_eq!(r.model, "sanitary");
+    assert_eq!(r.model_id(), "sanitary");
     assert_eq!(r.visit_date, "2026-11-23");
     assert_eq!(r.expert, "Іваненко І. І.");
     assert_eq!(r.signer, "Іваненко Іван");
     assert_eq!(r.fingerprint, f.identity.fingerprint());
     assert_eq!((r.points, r.max_points), (Some(573), Some(573)));
-    assert_eq!(r.percent, "100.0");
-    assert_eq!(r.category, "higher");
+    assert_eq!(r.percent_text(), "100.0");
+    assert_eq!(r.category_id(), "higher");
     assert_eq!(r.category_uk(), "вища категорія");
     assert_eq!(r.final_or_draft(), "final");
     assert_eq!(r.sha256.as_deref(), Some(signed.sha256.as_str()));

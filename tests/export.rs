@@ -93,8 +93,15 @@ fn a_complete_inspection_exports_and_verifies() {
     let p = &v.result.as_ref().expect("result").payload;
     assert!(p.is_final);
     assert_eq!(p.standards.len(), 235);
-    assert_eq!(p.totals["commission"]["percent"], "100.0");
-    assert_eq!(p.totals["max_points"], 702);
+    assert_eq!(
+        p.totals
+            .commission
+            .percent
+            .map(|x| x.to_string())
+            .as_deref(),
+        Some("100.0")
+    );
+    assert_eq!(p.totals.max_points, 702);
     assert_eq!(p.supersedes, None);
     // No floating-point number anywhere in the file.
     fn no_floats(v: &Value) -> bool {
@@ -287,7 +294,7 @@ fn totals_that_do_not_follow_from_the_grades_fail_even_when_signed() {
     grade_all(&mut insp, 3);
     let mut payload =
         export::payload(&insp, "Експерт", true, "2026-11-23T00:00:00.000Z").expect("payload");
-    payload.totals["commission"]["category"] = "higher".into();
+    payload.totals.commission.category = akredit::scoring::Category::Higher;
     payload.standards[3].commission = Some(0);
     let signed = export::sign(&payload, &id).expect("sign");
     let v = export::verify(&signed.bytes, &catalogue(), &[]);

@@ -21,7 +21,7 @@ use serde_json::Value;
 use crate::answers::{Altered, Answers, Subject};
 use crate::catalogue::{Catalogue, Code, ModelId, sha256_hex};
 use crate::inspection::{Inspection, StoreError};
-use crate::scoring;
+use crate::scoring::{self, Category, Percent};
 
 pub use keys::{Identity, KeyError, TrustedKey, fingerprint};
 pub use verify::{Check, Outcome, Verification, verify};
@@ -154,6 +154,113 @@ pub struct HistoryRow {
     pub subject: HistorySubject,
 }
 
+/// One grade column's figures in a result (the fields of [`scoring::Tally`], declared in
+/// the order of their JSON names, so that serde writes them canonically).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ResultTally {
+    /// The category if every unscored standard got 3.
+    pub best_category: Category,
+    /// Percent if every unscored standard got 3.
+    pub best_percent: Option<Percent>,
+    /// The category the points earn.
+    pub category: Category,
+    /// Percent of the maximum, floored to tenths.
+    pub percent: Option<Percent>,
+    /// Sum of the grades.
+    pub points: u32,
+    /// Applicable standards with a grade.
+    pub scored: usize,
+    /// Applicable standards without a grade.
+    pub unscored: usize,
+}
+
+/// One group's figures in a result (see [`scoring::GroupTotals`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ResultGroup {
+    /// Of the group's standards, applicable.
+    pub applicable: usize,
+    /// The group's code.
+    pub code: Code,
+    /// The commission's figures.
+    pub commission: ResultTally,
+    /// 3 × applicable.
+    pub max_points: u32,
+    /// The self-assessment's figures.
+    #[serde(rename = "self")]
+    pub self_assessment: ResultTally,
+    /// Standards of the model in the group.
+    pub standards: usize,
+}
+
+/// The totals in a result, exactly as `akredit summary --json` gives them (see
+/// [`scoring::Totals`]), with typed fields declared in canonical order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ResultTotals {
+    /// Standards of the model that are applicable.
+    pub applicable: usize,
+    /// The commission's figures.
+    pub commission: ResultTally,
+    /// Every applicable standard has a commission grade.
+    pub complete: bool,
+    /// Per group.
+    pub groups: Vec<ResultGroup>,
+    /// 3 × applicable.
+    pub max_points: u32,
+    /// The model.
+    pub model: ModelId,
+    /// Standards marked not applicable.
+    pub not_applicable: usize,
+    /// The self-assessment's figures.
+    #[serde(rename = "self")]
+    pub self_assessment: ResultTally,
+    /// Standards of the model.
+    pub standards: usize,
+}
+
+impl From<&scoring::Tally> for ResultTally {
+    fn from(t: &scoring::Tally) -> ResultTally {
+        ResultTally {
+            best_category: t.best_category,
+            best_percent: t.best_percent,
+            category: t.category,
+            percent: t.percent,
+            points: t.points,
+            scored: t.scored,
+            unscored: t.unscored,
+        }
+    }
+}
+
+impl From<&scoring::Totals> for ResultTotals {
+    fn from(t: &scoring::Totals) -> ResultTotals {
+        ResultTotals {
+            applicable: t.applicable,
+            commission: (&t.commission).into(),
+            complete: t.complete,
+            groups: t
+                .groups
+                .iter()
+                .map(|g| ResultGroup {
+                    applicable: g.applicable,
+                    code: g.code.clone(),
+                    commission: (&g.commission).into(),
+                    max_points: g.max_points,
+                    self_assessment: (&g.self_assessment).into(),
+                    standards: g.standards,
+                })
+                .collect(),
+            max_points: t.max_points,
+            model: t.model,
+            not_applicable: t.not_applicable,
+            self_assessment: (&t.self_assessment).into(),
+            standards: t.standards,
+        }
+    }
+}
+
 /// What a result says.
 ///
 /// The fields of this and of every struct inside it are declared in the order of their
@@ -191,7 +298,7 @@ pub struct Payload {
     /// SHA-256 of the previous result of the same inspection, if any.
     pub supersedes: Option<String>,
     /// The totals exactly as `akredit summary --json` gives them.
-    pub totals: Value,
+    pub totals: ResultTotals,
     /// Visit date.
     pub visit_date: Option<String>,
 }
@@ -439,7 +546,7 @@ pub fn payload(
         inspection_id: meta.inspection_id.to_string(),
         standards,
         documents,
-        totals: serde_json::to_value(&totals).map_err(|e| ExportError::Canonical(e.to_string()))?,
+        totals: (&totals).into(),
         history,
         exported_at: exported_at.to_string(),
         supersedes: insp.last_result_sha256(),
@@ -468,8 +575,6 @@ pub fn canonical_payload(payload: &Payload) -> Result<Vec<u8>, String> {
     if let Some(key) = payload.centre.keys().find(|k| !k.is_ascii()) {
         return Err(format!("the centre field {key:?} is not ASCII"));
     }
-    // The totals are the one free-form value: walk them for floats and key order.
-    canonical_json(&payload.totals)?;
     serde_json::to_vec(payload).map_err(|e| e.to_string())
 }
 
@@ -676,13 +781,13 @@ pub fn diff(old_file: &ResultFile, new_file: &ResultFile, old_sha: &str) -> Vec<
         }
     }
     let total = |p: &Payload| {
-        let c = &p.totals["commission"];
+        let c = &p.totals.commission;
         format!(
             "{} / {} points, {} %, {}",
-            c["points"],
-            p.totals["max_points"],
-            c["percent"].as_str().unwrap_or("—"),
-            c["category"].as_str().unwrap_or("")
+            c.points,
+            p.totals.max_points,
+            c.percent.map_or_else(|| "—".to_string(), |x| x.to_string()),
+            c.category
         )
     };
     if old.totals != new.totals {

@@ -5,8 +5,8 @@ use std::collections::BTreeSet;
 use std::fmt;
 
 use super::{
-    FORMAT, Payload, ResultFile, SignatureFault, TrustedKey, canonical_file, canonical_payload,
-    fingerprint, keys, missing_for_final, row_altered,
+    FORMAT, Payload, ResultFile, ResultTotals, SignatureFault, TrustedKey, canonical_file,
+    canonical_payload, fingerprint, keys, missing_for_final, row_altered,
 };
 use crate::answers::{Answer, Answers, DocumentCheck};
 use crate::catalogue::{Catalogue, Code, ModelId, sha256_hex};
@@ -262,8 +262,8 @@ fn check_totals(
     v: &mut Verification,
 ) {
     let totals = scoring::totals(catalogue, model, answers);
-    match serde_json::to_value(&totals) {
-        Ok(t) if t == p.totals => v.push(
+    match ResultTotals::from(&totals) {
+        t if t == p.totals => v.push(
             "totals",
             Outcome::Pass(format!(
                 "{} / {} points, {} %, category {} — recomputed",

@@ -191,13 +191,13 @@ impl CommissionView {
 fn lacks(r: &Row, key: SortKey) -> bool {
     match key {
         SortKey::Centre => r.centre.is_empty(),
-        SortKey::Model => r.model.is_empty(),
+        SortKey::Model => r.model.is_none(),
         SortKey::VisitDate => r.visit_date.is_empty(),
         SortKey::Expert => r.expert.is_empty(),
         SortKey::Key => r.fingerprint.is_empty(),
         SortKey::Points => r.points.is_none(),
-        SortKey::Percent => tenths(&r.percent).is_none(),
-        SortKey::Category => Category::parse(&r.category).is_none(),
+        SortKey::Percent => r.percent.is_none(),
+        SortKey::Category => r.category.is_none(),
         SortKey::Kind => r.is_final.is_none(),
         SortKey::Status => false,
     }
@@ -211,10 +211,8 @@ fn compare(a: &Row, b: &Row, key: SortKey) -> Ordering {
         SortKey::Expert => collation_key(&a.expert).cmp(&collation_key(&b.expert)),
         SortKey::Key => a.fingerprint.cmp(&b.fingerprint),
         SortKey::Points => a.points.cmp(&b.points),
-        SortKey::Percent => tenths(&a.percent).cmp(&tenths(&b.percent)),
-        SortKey::Category => Category::parse(&a.category)
-            .map(|c| c as u8)
-            .cmp(&Category::parse(&b.category).map(|c| c as u8)),
+        SortKey::Percent => a.percent.cmp(&b.percent),
+        SortKey::Category => a.category.cmp(&b.category),
         SortKey::Kind => a.is_final.cmp(&b.is_final),
         SortKey::Status => status_rank(&a.status).cmp(&status_rank(&b.status)),
     }
@@ -232,12 +230,6 @@ fn collation_key(text: &str) -> Vec<u32> {
             None => c as u32,
         })
         .collect()
-}
-
-/// A percent as written in a result (`91.9`) in tenths, for sorting.
-fn tenths(percent: &str) -> Option<u32> {
-    let (whole, tenth) = percent.split_once('.').unwrap_or((percent, "0"));
-    Some(whole.parse::<u32>().ok()? * 10 + tenth.parse::<u32>().ok()?)
 }
 
 fn status_rank(status: &Status) -> u8 {
@@ -575,11 +567,11 @@ fn cells(r: &Row, catalogue: &Catalogue, lang: Language, row: &mut egui_extras::
         let button = egui::Button::new(style(name, ui)).frame(false).truncate();
         clicked = ui.add(button).on_hover_text(hover).clicked();
     });
-    let model = r.model.parse::<ModelId>().ok();
+    let model = r.model;
     let short = match model {
         Some(ModelId::Sanitary) => T::ModelSanitaryShort.get(lang).to_string(),
         Some(ModelId::Full) => T::ModelFullShort.get(lang).to_string(),
-        None => r.model.clone(),
+        None => String::new(),
     };
     let hover = model.map(|m| model_title(catalogue, m, lang));
     let response = cell(row, short);
@@ -598,9 +590,9 @@ fn cells(r: &Row, catalogue: &Catalogue, lang: Language, row: &mut egui_extras::
         _ => String::new(),
     };
     cell(row, points);
-    cell(row, r.percent.clone());
+    cell(row, r.percent_text());
     row.col(|ui| {
-        let Some(category) = Category::parse(&r.category) else {
+        let Some(category) = r.category else {
             return;
         };
         let mut text = style(category_short(category, lang).to_string(), ui);
@@ -867,40 +859,40 @@ fn facts(id: &str, rows: &[(&str, String, bool)], ui: &mut Ui) {
 
 /// The result's totals as it states them (`akredit summary --json`), the category in
 /// words.
-fn totals(t: &serde_json::Value, lang: Language, ui: &mut Ui) {
-    for (column, key, main) in [
-        (T::Commission, "commission", true),
-        (T::SelfAssessment, "self", false),
+fn totals(t: &crate::export::ResultTotals, lang: Language, ui: &mut Ui) {
+    for (column, tally, main) in [
+        (T::Commission, &t.commission, true),
+        (T::SelfAssessment, &t.self_assessment, false),
     ] {
-        let tally = &t[key];
-        if !main && tally["scored"].as_u64().unwrap_or_default() == 0 {
+        if !main && tally.scored == 0 {
             continue; // no self-assessment was entered
         }
-        let category = tally["category"].as_str().and_then(Category::parse);
         let line = format!(
             "{}: {} / {} {} · {} % · {}",
             column.get(lang),
-            tally["points"].as_u64().unwrap_or_default(),
-            t["max_points"].as_u64().unwrap_or_default(),
+            tally.points,
+            t.max_points,
             T::Points.get(lang),
-            tally["percent"].as_str().unwrap_or("—"),
-            category.map_or("—", |c| category_name(c, lang))
+            tally
+                .percent
+                .map_or_else(|| "—".to_string(), |p| p.to_string()),
+            category_name(tally.category, lang)
         );
         let mut text = RichText::new(line);
         if main {
-            text = text.strong().size(17.0);
-            if let Some(c) = category {
-                text = text.color(category_colour(c, ui));
-            }
+            text = text
+                .strong()
+                .size(17.0)
+                .color(category_colour(tally.category, ui));
         }
         ui.label(text);
     }
     ui.label(format!(
         "{} {} · {} {}",
         T::Applicable.get(lang),
-        t["applicable"].as_u64().unwrap_or_default(),
+        t.applicable,
         T::NaCount.get(lang),
-        t["not_applicable"].as_u64().unwrap_or_default()
+        t.not_applicable
     ));
 }
 
