@@ -476,33 +476,33 @@ fn signing(
     quick: bool,
 ) -> Result<Vec<Figure>, StoreError> {
     let home = crate::support::home::Home::at(dir.join("home"));
-    let identity = crate::export::Identity::create(&home, "Benchmark")
+    let identity = crate::signed::Identity::create(&home, "Benchmark")
         .map_err(|e| StoreError::Invalid(e.to_string()))?;
     let insp = Inspection::open(inspection, catalogue.clone(), Access::ReadOnly)?;
     let n = if quick { 10 } else { 100 };
-    let invalid = |e: crate::export::ExportError| StoreError::Invalid(e.to_string());
+    let invalid = |e: crate::signed::ExportError| StoreError::Invalid(e.to_string());
     let exports = time_n(n, |_| {
-        let payload = crate::export::payload(&insp, "Benchmark", true, "2026-11-23T00:00:00.000Z")
+        let payload = crate::signed::payload(&insp, "Benchmark", true, "2026-11-23T00:00:00.000Z")
             .map_err(invalid)?;
-        crate::export::sign(&payload, &identity)
+        crate::signed::sign(&payload, &identity)
             .map(|_| ())
             .map_err(invalid)
     })?;
-    let payload = crate::export::payload(&insp, "Benchmark", true, "2026-11-23T00:00:00.000Z")
+    let payload = crate::signed::payload(&insp, "Benchmark", true, "2026-11-23T00:00:00.000Z")
         .map_err(invalid)?;
     let plain = time_n(n, |_| {
         serde_json::to_vec(&payload)
             .map(|_| ())
             .map_err(|e| StoreError::Invalid(e.to_string()))
     })?;
-    let signed = crate::export::sign(&payload, &identity).map_err(invalid)?;
+    let signed = crate::signed::sign(&payload, &identity).map_err(invalid)?;
     let history = payload.history.len();
 
     // Verifying 1 000 results (the same bytes each time; parsing and checking all).
     let count = if quick { 100 } else { 1000 };
     let start = Instant::now();
     for _ in 0..count {
-        if !crate::export::verify(&signed.bytes, &catalogue, &[]).holds() {
+        if !crate::signed::verify(&signed.bytes, &catalogue, &[]).holds() {
             return Err(StoreError::Invalid(
                 "a result failed to verify in the benchmark".into(),
             ));
@@ -574,12 +574,12 @@ fn commission(
     inspection: &Path,
     quick: bool,
 ) -> Result<Vec<Figure>, StoreError> {
-    let invalid = |e: crate::export::ExportError| StoreError::Invalid(e.to_string());
+    let invalid = |e: crate::signed::ExportError| StoreError::Invalid(e.to_string());
     let home = crate::support::home::Home::at(dir.join("home-commission"));
-    let identity = crate::export::Identity::create(&home, "Експерт комісії")
+    let identity = crate::signed::Identity::create(&home, "Експерт комісії")
         .map_err(|e| StoreError::Invalid(e.to_string()))?;
     let insp = Inspection::open(inspection, catalogue.clone(), Access::ReadOnly)?;
-    let mut payload = crate::export::payload(
+    let mut payload = crate::signed::payload(
         &insp,
         &identity.public.name,
         true,
@@ -588,7 +588,7 @@ fn commission(
     .map_err(invalid)?;
     payload.supersedes = None;
     drop(insp);
-    let trusted = [crate::export::TrustedKey {
+    let trusted = [crate::signed::TrustedKey {
         key: identity.verifying_key().to_bytes(),
         name: Some(identity.public.name.clone()),
     }];
@@ -671,8 +671,8 @@ fn commission(
 fn write_results(
     folder: &Path,
     n: usize,
-    payload: &crate::export::Payload,
-    identity: &crate::export::Identity,
+    payload: &crate::signed::Payload,
+    identity: &crate::signed::Identity,
 ) -> Result<crate::commission::Counts, StoreError> {
     use std::sync::atomic::{AtomicUsize, Ordering};
     let invalid = |e: String| StoreError::Invalid(e);
@@ -689,7 +689,7 @@ fn write_results(
         let name = format!("Центр здоров'я № {base:05}");
         // The history must still replay to the application form.
         if let Some(row) = p.history.iter_mut().rev().find(|h| {
-            h.subject == crate::export::HistorySubject::Centre
+            h.subject == crate::signed::HistorySubject::Centre
                 && h.field == crate::answers::CENTRE_NAME
         }) {
             row.new = Some(name.clone());
@@ -709,10 +709,10 @@ fn write_results(
     let write_one = |i: usize| -> Result<(), StoreError> {
         let mut p = vary(i);
         if supersedes(i) {
-            let previous = crate::export::canonical_payload(&vary(i - 1)).map_err(invalid)?;
+            let previous = crate::signed::canonical_payload(&vary(i - 1)).map_err(invalid)?;
             p.supersedes = Some(crate::catalogue::sha256_hex(&previous));
         }
-        let mut bytes = crate::export::sign(&p, identity)
+        let mut bytes = crate::signed::sign(&p, identity)
             .map_err(|e| invalid(e.to_string()))?
             .bytes;
         if tampered(i) {

@@ -302,12 +302,15 @@ pub enum CliError {
     /// The protocol could not be made.
     #[error(transparent)]
     Protocol(#[from] crate::protocol::ProtocolError),
+    /// There is nothing to make a protocol of.
+    #[error(transparent)]
+    ProtocolSource(Box<crate::protocol::SourceError>),
     /// Exporting failed.
     #[error(transparent)]
-    Export(Box<crate::export::ExportError>),
+    Export(Box<crate::signed::ExportError>),
     /// The key.
     #[error(transparent)]
-    Key(#[from] crate::export::KeyError),
+    Key(#[from] crate::signed::KeyError),
     /// A verification found problems (they were printed).
     #[error("{0}")]
     NotVerified(String),
@@ -361,9 +364,15 @@ fn print_divergences(
     Ok(())
 }
 
-impl From<crate::export::ExportError> for CliError {
-    fn from(e: crate::export::ExportError) -> Self {
+impl From<crate::signed::ExportError> for CliError {
+    fn from(e: crate::signed::ExportError) -> Self {
         CliError::Export(Box::new(e))
+    }
+}
+
+impl From<crate::protocol::SourceError> for CliError {
+    fn from(e: crate::protocol::SourceError) -> Self {
+        CliError::ProtocolSource(Box::new(e))
     }
 }
 
@@ -487,23 +496,16 @@ pub fn run(
                             .join(", ")
                     ))
                 })?;
-                let mut changes = Vec::new();
-                for code in &preset.codes {
-                    let in_model = catalogue.standard(code).is_some_and(|s| s.in_model(model));
-                    if !in_model {
-                        writeln!(out, "{code}: not in the {model} model, nothing to drop")?;
-                        continue;
-                    }
-                    let why = preset.reasons.get(code).map(String::as_str).unwrap_or("");
-                    if !clear {
+                let plan = crate::answers::preset_plan(&catalogue, model, preset, !clear);
+                for code in &plan.outside_model {
+                    writeln!(out, "{code}: not in the {model} model, nothing to drop")?;
+                }
+                if !clear {
+                    for (code, why) in &plan.dropped {
                         writeln!(out, "{code}: {why}")?;
                     }
-                    changes.push(Change::NotApplicable {
-                        code: code.clone(),
-                        reason: (!clear).then(|| format!("{} [{}]", preset.title, preset.id)),
-                    });
                 }
-                changes
+                plan.changes
             } else {
                 if codes.is_empty() {
                     return Err(CliError::Usage(
@@ -644,8 +646,8 @@ pub fn run(
         Command::Key { action } => {
             let home = crate::support::home::Home::from_env()?;
             let identity = match action {
-                KeyAction::Init { name } => crate::export::Identity::create(&home, &name)?,
-                KeyAction::Show => crate::export::Identity::load(&home)?,
+                KeyAction::Init { name } => crate::signed::Identity::create(&home, &name)?,
+                KeyAction::Show => crate::signed::Identity::load(&home)?,
             };
             writeln!(out, "name:        {}", identity.public.name)?;
             writeln!(out, "public key:  {}", identity.public.public_key)?;
@@ -661,11 +663,11 @@ pub fn run(
             let mut insp = open_for_writing(&file, catalogue)?;
             // Say what a centre's file needs before asking for a key it does not need.
             if insp.meta().purpose == Purpose::SelfAssessment {
-                return Err(crate::export::ExportError::SelfAssessment.into());
+                return Err(crate::signed::ExportError::SelfAssessment.into());
             }
             let home = crate::support::home::Home::from_env()?;
-            let identity = crate::export::Identity::load(&home)?;
-            let signed = crate::export::export(&mut insp, &identity, draft, &target)?;
+            let identity = crate::signed::Identity::load(&home)?;
+            let signed = crate::signed::export(&mut insp, &identity, draft, &target)?;
             writeln!(
                 out,
                 "{} result written to {}",
@@ -683,7 +685,7 @@ pub fn run(
         Command::ExportSelf { file, out: target } => {
             refuse_occupied(&target)?;
             let home = crate::support::home::Home::from_env()?;
-            let identity = crate::export::Identity::load_if_any(&home)?;
+            let identity = crate::signed::Identity::load_if_any(&home)?;
             let insp = Inspection::open(&file, catalogue, Access::ReadOnly)?;
             insp.ensure_sound()?;
             let written = crate::self_assessment::export_self(
@@ -786,9 +788,9 @@ pub fn run(
             Ok(())
         }
         Command::Verify { result, trust } => {
-            let bytes = crate::export::read_result_file(&result)?;
+            let bytes = crate::signed::read_result_file(&result)?;
             let trusted = trust_list(&trust)?;
-            let v = crate::export::verify(&bytes, &catalogue, &trusted);
+            let v = crate::signed::verify(&bytes, &catalogue, &trusted);
             for check in &v.checks {
                 writeln!(out, "{}", one_line(&check.to_string()))?;
             }
@@ -814,7 +816,7 @@ pub fn run(
                 let failed: Vec<&str> = v
                     .checks
                     .iter()
-                    .filter(|c| matches!(c.outcome, crate::export::Outcome::Fail(_)))
+                    .filter(|c| matches!(c.outcome, crate::signed::Outcome::Fail(_)))
                     .map(|c| c.name)
                     .collect();
                 Err(CliError::NotVerified(format!(
@@ -826,45 +828,7 @@ pub fn run(
         }
         Command::Protocol { input, out: target } => {
             refuse_occupied(&target)?;
-            let (payload, provenance) = if !crate::inspection::is_sqlite_file(&input)? {
-                let bytes = crate::export::read_result_file(&input)?;
-                let v = crate::export::verify(&bytes, &catalogue, &[]);
-                let (Some(result), Some(sha), true) =
-                    (v.result.clone(), v.sha256.clone(), v.holds())
-                else {
-                    let failed: Vec<String> = v
-                        .checks
-                        .iter()
-                        .filter(|c| matches!(c.outcome, crate::export::Outcome::Fail(_)))
-                        .map(|c| c.to_string())
-                        .collect();
-                    return Err(CliError::NotVerified(format!(
-                        "{} does not verify, so no protocol is made of it:\n{}",
-                        input.display(),
-                        failed.join("\n")
-                    )));
-                };
-                let fingerprint =
-                    crate::export::keys::decode_public_key(&result.signature.public_key)
-                        .map(|k| crate::export::fingerprint(&k.to_bytes()))
-                        .unwrap_or_default();
-                (
-                    result.payload,
-                    Some(crate::protocol::Provenance {
-                        result_sha256: sha,
-                        fingerprint,
-                    }),
-                )
-            } else {
-                let insp = Inspection::open(&input, catalogue.clone(), Access::ReadOnly)?;
-                insp.ensure_sound()?;
-                let complete =
-                    crate::export::missing_for_final(&catalogue, insp.meta().model, insp.answers())
-                        .is_empty();
-                let payload =
-                    crate::export::payload(&insp, "", complete, &crate::support::time::now_utc())?;
-                (payload, None)
-            };
+            let (payload, provenance) = crate::protocol::load_source(&input, &catalogue)?;
             let pdf = crate::protocol::render(&payload, &catalogue, provenance.as_ref())?;
             write_new_file(&target, &pdf)?;
             writeln!(out, "protocol written to {}", target.display())?;
@@ -874,7 +838,7 @@ pub fn run(
             let trusted = trust_list(&trust)?;
             let (a, sha_a) = read_verified(&old, &catalogue, &trusted, "older")?;
             let (b, _) = read_verified(&new, &catalogue, &trusted, "newer")?;
-            for l in crate::export::diff(&a, &b, &sha_a) {
+            for l in crate::signed::diff(&a, &b, &sha_a) {
                 writeln!(out, "{}", one_line(&l))?;
             }
             Ok(())
@@ -922,11 +886,13 @@ pub fn run(
 ///
 /// A backup that cannot be made is reported but does not stop the expert's work.
 pub fn open_for_writing(file: &Path, catalogue: Arc<Catalogue>) -> Result<Inspection, CliError> {
-    let insp = Inspection::open(file, catalogue, Access::ReadWrite)?;
-    let backed_up = crate::support::home::Home::from_env()
-        .map_err(CliError::from)
-        .and_then(|home| insp.backup_to(&home.backups()).map_err(CliError::from));
-    if let Err(e) = backed_up {
+    let home = crate::support::home::Home::from_env();
+    let backups = home.as_ref().ok().map(crate::support::home::Home::backups);
+    let (insp, not_backed_up) = Inspection::open_for_changes(file, catalogue, backups.as_deref())?;
+    if let Err(e) = &home {
+        crate::terminal::warn(&format!("no backup was made before this change: {e}"));
+    }
+    if let Some(e) = not_backed_up {
         crate::terminal::warn(&format!("no backup was made before this change: {e}"));
     }
     Ok(insp)
@@ -947,7 +913,7 @@ pub fn open_read_only(file: &Path, catalogue: Arc<Catalogue>) -> Result<Inspecti
 }
 
 fn write_new_file(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
-    Ok(crate::export::write_new_file(path, bytes)?)
+    Ok(crate::signed::write_new_file(path, bytes)?)
 }
 
 /// Refuses an output path where something (a file, a folder, a link) already is, before
@@ -966,8 +932,8 @@ fn refuse_occupied(target: &Path) -> Result<(), CliError> {
 
 /// The trusted keys of the `--trust` arguments (base64, or files holding a key or an
 /// identity.json).
-fn trust_list(args: &[String]) -> Result<Vec<crate::export::TrustedKey>, CliError> {
-    crate::export::keys::trust_list(args.iter().map(String::as_str))
+fn trust_list(args: &[String]) -> Result<Vec<crate::signed::TrustedKey>, CliError> {
+    crate::signed::keys::trust_list(args.iter().map(String::as_str))
         .map_err(|e| CliError::Usage(format!("--trust {e}")))
 }
 
@@ -976,15 +942,15 @@ fn trust_list(args: &[String]) -> Result<Vec<crate::export::TrustedKey>, CliErro
 fn read_verified(
     path: &Path,
     catalogue: &Catalogue,
-    trusted: &[crate::export::TrustedKey],
+    trusted: &[crate::signed::TrustedKey],
     which: &str,
-) -> Result<(crate::export::ResultFile, String), CliError> {
-    let bytes = crate::export::read_result_file(path)?;
-    let v = crate::export::verify(&bytes, catalogue, trusted);
+) -> Result<(crate::signed::ResultFile, String), CliError> {
+    let bytes = crate::signed::read_result_file(path)?;
+    let v = crate::signed::verify(&bytes, catalogue, trusted);
     let failed: Vec<String> = v
         .checks
         .iter()
-        .filter(|c| matches!(c.outcome, crate::export::Outcome::Fail(_)))
+        .filter(|c| matches!(c.outcome, crate::signed::Outcome::Fail(_)))
         .map(|c| format!("  {c}"))
         .collect();
     match (v.result, v.sha256) {

@@ -21,7 +21,7 @@ const NAMED_INVALID: usize = 10;
 pub fn run(
     catalogue: &Catalogue,
     paths: &[PathBuf],
-    trusted: &[crate::export::TrustedKey],
+    trusted: &[crate::signed::TrustedKey],
     csv: Option<&Path>,
     json: bool,
     out: &mut dyn Write,
@@ -44,7 +44,7 @@ pub fn run(
         let bytes = overview
             .to_csv()
             .map_err(|e| CliError::Usage(e.to_string()))?;
-        crate::export::write_new_file(target, &bytes)?;
+        crate::signed::write_new_file(target, &bytes)?;
     }
     if json {
         serde_json::to_writer_pretty(&mut *out, &overview.to_json()).map_err(io::Error::from)?;

@@ -4,7 +4,7 @@
 //!
 //! # The rules
 //!
-//! - **Valid**: every check of [`export::verify`] holds (a check skipped because no
+//! - **Valid**: every check of [`signed::verify`] holds (a check skipped because no
 //!   trusted key was given does not fail). A valid result is either *final* or a *draft*;
 //!   drafts are listed and counted apart: they are not a final decision.
 //! - **Invalid**: a check failed, or the file could not be read or is not a result. The
@@ -46,10 +46,10 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use serde::Serialize;
 
 use crate::catalogue::{Catalogue, ModelId};
-use crate::export::{self, Outcome, TrustedKey};
 use crate::scoring::{Category, Percent};
+use crate::signed::{self, Outcome, TrustedKey};
 
-pub use crate::export::MAX_RESULT_BYTES;
+pub use crate::signed::MAX_RESULT_BYTES;
 
 /// How many other results a [`Note::Unresolved`] names at most (the rest are counted).
 const NAMED_OTHERS: usize = 5;
@@ -363,7 +363,7 @@ impl Row {
 /// Reads one file that should be a result (a regular file, of at most
 /// [`MAX_RESULT_BYTES`]); the error says why in words.
 pub fn read_result_file(path: &Path) -> Result<Vec<u8>, String> {
-    export::read_result_file(path).map_err(|e| e.to_string())
+    signed::read_result_file(path).map_err(|e| e.to_string())
 }
 
 impl Row {
@@ -381,7 +381,7 @@ impl Row {
             Ok(b) => b,
             Err(why) => return invalid(why),
         };
-        let v = export::verify(&bytes, catalogue, trusted);
+        let v = signed::verify(&bytes, catalogue, trusted);
         drop(bytes);
         let reasons: Vec<String> = v
             .checks
@@ -408,9 +408,7 @@ impl Row {
         row.expert = p.expert;
         row.signer = v.trusted_name.unwrap_or(p.signer);
         row.public_key = result.signature.public_key.clone();
-        row.fingerprint = export::keys::decode_public_key(&result.signature.public_key)
-            .map(|k| export::fingerprint(&k.to_bytes()))
-            .unwrap_or_default();
+        row.fingerprint = result.signature.fingerprint().unwrap_or_default();
         row.points = Some(p.totals.commission.points);
         row.max_points = Some(p.totals.max_points);
         row.percent = p.totals.commission.percent;

@@ -16,7 +16,7 @@ use skrifa::MetadataProvider;
 use skrifa::instance::{LocationRef, Size};
 
 use crate::catalogue::{Catalogue, Code};
-use crate::export::Payload;
+use crate::signed::Payload;
 
 const REGULAR: &[u8] = include_bytes!("../assets/fonts/DejaVuSansCondensed.ttf");
 const BOLD: &[u8] = include_bytes!("../assets/fonts/DejaVuSansCondensed-Bold.ttf");
@@ -40,6 +40,9 @@ pub enum ProtocolError {
     /// The PDF writer failed.
     #[error("the PDF could not be written: {0}")]
     Pdf(String),
+    /// The PDF file could not be written.
+    #[error(transparent)]
+    File(#[from] crate::support::files::FileError),
 }
 
 /// Who signed and what, when the protocol is made from a signed result.
@@ -356,11 +359,7 @@ impl<'a> Layout<'a> {
 }
 
 fn grade_text(grade: Option<u8>, catalogue: &Catalogue, code: &Code) -> String {
-    match (grade, catalogue.standard(code)) {
-        (None, _) => "—".into(),
-        (Some(g), Some(s)) => s.scale.label(g),
-        (Some(g), None) => g.to_string(),
-    }
+    catalogue.grade_label(code, grade)
 }
 
 /// The standards where the centre's self-assessment and the commission's grade differ,
@@ -424,9 +423,89 @@ fn divergences(l: &mut Layout<'_>, payload: &Payload, catalogue: &Catalogue) {
     }
 }
 
+/// Why there is nothing to make a protocol of.
+#[derive(Debug, thiserror::Error)]
+pub enum SourceError {
+    /// The inspection file.
+    #[error(transparent)]
+    Store(#[from] crate::inspection::StoreError),
+    /// The result file could not be read.
+    #[error(transparent)]
+    File(#[from] crate::support::files::FileError),
+    /// The inspection's payload could not be built.
+    #[error(transparent)]
+    Export(#[from] crate::signed::ExportError),
+    /// The result does not verify.
+    #[error("{path}: the result does not verify, so no protocol is made of it:\n{}", .failed.join("\n"))]
+    NotVerified {
+        /// The result file.
+        path: std::path::PathBuf,
+        /// The checks that failed.
+        failed: Vec<String>,
+    },
+}
+
+/// What a protocol is made of: a signed result (which must verify; its hash and signer
+/// go into the protocol) or an inspection file (which must be sound; the protocol is then
+/// a draft unless every standard is graded). Which one `path` is, its first bytes say.
+pub fn load_source(
+    path: &std::path::Path,
+    catalogue: &std::sync::Arc<Catalogue>,
+) -> Result<(Payload, Option<Provenance>), SourceError> {
+    use crate::inspection::{Access, Inspection};
+    if crate::inspection::is_sqlite_file(path)? {
+        let insp = Inspection::open(path, catalogue.clone(), Access::ReadOnly)?;
+        insp.ensure_sound()?;
+        let complete =
+            crate::signed::missing_for_final(catalogue, insp.meta().model, insp.answers())
+                .is_empty();
+        let payload =
+            crate::signed::payload(&insp, "", complete, &crate::support::time::now_utc())?;
+        return Ok((payload, None));
+    }
+    let bytes = crate::signed::read_result_file(path)?;
+    let v = crate::signed::verify(&bytes, catalogue, &[]);
+    let failed: Vec<String> = v
+        .checks
+        .iter()
+        .filter(|c| matches!(c.outcome, crate::signed::Outcome::Fail(_)))
+        .map(ToString::to_string)
+        .collect();
+    match (v.result, v.sha256) {
+        (Some(result), Some(sha)) if failed.is_empty() => {
+            let provenance = Provenance {
+                result_sha256: sha,
+                fingerprint: result.signature.fingerprint().unwrap_or_default(),
+            };
+            Ok((result.payload, Some(provenance)))
+        }
+        _ => Err(SourceError::NotVerified {
+            path: path.to_path_buf(),
+            failed,
+        }),
+    }
+}
+
+/// Writes the protocol of a result just signed and written at `result_path` beside it
+/// (`NAME.pdf`, never over anything); returns where.
+pub fn write_beside(
+    result_path: &std::path::Path,
+    signed: &crate::signed::SignedResult,
+    catalogue: &Catalogue,
+) -> Result<std::path::PathBuf, ProtocolError> {
+    let pdf_path = result_path.with_extension("pdf");
+    let provenance = Provenance {
+        result_sha256: signed.sha256.clone(),
+        fingerprint: signed.fingerprint.clone(),
+    };
+    let pdf = render(&signed.payload, catalogue, Some(&provenance))?;
+    crate::support::files::write_new(&pdf_path, &pdf)?;
+    Ok(pdf_path)
+}
+
 /// A percent as the protocol prints it (`—` when there is none).
 fn percent_text(percent: Option<crate::scoring::Percent>) -> String {
-    percent.map_or_else(|| "—".to_string(), |p| p.to_string())
+    crate::scoring::Percent::or_dash(percent)
 }
 
 /// Renders the protocol of a result.

@@ -86,6 +86,18 @@ impl Percent {
     }
 }
 
+impl Percent {
+    /// `91.9`, or `—` when there is no percent (nothing applicable).
+    pub fn or_dash(percent: Option<Percent>) -> String {
+        percent.map_or_else(|| "—".to_string(), |p| p.to_string())
+    }
+
+    /// `91.9 %`, or `—` when there is no percent.
+    pub fn with_sign_or_dash(percent: Option<Percent>) -> String {
+        percent.map_or_else(|| "—".to_string(), |p| format!("{p} %"))
+    }
+}
+
 impl fmt::Display for Percent {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}.{}", self.0 / 10, self.0 % 10)

@@ -17,10 +17,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::answers::{Answers, Change, Column};
 use crate::catalogue::{Catalogue, Code, Entry, Grade, ModelId, sha256_hex};
-use crate::export::{
+use crate::inspection::{Inspection, Purpose};
+use crate::signed::{
     CatalogueRef, Identity, Signature, SignatureFault, canonical_file, fingerprint,
 };
-use crate::inspection::{Inspection, Purpose};
 
 /// The format identifier of a self-assessment file.
 pub const FORMAT: &str = "akredit-self/1";
@@ -431,7 +431,7 @@ fn capped(mut errors: Vec<String>) -> Vec<String> {
 /// Why a JSON file with this `format` (or none) is not a self-assessment.
 fn not_self(format: Option<&str>) -> SelfError {
     SelfError::NotSelf(match format {
-        Some(crate::export::FORMAT) => {
+        Some(crate::signed::FORMAT) => {
             "this is a commission's signed result, not a centre's self-assessment".into()
         }
         Some(other) => {

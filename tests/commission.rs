@@ -8,8 +8,8 @@ use std::sync::Arc;
 use akredit::answers::{Change, Column};
 use akredit::catalogue::{Catalogue, ModelId};
 use akredit::commission::{self, Basis, CommissionError, Note, Overview, Status};
-use akredit::export::{self, Identity, SignedResult};
 use akredit::inspection::{Inspection, NewInspection};
+use akredit::signed::{self, Identity, SignedResult};
 use akredit::support::home::Home;
 use serde_json::Value;
 use tempfile::TempDir;
@@ -79,14 +79,14 @@ impl Fixture {
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent).expect("folder");
         }
-        let signed = export::export(insp, &self.identity, draft, &path).expect("export");
+        let signed = signed::export(insp, &self.identity, draft, &path).expect("export");
         (path, signed)
     }
 
     fn overview(&self, files: &[PathBuf], trusted: &[[u8; 32]]) -> Overview {
-        let trusted: Vec<export::TrustedKey> = trusted
+        let trusted: Vec<signed::TrustedKey> = trusted
             .iter()
-            .map(|&key| export::TrustedKey { key, name: None })
+            .map(|&key| signed::TrustedKey { key, name: None })
             .collect();
         commission::overview(files, &self.catalogue, &trusted)
     }

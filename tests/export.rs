@@ -5,8 +5,8 @@ use std::sync::Arc;
 
 use akredit::answers::{Change, Column};
 use akredit::catalogue::{Catalogue, ModelId};
-use akredit::export::{self, ExportError, Identity, Outcome, canonical_json};
 use akredit::inspection::{Access, Inspection, NewInspection};
+use akredit::signed::{self, ExportError, Identity, Outcome, canonical_json};
 use akredit::support::home::Home;
 use serde_json::Value;
 
@@ -47,19 +47,19 @@ fn export_next(
     insp: &mut Inspection,
     id: &Identity,
     draft: bool,
-) -> Result<export::SignedResult, ExportError> {
+) -> Result<signed::SignedResult, ExportError> {
     static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(1);
     let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let out = insp.path().with_file_name(format!("r{n}.json"));
-    export::export(insp, id, draft, &out)
+    signed::export(insp, id, draft, &out)
 }
 
 /// A trusted key given without a name.
-fn trusted(key: [u8; 32]) -> export::TrustedKey {
-    export::TrustedKey { key, name: None }
+fn trusted(key: [u8; 32]) -> signed::TrustedKey {
+    signed::TrustedKey { key, name: None }
 }
 
-fn failed(v: &export::Verification) -> Vec<&'static str> {
+fn failed(v: &signed::Verification) -> Vec<&'static str> {
     v.checks
         .iter()
         .filter(|c| matches!(c.outcome, Outcome::Fail(_)))
@@ -83,7 +83,7 @@ fn a_complete_inspection_exports_and_verifies() {
     assert!(signed.is_final);
     let cat = catalogue();
     let key = id.verifying_key().to_bytes();
-    let v = export::verify(&signed.bytes, &cat, &[trusted(key)]);
+    let v = signed::verify(&signed.bytes, &cat, &[trusted(key)]);
     assert!(v.holds(), "{:#?}", v.checks);
     assert!(
         v.checks
@@ -116,7 +116,7 @@ fn a_complete_inspection_exports_and_verifies() {
     assert!(no_floats(&doc));
     // An untrusted signer fails the trust check only.
     let other = Identity::create(&Home::at(dir.path().join("other")), "Інший").expect("key");
-    let v = export::verify(
+    let v = signed::verify(
         &signed.bytes,
         &cat,
         &[trusted(other.verifying_key().to_bytes())],
@@ -143,7 +143,7 @@ fn an_incomplete_inspection_is_refused_unless_a_draft() {
     }
     let draft = export_next(&mut insp, &id, true).expect("draft");
     assert!(!draft.is_final);
-    let v = export::verify(&draft.bytes, &catalogue(), &[]);
+    let v = signed::verify(&draft.bytes, &catalogue(), &[]);
     assert!(v.holds(), "{:#?}", v.checks);
     assert!(!v.result.expect("result").payload.is_final);
 }
@@ -166,10 +166,10 @@ fn a_correction_supersedes_the_previous_result_and_diff_shows_it() {
     .expect("correct");
     let second = export_next(&mut insp, &id, false).expect("second");
     let cat = catalogue();
-    let a = export::verify(&first.bytes, &cat, &[]).result.expect("a");
-    let b = export::verify(&second.bytes, &cat, &[]).result.expect("b");
+    let a = signed::verify(&first.bytes, &cat, &[]).result.expect("a");
+    let b = signed::verify(&second.bytes, &cat, &[]).result.expect("b");
     assert_eq!(b.payload.supersedes.as_deref(), Some(first.sha256.as_str()));
-    let lines = export::diff(&a, &b, &first.sha256);
+    let lines = signed::diff(&a, &b, &first.sha256);
     assert_eq!(lines[0], "the new result supersedes the old one");
     assert!(
         lines.contains(&"1.1.3 commission: 3 → 1".to_string()),
@@ -206,12 +206,12 @@ fn every_single_byte_flip_is_detected() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (bytes, key) = small_result(dir.path());
     let cat = catalogue();
-    assert!(export::verify(&bytes, &cat, &[trusted(key)]).holds());
+    assert!(signed::verify(&bytes, &cat, &[trusted(key)]).holds());
     let mut undetected = Vec::new();
     for i in 0..bytes.len() {
         let mut tampered = bytes.clone();
         tampered[i] ^= 0x01;
-        if export::verify(&tampered, &cat, &[trusted(key)]).holds() {
+        if signed::verify(&tampered, &cat, &[trusted(key)]).holds() {
             undetected.push(i);
         }
     }
@@ -267,7 +267,7 @@ fn reordering_adding_or_removing_items_is_detected() {
         ),
     ];
     for (what, tampered) in cases {
-        let v = export::verify(&tampered, &cat, &[trusted(key)]);
+        let v = signed::verify(&tampered, &cat, &[trusted(key)]);
         assert!(!v.holds(), "{what}: not detected");
         assert!(
             failed(&v).contains(&"signature"),
@@ -279,7 +279,7 @@ fn reordering_adding_or_removing_items_is_detected() {
     let mut spaced = bytes.clone();
     spaced.push(b'\n');
     assert_eq!(
-        failed(&export::verify(&spaced, &cat, &[trusted(key)])),
+        failed(&signed::verify(&spaced, &cat, &[trusted(key)])),
         ["format"]
     );
 }
@@ -293,11 +293,11 @@ fn totals_that_do_not_follow_from_the_grades_fail_even_when_signed() {
     let mut insp = new_inspection(&dir.path().join("a.akredit"), ModelId::Sanitary);
     grade_all(&mut insp, 3);
     let mut payload =
-        export::payload(&insp, "Експерт", true, "2026-11-23T00:00:00.000Z").expect("payload");
+        signed::payload(&insp, "Експерт", true, "2026-11-23T00:00:00.000Z").expect("payload");
     payload.totals.commission.category = akredit::scoring::Category::Higher;
     payload.standards[3].commission = Some(0);
-    let signed = export::sign(&payload, &id).expect("sign");
-    let v = export::verify(&signed.bytes, &catalogue(), &[]);
+    let signed = signed::sign(&payload, &id).expect("sign");
+    let v = signed::verify(&signed.bytes, &catalogue(), &[]);
     let f = failed(&v);
     assert!(f.contains(&"totals"), "{f:?}");
     assert!(f.contains(&"history"), "{f:?}");
@@ -344,9 +344,9 @@ fn the_typed_serialization_is_the_canonical_form() {
     let signed = export_next(&mut insp, &id, false).expect("export");
     let doc: Value = serde_json::from_slice(&signed.bytes).expect("json");
     assert_eq!(canonical_json(&doc).expect("canonical"), signed.bytes);
-    let payload: export::Payload = serde_json::from_value(doc["payload"].clone()).expect("typed");
+    let payload: signed::Payload = serde_json::from_value(doc["payload"].clone()).expect("typed");
     assert_eq!(
-        export::canonical_payload(&payload).expect("canonical payload"),
+        signed::canonical_payload(&payload).expect("canonical payload"),
         canonical_json(&doc["payload"]).expect("canonical")
     );
 }
@@ -361,7 +361,7 @@ fn the_same_content_in_another_key_order_is_refused() {
         "{{\"signature\":{},\"format\":{},\"payload\":{}}}",
         doc["signature"], doc["format"], doc["payload"]
     );
-    let v = export::verify(reordered.as_bytes(), &catalogue(), &[trusted(key)]);
+    let v = signed::verify(reordered.as_bytes(), &catalogue(), &[trusted(key)]);
     assert_eq!(failed(&v), ["format"]);
 }
 
@@ -376,7 +376,7 @@ fn a_history_row_with_an_unknown_field_or_value_fails_verify_by_name() {
     grade_all(&mut insp, 3);
     let signed = export_next(&mut insp, &id, false).expect("export");
     let cat = catalogue();
-    let genuine = export::verify(&signed.bytes, &cat, &[])
+    let genuine = signed::verify(&signed.bytes, &cat, &[])
         .result
         .expect("result");
     for (field, value, reason) in [
@@ -391,8 +391,8 @@ fn a_history_row_with_an_unknown_field_or_value_fails_verify_by_name() {
             .expect("a grade row");
         row.field = field.into();
         row.new = Some(value.into());
-        let resigned = export::sign(&payload, &id).expect("sign");
-        let v = export::verify(&resigned.bytes, &cat, &[]);
+        let resigned = signed::sign(&payload, &id).expect("sign");
+        let v = signed::verify(&resigned.bytes, &cat, &[]);
         let history = v
             .checks
             .iter()

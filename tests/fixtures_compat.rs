@@ -11,8 +11,8 @@
 use std::fs;
 use std::path::PathBuf;
 
-use akredit::export;
 use akredit::inspection::{Access, Inspection};
+use akredit::signed;
 
 mod common;
 use common::{Run, catalogue};
@@ -57,24 +57,24 @@ fn the_inspection_opens_sound_and_totals_as_it_did() {
 #[test]
 fn the_result_verifies_and_the_inspection_gives_the_same_payload_byte_for_byte() {
     let bytes = fs::read(fixture("result.json")).expect("result");
-    let trusted = export::keys::read_trusted_key(&fixture("identity.json").display().to_string())
+    let trusted = signed::keys::read_trusted_key(&fixture("identity.json").display().to_string())
         .expect("identity");
-    let v = export::verify(&bytes, &catalogue(), std::slice::from_ref(&trusted));
+    let v = signed::verify(&bytes, &catalogue(), std::slice::from_ref(&trusted));
     assert!(v.holds(), "{:#?}", v.checks);
     assert_eq!(v.trusted_name.as_deref(), Some("Іваненко Іван Іванович"));
     let result = v.result.expect("result");
     // The payload the code builds today from the same inspection is the signed one.
     let (_dir, path) = copy_of_inspection();
     let insp = Inspection::open(&path, catalogue(), Access::ReadOnly).expect("open");
-    let rebuilt = export::payload(
+    let rebuilt = signed::payload(
         &insp,
         &result.payload.signer,
         result.payload.is_final,
         &result.payload.exported_at,
     )
     .expect("payload");
-    let signed = export::canonical_payload(&result.payload).expect("canonical");
-    let again = export::canonical_payload(&rebuilt).expect("canonical");
+    let signed = signed::canonical_payload(&result.payload).expect("canonical");
+    let again = signed::canonical_payload(&rebuilt).expect("canonical");
     assert_eq!(
         String::from_utf8_lossy(&again),
         String::from_utf8_lossy(&signed)

@@ -519,7 +519,7 @@ fn export_from_the_window_lists_what_is_missing_then_signs_a_verifiable_result()
         h.state().status
     );
     let bytes = std::fs::read(&result).expect("result written");
-    let v = akredit::export::verify(&bytes, &cat, &[]);
+    let v = akredit::signed::verify(&bytes, &cat, &[]);
     assert!(v.holds(), "{:#?}", v.checks);
     assert!(v.result.expect("result").payload.is_final);
     assert!(

@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 
 use akredit::answers::{Change, Column};
 use akredit::catalogue::ModelId;
-use akredit::export::{self, Identity};
 use akredit::inspection::{Inspection, NewInspection};
+use akredit::signed::{self, Identity};
 use akredit::support::home::Home;
 use akredit::ui::{AkreditApp, Screen};
 use egui::Key;
@@ -81,17 +81,17 @@ fn results(dir: &Path) -> (PathBuf, PathBuf) {
     let write = |name: &str, bytes: &[u8]| fs::write(out.join(name), bytes).expect("write");
 
     let mut poltava = inspection(dir, "poltava.akredit", POLTAVA, None);
-    let signed = export::export(&mut poltava, &id, false, &out.join("1-poltava.result.json"))
+    let signed = signed::export(&mut poltava, &id, false, &out.join("1-poltava.result.json"))
         .expect("export");
     write("3-poltava-copy.result.json", &tamper(&signed.bytes));
 
     let mut sumy = inspection(dir, "sumy.akredit", SUMY, Some(40));
     let draft =
-        export::export(&mut sumy, &id, true, &out.join("2-sumy.result.json")).expect("draft");
+        signed::export(&mut sumy, &id, true, &out.join("2-sumy.result.json")).expect("draft");
     assert!(!draft.is_final);
 
     let mut kyiv = inspection(dir, "kyiv.akredit", KYIV, None);
-    export::export(&mut kyiv, &id, false, &out.join("4-kyiv.result.json")).expect("export");
+    signed::export(&mut kyiv, &id, false, &out.join("4-kyiv.result.json")).expect("export");
     let first = catalogue()
         .model_standards(ModelId::Sanitary)
         .next()
@@ -104,7 +104,7 @@ fn results(dir: &Path) -> (PathBuf, PathBuf) {
         grade: Some(0),
     }])
     .expect("correct");
-    export::export(
+    signed::export(
         &mut kyiv,
         &id,
         false,

@@ -12,8 +12,8 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant, SystemTime};
 
 use akredit::answers::{Change, Column};
-use akredit::export::{self, Identity};
 use akredit::inspection::{Access, Inspection, StoreError};
+use akredit::signed::{self, Identity};
 use akredit::support::home::Home;
 use egui_kittest::kittest::Queryable;
 use rusqlite::Connection;
@@ -798,10 +798,10 @@ fn finding_12_a_final_result_must_be_complete() {
     ]);
     place.ok(&["score", "d.akredit", "1.1.3=2"]);
     let insp = Inspection::open(&path, catalogue(), Access::ReadOnly).expect("open");
-    let mut payload = export::payload(&insp, &identity.public.name, false, "2026-11-23T00:00:00Z")
+    let mut payload = signed::payload(&insp, &identity.public.name, false, "2026-11-23T00:00:00Z")
         .expect("payload");
     payload.is_final = true;
-    let signed = export::sign(&payload, &identity).expect("sign");
+    let signed = signed::sign(&payload, &identity).expect("sign");
     fs::write(place.path("final.json"), &signed.bytes).expect("write");
     let trust = place
         .home()
@@ -850,7 +850,7 @@ fn finding_13_reads_are_bounded_and_leftovers_cleaned() {
 
     // verify and commission agree on the largest result.
     let big = fs::File::create(place.path("big.json")).expect("big");
-    big.set_len(export::MAX_RESULT_BYTES + 1).expect("size");
+    big.set_len(signed::MAX_RESULT_BYTES + 1).expect("size");
     let run = place.refused(&["verify", "big.json"]);
     assert!(run.stderr.contains("larger than"), "{run:?}");
     let run = place.refused(&["commission", "big.json"]);

@@ -7,9 +7,9 @@ use std::sync::Arc;
 
 use akredit::answers::{Change, Column};
 use akredit::catalogue::{Catalogue, ModelId};
-use akredit::export::{self, Identity};
 use akredit::inspection::{Inspection, NewInspection};
 use akredit::protocol::{self, Provenance};
+use akredit::signed::{self, Identity};
 use akredit::support::home::Home;
 
 fn catalogue() -> Arc<Catalogue> {
@@ -95,8 +95,8 @@ fn the_protocol_of_a_signed_result_has_real_ukrainian_text() {
     let id = Identity::create(&Home::at(dir.path()), "Іваненко Іван Іванович").expect("key");
     let mut insp = inspection(dir.path(), true);
     let signed =
-        export::export(&mut insp, &id, false, &dir.path().join("a.result.json")).expect("export");
-    let v = export::verify(&signed.bytes, &catalogue(), &[]);
+        signed::export(&mut insp, &id, false, &dir.path().join("a.result.json")).expect("export");
+    let v = signed::verify(&signed.bytes, &catalogue(), &[]);
     let payload = v.result.expect("result").payload;
     let pdf = protocol::render(
         &payload,
@@ -144,7 +144,7 @@ fn the_protocol_of_a_signed_result_has_real_ukrainian_text() {
 fn a_draft_says_so_on_every_page() {
     let dir = tempfile::tempdir().expect("tempdir");
     let insp = inspection(dir.path(), false);
-    let payload = export::payload(&insp, "", false, "2026-11-23T10:00:00.000Z").expect("payload");
+    let payload = signed::payload(&insp, "", false, "2026-11-23T10:00:00.000Z").expect("payload");
     let pdf = protocol::render(&payload, &catalogue(), None).expect("render");
     let path = dir.path().join("draft.pdf");
     std::fs::write(&path, &pdf).expect("write");
@@ -188,7 +188,7 @@ fn long_cells_pdf(dir: &Path) -> std::path::PathBuf {
         },
     ])
     .expect("apply");
-    let payload = export::payload(&insp, "", false, "2026-11-23T10:00:00.000Z").expect("payload");
+    let payload = signed::payload(&insp, "", false, "2026-11-23T10:00:00.000Z").expect("payload");
     let pdf = protocol::render(&payload, &catalogue(), None).expect("render");
     let path = dir.join("long.pdf");
     std::fs::write(&path, &pdf).expect("write");

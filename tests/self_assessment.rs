@@ -16,11 +16,11 @@ use std::sync::Arc;
 
 use akredit::answers::{Answer, Answers, Change, Column};
 use akredit::catalogue::{Catalogue, Code, Grade, ModelId};
-use akredit::export::{Identity, canonical_json};
 use akredit::inspection::{Access, Inspection, NewInspection, Purpose};
 use akredit::self_assessment::{
     self, CSV_MARK, Conflict, FORMAT, Provenance, SelfAssessment, SelfError,
 };
+use akredit::signed::{Identity, canonical_json};
 use akredit::support::home::Home;
 use serde_json::Value;
 use tempfile::TempDir;

@@ -77,6 +77,16 @@ pub struct Catalogue {
 }
 
 impl Catalogue {
+    /// A grade of a standard as the Order writes it (`2 (НВ)`), the bare number for a code
+    /// the catalogue does not have, `—` for no grade.
+    pub fn grade_label(&self, code: &Code, grade: Option<Grade>) -> String {
+        match (grade, self.standard(code)) {
+            (None, _) => "—".into(),
+            (Some(g), Some(s)) => s.scale.label(g),
+            (Some(g), None) => g.to_string(),
+        }
+    }
+
     /// The scored standard with this code, if there is one.
     pub fn standard(&self, code: &Code) -> Option<&Standard> {
         self.index.get(code).map(|&i| &self.standards[i])

@@ -80,6 +80,19 @@ fn backup_stamp(name: &str) -> Option<&str> {
 }
 
 impl Inspection {
+    /// Opens an inspection for changes and keeps a backup of it as it is now in
+    /// `backups_root` (when there is a data folder). A backup that cannot be made does not
+    /// stop the expert's work: its error comes back beside the inspection, to be reported.
+    pub fn open_for_changes(
+        path: &Path,
+        catalogue: Arc<Catalogue>,
+        backups_root: Option<&Path>,
+    ) -> Result<(Inspection, Option<StoreError>), StoreError> {
+        let insp = Inspection::open(path, catalogue, Access::ReadWrite)?;
+        let not_backed_up = backups_root.and_then(|root| insp.backup_to(root).err());
+        Ok((insp, not_backed_up))
+    }
+
     /// Copies the inspection as it is now into `backups_root`, and prunes old copies.
     pub fn backup_to(&self, backups_root: &Path) -> Result<PathBuf, StoreError> {
         let dir = folder(backups_root, &self.meta.inspection_id)?;

@@ -1,7 +1,7 @@
 //! The commission's overview in the window: a folder (or a file) of signed results,
 //! verified and tabulated by [`crate::commission`] exactly as `akredit commission` does,
 //! shown as a sortable table; a click on a row shows that result read-only (its checks,
-//! facts, totals and standards, as [`crate::export::verify`] reads them). Nothing here
+//! facts, totals and standards, as [`crate::signed::verify`] reads them). Nothing here
 //! verifies or scores: it only shows what those functions found.
 
 use std::cmp::Ordering;
@@ -13,8 +13,8 @@ use egui_extras::{Column, TableBuilder};
 use super::{AkreditApp, Command, T, result::category_name, screens::category_colour};
 use crate::catalogue::{Catalogue, ModelId};
 use crate::commission::{self as domain, Overview, Row, Status};
-use crate::export::{Outcome, TrustedKey, Verification};
 use crate::scoring::Category;
+use crate::signed::{Outcome, TrustedKey, Verification};
 use crate::support::settings::Language;
 
 /// The columns of the table; each is also what the table can be sorted by.
@@ -249,7 +249,7 @@ fn parse_trusted(text: &str, lang: Language) -> Result<Vec<TrustedKey>, String> 
         .split([',', '\n'])
         .map(str::trim)
         .filter(|i| !i.is_empty());
-    crate::export::keys::trust_list(items)
+    crate::signed::keys::trust_list(items)
         .map_err(|e| format!("{e} ({})", T::BadTrustedKey.get(lang)))
 }
 
@@ -310,7 +310,7 @@ impl CommissionView {
         self.overview = Some(overview);
         self.trusted_fingerprints = trusted
             .iter()
-            .map(|t| crate::export::fingerprint(&t.key))
+            .map(|t| crate::signed::fingerprint(&t.key))
             .collect();
         self.trusted_keys = trusted;
         self.reorder();
@@ -348,7 +348,7 @@ pub fn open(app: &mut AkreditApp, path: &Path) {
     let read = domain::read_result_file(path);
     let (verification, read_error) = match read {
         Ok(bytes) => (
-            Some(crate::export::verify(
+            Some(crate::signed::verify(
                 &bytes,
                 &app.catalogue,
                 &view.trusted_keys,
@@ -778,9 +778,7 @@ fn detail_body(d: &Detail, catalogue: &Catalogue, lang: Language, ui: &mut Ui) {
         .model
         .parse::<ModelId>()
         .map_or_else(|_| p.model.clone(), |m| model_title(catalogue, m, lang));
-    let fingerprint = crate::export::keys::decode_public_key(&result.signature.public_key)
-        .map(|k| crate::export::fingerprint(&k.to_bytes()))
-        .unwrap_or_default();
+    let fingerprint = result.signature.fingerprint().unwrap_or_default();
     let sha256 = d
         .verification
         .as_ref()
@@ -859,7 +857,7 @@ fn facts(id: &str, rows: &[(&str, String, bool)], ui: &mut Ui) {
 
 /// The result's totals as it states them (`akredit summary --json`), the category in
 /// words.
-fn totals(t: &crate::export::ResultTotals, lang: Language, ui: &mut Ui) {
+fn totals(t: &crate::signed::ResultTotals, lang: Language, ui: &mut Ui) {
     for (column, tally, main) in [
         (T::Commission, &t.commission, true),
         (T::SelfAssessment, &t.self_assessment, false),
@@ -896,7 +894,7 @@ fn totals(t: &crate::export::ResultTotals, lang: Language, ui: &mut Ui) {
     ));
 }
 
-fn standards(p: &crate::export::Payload, catalogue: &Catalogue, lang: Language, ui: &mut Ui) {
+fn standards(p: &crate::signed::Payload, catalogue: &Catalogue, lang: Language, ui: &mut Ui) {
     let row_height = ui.spacing().interact_size.y;
     TableBuilder::new(ui)
         .id_salt("commission_result_standards")
@@ -927,11 +925,11 @@ fn standards(p: &crate::export::Payload, catalogue: &Catalogue, lang: Language, 
         .body(|body| {
             body.rows(row_height, p.standards.len(), |mut row| {
                 let s = &p.standards[row.index()];
-                let standard = s.code.parse().ok().and_then(|c| catalogue.standard(&c));
-                let grade = |g: Option<u8>| match (g, standard) {
-                    (Some(g), Some(st)) => st.scale.label(g),
-                    (Some(g), None) => g.to_string(),
-                    (None, _) => "—".into(),
+                let code = s.code.parse().ok();
+                let standard = code.as_ref().and_then(|c| catalogue.standard(c));
+                let grade = |g: Option<u8>| match &code {
+                    Some(c) => catalogue.grade_label(c, g),
+                    None => g.map_or_else(|| "—".into(), |g| g.to_string()),
                 };
                 let title = standard
                     .and_then(|st| st.title.clone())

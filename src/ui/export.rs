@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use egui::{RichText, Ui};
 
 use super::{AkreditApp, Command, T};
-use crate::export::{self, Identity, KeyError};
+use crate::signed::{self, Identity, KeyError};
 
 /// The state of the Export dialog.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -103,7 +103,7 @@ pub fn run(app: &mut AkreditApp) -> Result<String, String> {
     let Some(session) = &mut app.session else {
         return Err(String::new());
     };
-    let signed = export::export(&mut session.inspection, &identity, dialog.draft, &path)
+    let signed = signed::export(&mut session.inspection, &identity, dialog.draft, &path)
         .map_err(|e| e.to_string())?;
     let mut summary = format!(
         "{} {} · SHA-256 {} · {} {}",
@@ -114,22 +114,8 @@ pub fn run(app: &mut AkreditApp) -> Result<String, String> {
         signed.fingerprint
     );
     if dialog.with_pdf {
-        let pdf_path = path.with_extension("pdf");
-        let verified = export::verify(&signed.bytes, &catalogue, &[]);
-        let payload = verified
-            .result
-            .map(|r| r.payload)
-            .ok_or("the result cannot be read back")?;
-        let pdf = crate::protocol::render(
-            &payload,
-            &catalogue,
-            Some(&crate::protocol::Provenance {
-                result_sha256: signed.sha256.clone(),
-                fingerprint: signed.fingerprint.clone(),
-            }),
-        )
-        .map_err(|e| e.to_string())?;
-        write_new(&pdf_path, &pdf)?;
+        let pdf_path =
+            crate::protocol::write_beside(&path, &signed, &catalogue).map_err(|e| e.to_string())?;
         summary.push_str(&format!(" · PDF {}", pdf_path.display()));
     }
     Ok(summary)
@@ -189,7 +175,7 @@ pub fn outcome_label(outcome: &Option<Result<String, String>>, ui: &mut Ui) {
 }
 
 fn write_new(path: &Path, bytes: &[u8]) -> Result<(), String> {
-    export::write_new_file(path, bytes).map_err(|e| e.to_string())
+    signed::write_new_file(path, bytes).map_err(|e| e.to_string())
 }
 
 /// Draws the dialog.
@@ -198,7 +184,7 @@ pub fn show(app: &mut AkreditApp, ui: &Ui) {
     let (Some(session), Some(dialog)) = (&app.session, &app.export) else {
         return;
     };
-    let missing = export::missing_for_final(
+    let missing = signed::missing_for_final(
         session.inspection.catalogue(),
         session.model(),
         session.inspection.answers(),

@@ -781,11 +781,10 @@ impl AkreditApp {
     }
 
     fn open(&mut self, path: &Path) {
-        match Inspection::open(path, self.catalogue.clone(), Access::ReadWrite) {
-            Ok(insp) => {
-                if let Some(home) = &self.home
-                    && let Err(e) = insp.backup_to(&home.backups())
-                {
+        let backups = self.home.as_ref().map(Home::backups);
+        match Inspection::open_for_changes(path, self.catalogue.clone(), backups.as_deref()) {
+            Ok((insp, not_backed_up)) => {
+                if let Some(e) = not_backed_up {
                     self.status = Status::Error(format!("backup: {e}"));
                 }
                 self.settings.remember(path);

@@ -540,17 +540,14 @@ fn centre_tab(app: &mut AkreditApp, ui: &mut Ui) {
         // "Not applicable" is the commission's decision: no presets in a centre's file.
         for preset in catalogue.presets.iter().filter(|_| !is_self) {
             let model = session.model();
-            let codes: Vec<_> = preset
-                .codes
-                .iter()
-                .filter(|c| catalogue.standard(c).is_some_and(|s| s.in_model(model)))
-                .collect();
-            let reason = format!("{} [{}]", preset.title, preset.id);
             let answers = session.inspection.answers();
-            let mut on = !codes.is_empty()
-                && codes
-                    .iter()
-                    .all(|c| answers.get(c).na_reason.as_deref() == Some(reason.as_str()));
+            let mut on = crate::answers::preset_applied(&catalogue, model, preset, answers);
+            let codes: Vec<&crate::catalogue::Code> =
+                crate::answers::preset_plan(&catalogue, model, preset, true)
+                    .dropped
+                    .into_iter()
+                    .map(|(c, _)| c)
+                    .collect();
             let title = match lang {
                 Language::Uk => &preset.title,
                 Language::En => &preset.title_en,
@@ -559,12 +556,7 @@ fn centre_tab(app: &mut AkreditApp, ui: &mut Ui) {
                 .checkbox(&mut on, RichText::new(title).strong())
                 .changed()
             {
-                for c in &codes {
-                    changes.push(Change::NotApplicable {
-                        code: (*c).clone(),
-                        reason: on.then(|| reason.clone()),
-                    });
-                }
+                changes.extend(crate::answers::preset_plan(&catalogue, model, preset, on).changes);
             }
             ui.label(format!(
                 "{} {}",

@@ -45,11 +45,11 @@ fn verdict(original: &[u8], mutant: &[u8], accepted: bool) -> Verdict {
 pub fn signed_result() -> Arc<CaseFn> {
     let cat = catalogue();
     let original = genuine().result.clone();
-    let genuine_holds = akredit::export::verify(&original, &cat, &[]).holds();
+    let genuine_holds = akredit::signed::verify(&original, &cat, &[]).holds();
     assert!(genuine_holds, "the genuine result verifies");
     Arc::new(move |rng: &mut Rng| {
         let mutant = json_mutant(rng, &original);
-        let holds = akredit::export::verify(&mutant, &cat, &[]).holds();
+        let holds = akredit::signed::verify(&mutant, &cat, &[]).holds();
         match verdict(&original, &mutant, holds) {
             Verdict::Accepted => Err(format!(
                 "a mutant verifies although its bytes differ from the signed result: {}",

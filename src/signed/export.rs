@@ -1,0 +1,209 @@
+//! Signing an inspection's result and writing it: the completeness gate, the payload, the
+//! signature, the file, and only then the record in the inspection.
+
+use std::collections::BTreeMap;
+
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD as B64;
+
+use super::result::history_row;
+use super::{
+    CatalogueRef, DocumentEntry, ExportError, FORMAT, Identity, MAX_RESULT_BYTES, Payload,
+    Signature, StandardEntry, canonical_file, canonical_payload,
+};
+use crate::answers::Answers;
+use crate::catalogue::{Catalogue, Code, ModelId, sha256_hex};
+use crate::inspection::Inspection;
+use crate::scoring;
+
+/// The standards that keep a result from being final, grouped: "1.1: 1.1.2, 1.1.3".
+pub fn missing_for_final(
+    catalogue: &Catalogue,
+    model: ModelId,
+    answers: &Answers,
+) -> Vec<(Code, Vec<Code>)> {
+    let mut by_group: BTreeMap<Code, Vec<Code>> = BTreeMap::new();
+    for s in catalogue.model_standards(model) {
+        let a = answers.get(&s.code);
+        let missing = match &a.na_reason {
+            Some(r) => r.trim().is_empty(),
+            None => a.commission.is_none(),
+        };
+        if missing {
+            by_group
+                .entry(s.group.clone())
+                .or_default()
+                .push(s.code.clone());
+        }
+    }
+    by_group.into_iter().collect()
+}
+
+/// Builds the payload of an inspection's result.
+pub fn payload(
+    insp: &Inspection,
+    signer: &str,
+    is_final: bool,
+    exported_at: &str,
+) -> Result<Payload, ExportError> {
+    let catalogue = insp.catalogue();
+    let meta = insp.meta();
+    let answers = insp.answers();
+    let totals = scoring::totals(catalogue, meta.model, answers);
+    let standards = catalogue
+        .model_standards(meta.model)
+        .map(|s| {
+            let a = answers.get(&s.code);
+            StandardEntry {
+                code: s.code.to_string(),
+                commission: a.commission,
+                self_grade: a.self_grade,
+                na: a.is_na(),
+                na_reason: a.na_reason.clone(),
+                note: a.note.clone(),
+            }
+        })
+        .collect();
+    let documents = catalogue
+        .documents
+        .iter()
+        .map(|d| {
+            let check = answers
+                .documents
+                .get(&d.number)
+                .cloned()
+                .unwrap_or_default();
+            DocumentEntry {
+                number: d.number,
+                present: check.present,
+                note: check.note,
+            }
+        })
+        .collect();
+    let history = insp
+        .history(None)?
+        .iter()
+        .map(|h| history_row(h.id, &h.at, &h.altered))
+        .collect();
+    Ok(Payload {
+        kind: "commission".into(),
+        is_final,
+        model: meta.model.id().into(),
+        centre: answers.centre.clone(),
+        expert: meta.expert.clone(),
+        signer: signer.to_string(),
+        visit_date: meta.visit_date.clone(),
+        catalogue: CatalogueRef {
+            id: catalogue.id.clone(),
+            sha256: catalogue.sha256.clone(),
+        },
+        inspection_id: meta.inspection_id.to_string(),
+        standards,
+        documents,
+        totals: (&totals).into(),
+        history,
+        exported_at: exported_at.to_string(),
+        supersedes: insp.last_result_sha256(),
+        akredit_version: env!("CARGO_PKG_VERSION").to_string(),
+    })
+}
+
+/// A signed, serialized result.
+pub struct SignedResult {
+    /// The canonical bytes of the whole file.
+    pub bytes: Vec<u8>,
+    /// SHA-256 of the canonical payload: the result's identity (what `supersedes` names).
+    pub sha256: String,
+    /// The signer's key fingerprint.
+    pub fingerprint: String,
+    /// Whether final.
+    pub is_final: bool,
+    /// What was signed.
+    pub payload: Payload,
+}
+
+/// Signs a payload.
+pub fn sign(payload: &Payload, identity: &Identity) -> Result<SignedResult, ExportError> {
+    let message = canonical_payload(payload).map_err(ExportError::Canonical)?;
+    let signature = Signature {
+        algorithm: "ed25519".into(),
+        public_key: identity.public.public_key.clone(),
+        value: B64.encode(identity.sign(&message)),
+    };
+    let bytes = canonical_file(FORMAT, &message, &signature);
+    Ok(SignedResult {
+        bytes,
+        sha256: sha256_hex(&message),
+        fingerprint: identity.fingerprint(),
+        is_final: payload.is_final,
+        payload: payload.clone(),
+    })
+}
+
+/// The completeness gate, the payload and the signature of an inspection's result; the
+/// inspection is not changed.
+pub fn sign_inspection(
+    insp: &Inspection,
+    identity: &Identity,
+    draft: bool,
+) -> Result<SignedResult, ExportError> {
+    if insp.meta().purpose == crate::inspection::Purpose::SelfAssessment {
+        return Err(ExportError::SelfAssessment);
+    }
+    let missing = missing_for_final(insp.catalogue(), insp.meta().model, insp.answers());
+    if !missing.is_empty() && !draft {
+        return Err(ExportError::Incomplete(describe_missing(&missing)));
+    }
+    let payload = payload(
+        insp,
+        &identity.public.name,
+        !draft,
+        &crate::support::time::now_utc(),
+    )?;
+    let signed = sign(&payload, identity)?;
+    if signed.bytes.len() as u64 > MAX_RESULT_BYTES {
+        return Err(ExportError::TooLarge {
+            bytes: signed.bytes.len(),
+            limit: MAX_RESULT_BYTES,
+        });
+    }
+    Ok(signed)
+}
+
+/// "  1.1: 1.1.2, 1.1.3" lines for the standards that keep a result from being final.
+fn describe_missing(missing: &[(Code, Vec<Code>)]) -> String {
+    missing
+        .iter()
+        .map(|(g, codes)| {
+            format!(
+                "  {g}: {}",
+                codes
+                    .iter()
+                    .map(Code::as_str)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Exports an open inspection to `out`: signs the result, writes it (never over anything,
+/// complete or not at all), and only then records its hash in the inspection so that the
+/// next export supersedes it. A failure at any step leaves no result file and the
+/// inspection as it was.
+pub fn export(
+    insp: &mut Inspection,
+    identity: &Identity,
+    draft: bool,
+    out: &std::path::Path,
+) -> Result<SignedResult, ExportError> {
+    let signed = sign_inspection(insp, identity, draft)?;
+    crate::support::files::write_new(out, &signed.bytes)?;
+    if let Err(e) = insp.record_result(&signed.sha256) {
+        // Unrecorded, the next export would not name it as superseded: it must not exist.
+        let _ = std::fs::remove_file(out);
+        return Err(e.into());
+    }
+    Ok(signed)
+}

@@ -1,0 +1,89 @@
+//! The signed result for the commission: a canonical JSON document whose payload is
+//! signed with the expert's Ed25519 key, its independent verification, and the diff of
+//! two results.
+//!
+//! The result file is `{"format":"akredit-result/1","payload":{…},"signature":{…}}`,
+//! written in canonical form (RFC 8785: keys sorted, no whitespace, UTF-8). The payload
+//! holds only strings, integers, booleans, null, arrays and objects with ASCII keys, so
+//! its canonical bytes are what any JSON library produces with sorted keys and no
+//! spaces; the signature is over those bytes.
+
+mod canonical;
+mod diff;
+mod export;
+pub mod keys;
+mod result;
+mod verify;
+
+use crate::inspection::StoreError;
+
+pub(crate) use canonical::canonical_file;
+pub use canonical::{canonical_json, canonical_payload};
+pub use diff::diff;
+pub use export::{SignedResult, export, missing_for_final, payload, sign, sign_inspection};
+pub use keys::{Identity, KeyError, TrustedKey, fingerprint};
+pub(crate) use result::row_altered;
+pub use result::{
+    CatalogueRef, DocumentEntry, HistoryRow, HistorySubject, Payload, ResultFile, ResultGroup,
+    ResultTally, ResultTotals, Signature, SignatureFault, StandardEntry,
+};
+pub use verify::{Check, Outcome, Verification, verify};
+
+/// The format identifier of a result file.
+pub const FORMAT: &str = "akredit-result/1";
+
+/// The largest result file akredit reads, verifies or writes. A result of the full model
+/// is about 100 KiB; notes are bounded ([`crate::answers::NOTE_LIMIT`]), so only a very
+/// long history comes near this. `verify`, the commission overview and `export` agree on
+/// it: no result akredit makes is refused as too large by another of its commands.
+pub const MAX_RESULT_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Reads a file that should be a result: a regular file of at most [`MAX_RESULT_BYTES`].
+pub fn read_result_file(
+    path: &std::path::Path,
+) -> Result<Vec<u8>, crate::support::files::FileError> {
+    crate::support::files::read_bounded(path, MAX_RESULT_BYTES, "signed result")
+}
+
+/// Why an export was refused or failed.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// The inspection is not complete.
+    #[error(
+        "the inspection is not complete, so no final result can be signed:\n{0}\nGrade these standards (or mark them not applicable with a reason), or export a draft with --draft"
+    )]
+    Incomplete(String),
+    /// The signing key.
+    #[error(transparent)]
+    Key(#[from] KeyError),
+    /// The inspection file.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// A value that cannot be put in canonical JSON (a float, a non-ASCII key).
+    #[error("internal: {0}")]
+    Canonical(String),
+    /// The result would be larger than any result akredit reads back.
+    #[error(
+        "the result would be {bytes} bytes, more than the {limit} bytes a result may have; the history of this inspection is unusually long — ask for help before the visit ends"
+    )]
+    TooLarge {
+        /// Its size.
+        bytes: usize,
+        /// The limit.
+        limit: u64,
+    },
+    /// Writing the result file.
+    #[error(transparent)]
+    File(#[from] crate::support::files::FileError),
+    /// The file is a centre's self-assessment, not an inspection.
+    #[error(
+        "this file is a centre's self-assessment, not the commission's inspection; write it for the expert with: akredit export-self FILE --out SELF.json"
+    )]
+    SelfAssessment,
+}
+
+/// Writes a new file durably, never over anything and never through a link (see
+/// [`crate::support::files::write_new`]).
+pub fn write_new_file(path: &std::path::Path, bytes: &[u8]) -> Result<(), StoreError> {
+    Ok(crate::support::files::write_new(path, bytes)?)
+}

@@ -1,0 +1,344 @@
+//! What a result file holds: the payload and its parts, the signature, and the history
+//! rows as a result writes them.
+
+use std::collections::BTreeMap;
+
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD as B64;
+use serde::{Deserialize, Serialize};
+
+use super::keys;
+use crate::answers::{Altered, Subject};
+use crate::catalogue::{Code, ModelId};
+use crate::scoring::{self, Category, Percent};
+
+/// A reference to the catalogue a result was made with.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CatalogueRef {
+    /// Its id.
+    pub id: String,
+    /// Its SHA-256.
+    pub sha256: String,
+}
+
+/// One standard in a result.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StandardEntry {
+    /// Code.
+    pub code: String,
+    /// Commission grade.
+    pub commission: Option<u8>,
+    /// Not applicable.
+    pub na: bool,
+    /// The reason, when not applicable.
+    pub na_reason: Option<String>,
+    /// The expert's note.
+    pub note: String,
+    /// Self-assessment grade.
+    #[serde(rename = "self")]
+    pub self_grade: Option<u8>,
+}
+
+/// One mandatory document in a result.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentEntry {
+    /// Note.
+    pub note: String,
+    /// Number 1–13.
+    pub number: u8,
+    /// Present, missing, or not checked.
+    pub present: Option<bool>,
+}
+
+/// What a history row of a result is about (`"standard"`, `"centre"`, `"document"`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum HistorySubject {
+    /// A standard (the row has a `code`).
+    Standard,
+    /// The application form.
+    Centre,
+    /// A mandatory document (the row has a `document` number).
+    Document,
+}
+
+/// One change of the history in a result.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HistoryRow {
+    /// UTC time.
+    pub at: String,
+    /// The standard's code.
+    pub code: Option<String>,
+    /// The document's number.
+    pub document: Option<u8>,
+    /// The field.
+    pub field: String,
+    /// Sequence number.
+    pub id: i64,
+    /// New value.
+    pub new: Option<String>,
+    /// Old value.
+    pub old: Option<String>,
+    /// What the row is about.
+    pub subject: HistorySubject,
+}
+
+/// One grade column's figures in a result (the fields of [`scoring::Tally`], declared in
+/// the order of their JSON names, so that serde writes them canonically).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ResultTally {
+    /// The category if every unscored standard got 3.
+    pub best_category: Category,
+    /// Percent if every unscored standard got 3.
+    pub best_percent: Option<Percent>,
+    /// The category the points earn.
+    pub category: Category,
+    /// Percent of the maximum, floored to tenths.
+    pub percent: Option<Percent>,
+    /// Sum of the grades.
+    pub points: u32,
+    /// Applicable standards with a grade.
+    pub scored: usize,
+    /// Applicable standards without a grade.
+    pub unscored: usize,
+}
+
+/// One group's figures in a result (see [`scoring::GroupTotals`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ResultGroup {
+    /// Of the group's standards, applicable.
+    pub applicable: usize,
+    /// The group's code.
+    pub code: Code,
+    /// The commission's figures.
+    pub commission: ResultTally,
+    /// 3 × applicable.
+    pub max_points: u32,
+    /// The self-assessment's figures.
+    #[serde(rename = "self")]
+    pub self_assessment: ResultTally,
+    /// Standards of the model in the group.
+    pub standards: usize,
+}
+
+/// The totals in a result, exactly as `akredit summary --json` gives them (see
+/// [`scoring::Totals`]), with typed fields declared in canonical order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ResultTotals {
+    /// Standards of the model that are applicable.
+    pub applicable: usize,
+    /// The commission's figures.
+    pub commission: ResultTally,
+    /// Every applicable standard has a commission grade.
+    pub complete: bool,
+    /// Per group.
+    pub groups: Vec<ResultGroup>,
+    /// 3 × applicable.
+    pub max_points: u32,
+    /// The model.
+    pub model: ModelId,
+    /// Standards marked not applicable.
+    pub not_applicable: usize,
+    /// The self-assessment's figures.
+    #[serde(rename = "self")]
+    pub self_assessment: ResultTally,
+    /// Standards of the model.
+    pub standards: usize,
+}
+
+impl From<&scoring::Tally> for ResultTally {
+    fn from(t: &scoring::Tally) -> ResultTally {
+        ResultTally {
+            best_category: t.best_category,
+            best_percent: t.best_percent,
+            category: t.category,
+            percent: t.percent,
+            points: t.points,
+            scored: t.scored,
+            unscored: t.unscored,
+        }
+    }
+}
+
+impl From<&scoring::Totals> for ResultTotals {
+    fn from(t: &scoring::Totals) -> ResultTotals {
+        ResultTotals {
+            applicable: t.applicable,
+            commission: (&t.commission).into(),
+            complete: t.complete,
+            groups: t
+                .groups
+                .iter()
+                .map(|g| ResultGroup {
+                    applicable: g.applicable,
+                    code: g.code.clone(),
+                    commission: (&g.commission).into(),
+                    max_points: g.max_points,
+                    self_assessment: (&g.self_assessment).into(),
+                    standards: g.standards,
+                })
+                .collect(),
+            max_points: t.max_points,
+            model: t.model,
+            not_applicable: t.not_applicable,
+            self_assessment: (&t.self_assessment).into(),
+            standards: t.standards,
+        }
+    }
+}
+
+/// What a result says.
+///
+/// The fields of this and of every struct inside it are declared in the order of their
+/// JSON names, so that serde writes the canonical form directly (a test checks it).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Payload {
+    /// The program that made it.
+    pub akredit_version: String,
+    /// The catalogue.
+    pub catalogue: CatalogueRef,
+    /// The application form.
+    pub centre: BTreeMap<String, String>,
+    /// The mandatory documents.
+    pub documents: Vec<DocumentEntry>,
+    /// The expert named in the inspection.
+    pub expert: String,
+    /// When exported (UTC).
+    pub exported_at: String,
+    /// False for a draft.
+    #[serde(rename = "final")]
+    pub is_final: bool,
+    /// Every change, oldest first.
+    pub history: Vec<HistoryRow>,
+    /// The inspection's id.
+    pub inspection_id: String,
+    /// `commission` for an expert's result.
+    pub kind: String,
+    /// The model.
+    pub model: String,
+    /// The name the signing key was made with.
+    pub signer: String,
+    /// Every standard of the model.
+    pub standards: Vec<StandardEntry>,
+    /// SHA-256 of the previous result of the same inspection, if any.
+    pub supersedes: Option<String>,
+    /// The totals exactly as `akredit summary --json` gives them.
+    pub totals: ResultTotals,
+    /// Visit date.
+    pub visit_date: Option<String>,
+}
+
+impl Payload {
+    /// The centre's name, as the application form in the result gives it (empty if none).
+    pub fn centre_name(&self) -> &str {
+        self.centre
+            .get(crate::answers::CENTRE_NAME)
+            .map_or("", String::as_str)
+    }
+}
+
+/// The signature block.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Signature {
+    /// `ed25519`.
+    pub algorithm: String,
+    /// The signer's public key, base64.
+    pub public_key: String,
+    /// The signature, base64.
+    pub value: String,
+}
+
+/// Why a signature does not hold.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SignatureFault {
+    /// Not `ed25519`.
+    UnknownAlgorithm(String),
+    /// The key or the value is not base64 Ed25519.
+    Malformed,
+    /// Well formed, but not a signature of this content by this key.
+    Mismatch,
+}
+
+impl Signature {
+    /// The fingerprint of the key the signature names, when it is a well-formed one.
+    pub fn fingerprint(&self) -> Option<String> {
+        keys::decode_public_key(&self.public_key).map(|k| keys::fingerprint(&k.to_bytes()))
+    }
+
+    /// Checks the signature over `message`; returns the signer's public key.
+    pub fn check(&self, message: &[u8]) -> Result<[u8; 32], SignatureFault> {
+        if self.algorithm != "ed25519" {
+            return Err(SignatureFault::UnknownAlgorithm(self.algorithm.clone()));
+        }
+        let key = keys::decode_public_key(&self.public_key);
+        let value: Option<[u8; 64]> = B64
+            .decode(self.value.trim())
+            .ok()
+            .and_then(|b| b.try_into().ok());
+        let (Some(key), Some(value)) = (key, value) else {
+            return Err(SignatureFault::Malformed);
+        };
+        key.verify_strict(message, &ed25519_dalek::Signature::from_bytes(&value))
+            .map(|()| key.to_bytes())
+            .map_err(|_| SignatureFault::Mismatch)
+    }
+}
+
+/// A whole result document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ResultFile {
+    /// [`FORMAT`].
+    pub format: String,
+    /// What is signed.
+    pub payload: Payload,
+    /// The signature.
+    pub signature: Signature,
+}
+
+pub(super) fn history_row(id: i64, at: &str, a: &Altered) -> HistoryRow {
+    let (subject, code, document) = match a.subject() {
+        Subject::Standard(c) => (HistorySubject::Standard, Some(c.to_string()), None),
+        Subject::Centre => (HistorySubject::Centre, None, None),
+        Subject::Document(n) => (HistorySubject::Document, None, Some(*n)),
+    };
+    HistoryRow {
+        id,
+        at: at.to_string(),
+        subject,
+        code,
+        document,
+        field: a.field().as_str().to_string(),
+        old: a.old_value().map(str::to_string),
+        new: a.new_value().map(str::to_string),
+    }
+}
+
+/// A result's history row as a typed change, or why it is not one akredit makes.
+pub(crate) fn row_altered(row: &HistoryRow) -> Result<Altered, String> {
+    let subject = match (row.subject, &row.code, row.document) {
+        (HistorySubject::Standard, Some(c), None) => Subject::Standard(
+            c.parse()
+                .map_err(|_| format!("history row {}: {c:?} is not a code", row.id))?,
+        ),
+        (HistorySubject::Centre, None, None) => Subject::Centre,
+        (HistorySubject::Document, None, Some(n)) => Subject::Document(n),
+        _ => {
+            return Err(format!(
+                "history row {}: its subject, code and document do not fit together",
+                row.id
+            ));
+        }
+    };
+    Altered::parse(subject, &row.field, row.old.clone(), row.new.clone())
+        .map_err(|e| format!("history row {}: {e}", row.id))
+}
