@@ -337,6 +337,56 @@ impl From<crate::self_assessment::ImportError> for CliError {
     }
 }
 
+/// What to type next, for errors whose remedy is a command or a flag: the domain's
+/// messages say what is wrong in words any interface can show; the command line adds how.
+pub fn hint(e: &CliError) -> Option<String> {
+    use crate::answers::Refusal;
+    use crate::self_assessment::SelfError;
+    use crate::signed::{ExportError, KeyError};
+    let text = match e {
+        CliError::Store(StoreError::CatalogueMismatch { .. }) => {
+            "give that catalogue with --catalogue FILE"
+        }
+        CliError::Store(StoreError::Busy { .. }) => {
+            "akredit summary, show and history still read it"
+        }
+        CliError::Store(StoreError::Damaged { .. } | StoreError::ForeignSchema { .. }) => {
+            "akredit backups FILE lists its backups; akredit restore BACKUP --out NEW.akredit restores one"
+        }
+        CliError::Store(StoreError::NotFound(_)) => "akredit new FILE … creates an inspection",
+        CliError::Store(StoreError::Refused(Refusal::NaWithoutReason(_))) => {
+            "give the reason with --reason \"…\""
+        }
+        CliError::Export(e) => match e.as_ref() {
+            ExportError::Incomplete(_) => "export an incomplete inspection as a draft with --draft",
+            ExportError::SelfAssessment => "akredit export-self FILE --out SELF.json",
+            ExportError::Key(KeyError::Missing(_) | KeyError::PrivateKeyMissing(_)) => {
+                "akredit key init --name \"Your full name\""
+            }
+            _ => return None,
+        },
+        CliError::Key(KeyError::Missing(_) | KeyError::PrivateKeyMissing(_) | KeyError::NoName) => {
+            "akredit key init --name \"Your full name\""
+        }
+        CliError::SelfAssessment(SelfError::WouldReplace(_)) => {
+            "run again with --replace to take the file's grades"
+        }
+        CliError::SelfAssessment(SelfError::OtherModel { inspection, .. }) => {
+            return Some(format!(
+                "make the right template with: akredit template --model {inspection} --out self.csv"
+            ));
+        }
+        CliError::SelfAssessment(SelfError::OtherCatalogue { .. }) => {
+            "make a template of this catalogue with: akredit template --model MODEL --out self.csv"
+        }
+        CliError::SelfAssessment(SelfError::NotASelfAssessmentFile) => {
+            "a centre makes its file with: akredit new FILE --self-assessment …"
+        }
+        _ => return None,
+    };
+    Some(text.to_string())
+}
+
 /// Prints where the centre judged itself differently from the commission, per group.
 fn print_divergences(
     catalogue: &Catalogue,

@@ -53,10 +53,14 @@ fn main() -> ExitCode {
 }
 
 fn report(e: CliError) -> ExitCode {
+    let hint = cli::hint(&e);
     let report = anyhow::Error::new(e);
     eprintln!(
         "akredit: error: {}",
         akredit::terminal::sanitize(&report.to_string())
     );
+    if let Some(hint) = hint {
+        eprintln!("akredit: hint: {hint}");
+    }
     ExitCode::FAILURE
 }

@@ -42,7 +42,7 @@ pub const CSV_MARK: &str = "akredit-self-csv/1";
 pub enum SelfError {
     /// `export-self` on an expert's inspection.
     #[error(
-        "this file is the commission's inspection, not a centre's self-assessment; a centre makes its own with: akredit new FILE --self-assessment …"
+        "this file is the commission's inspection, not a centre's self-assessment; a centre makes a self-assessment file of its own"
     )]
     NotASelfAssessmentFile,
     /// `import-self` into a centre's own self-assessment file.
@@ -63,7 +63,7 @@ pub enum SelfError {
     BrokenSignature(String),
     /// Made with another catalogue of standards.
     #[error(
-        "the self-assessment was made with another catalogue of standards ({file}), not this inspection's ({inspection}); the centre must fill in a template of this catalogue (akredit template)"
+        "the self-assessment was made with another catalogue of standards ({file}), not this inspection's ({inspection}); the centre must fill in a template of this catalogue"
     )]
     OtherCatalogue {
         /// The file's catalogue SHA-256.
@@ -73,7 +73,7 @@ pub enum SelfError {
     },
     /// Made for the other model.
     #[error(
-        "the self-assessment is for the {file} model, but this inspection is of the {inspection} model; make the template with: akredit template --model {inspection}"
+        "the self-assessment is for the {file} model, but this inspection is of the {inspection} model; the centre must fill in a template of the {inspection} model"
     )]
     OtherModel {
         /// The file's model.
@@ -87,7 +87,7 @@ pub enum SelfError {
     Rows(Vec<String>),
     /// Self grades entered by hand would be overwritten.
     #[error(
-        "{} self-assessment grades already in the inspection differ from the file; nothing was changed:\n{}\nRun again with --replace to take the file's grades",
+        "{} self-assessment grades already in the inspection differ from the file; nothing was changed:\n{}\nImport it again, replacing them, to take the file's grades",
         .0.len(),
         .0.iter().map(|c| format!("  {c}")).collect::<Vec<_>>().join("\n")
     )]
@@ -284,12 +284,12 @@ pub fn read(
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let Ok(text) = std::str::from_utf8(body) else {
         return Err(SelfError::NotSelf(
-            "the file is not text in UTF-8: give the JSON written by `akredit export-self` or the CSV template saved as \"CSV UTF-8\"".into(),
+            "the file is not text in UTF-8: give the self-assessment file (JSON) the centre's akredit saved, or the CSV template saved as \"CSV UTF-8\"".into(),
         ));
     };
     if text.trim().is_empty() {
         return Err(SelfError::NotSelf(
-            "the file is empty: give the JSON written by `akredit export-self` or the filled-in CSV template".into(),
+            "the file is empty: give the self-assessment file (JSON) the centre's akredit saved, or the filled-in CSV template".into(),
         ));
     }
     let mut sa = if text.trim_start().starts_with('{') {
@@ -606,7 +606,7 @@ fn read_csv(
     }
     if grades.is_empty() && errors.is_empty() {
         errors.push(format!(
-            "  no standard rows found: the first column must hold codes like 1.1.3 and column {} the grades (make a template with akredit template)",
+            "  no standard rows found: the first column must hold codes like 1.1.3 and column {} the grades, as in the template",
             GRADE_COLUMN + 1
         ));
     }

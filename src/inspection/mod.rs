@@ -45,7 +45,7 @@ pub const EXTENSION: &str = "akredit";
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     /// No file at the path.
-    #[error("{0}: no such file; check the path, or create an inspection with `akredit new`")]
+    #[error("{0}: no such file; check the path")]
     NotFound(PathBuf),
     /// `new` never overwrites.
     #[error(
@@ -92,7 +92,7 @@ pub enum StoreError {
     },
     /// The file was made with another catalogue.
     #[error(
-        "{path}: this inspection was made with catalogue {file_id} (SHA-256 {file_sha}), but the loaded catalogue is {loaded_id} (SHA-256 {loaded_sha}); open it with --catalogue FILE naming the catalogue it was made with"
+        "{path}: this inspection was made with catalogue {file_id} (SHA-256 {file_sha}), but the loaded catalogue is {loaded_id} (SHA-256 {loaded_sha}); open it with the catalogue it was made with"
     )]
     CatalogueMismatch {
         /// The file.
@@ -117,7 +117,7 @@ pub enum StoreError {
         detail: String,
     },
     /// Another program holds the inspection open for writing.
-    #[error("{path}: the inspection is open for changes elsewhere{}; close it there first. Read-only commands such as `akredit summary` still work", if holder.is_empty() { String::new() } else { format!(" ({holder})") })]
+    #[error("{path}: the inspection is open for changes elsewhere{}; close it there first (it can still be read meanwhile)", if holder.is_empty() { String::new() } else { format!(" ({holder})") })]
     Busy {
         /// The file.
         path: PathBuf,
@@ -391,7 +391,7 @@ impl Inspection {
         }
         if new.centre_name.trim().is_empty() {
             return Err(StoreError::Invalid(
-                "the centre's name is empty; give it with --centre \"…\"".into(),
+                "the centre's name is empty; give the centre's name".into(),
             ));
         }
         if let Some(date) = &new.visit_date {
@@ -455,7 +455,7 @@ impl Inspection {
             return match lock {
                 Some(lock) => Inspection::upgrade(path, catalogue, version, lock),
                 None => Err(StoreError::Invalid(format!(
-                    "{}: the inspection uses schema version {version} and must be upgraded to {SCHEMA_VERSION}; open it once for writing (e.g. with `akredit score`)",
+                    "{}: the inspection uses schema version {version} and must be upgraded to {SCHEMA_VERSION}; open it once for changes",
                     path.display()
                 ))),
             };

@@ -19,11 +19,11 @@ use crate::support::home::Home;
 #[derive(Debug, thiserror::Error)]
 pub enum KeyError {
     /// There is no key yet.
-    #[error("no signing key in {0}; create one with: akredit key init --name \"Your full name\"")]
+    #[error("no signing key in {0}; make one, with your full name, first")]
     Missing(PathBuf),
     /// The public half is there, the private half is gone.
     #[error(
-        "the private half of your signing key ({0}) is missing, though its public half (identity.json beside it) is there; put signing.key back from your backup. If it is lost for good, move identity.json out of that folder (keep it: results already signed are checked with it) and make a new key with: akredit key init --name \"Your full name\""
+        "the private half of your signing key ({0}) is missing, though its public half (identity.json beside it) is there; put signing.key back from your backup. If it is lost for good, move identity.json out of that folder (keep it: results already signed are checked with it) and make a new key"
     )]
     PrivateKeyMissing(PathBuf),
     /// A key exists and is never overwritten.
@@ -43,7 +43,7 @@ pub enum KeyError {
         detail: String,
     },
     /// A name is required.
-    #[error("give your full name: akredit key init --name \"…\"")]
+    #[error("a signing key needs your full name")]
     NoName,
     /// The system's random source failed.
     #[error("the system's random number source failed: {0}")]

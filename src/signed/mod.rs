@@ -50,7 +50,7 @@ pub fn read_result_file(
 pub enum ExportError {
     /// The inspection is not complete.
     #[error(
-        "the inspection is not complete, so no final result can be signed:\n{0}\nGrade these standards (or mark them not applicable with a reason), or export a draft with --draft"
+        "the inspection is not complete, so no final result can be signed:\n{0}\nGrade these standards (or mark them not applicable with a reason), or export a draft"
     )]
     Incomplete(String),
     /// The signing key.
@@ -77,7 +77,7 @@ pub enum ExportError {
     File(#[from] crate::support::files::FileError),
     /// The file is a centre's self-assessment, not an inspection.
     #[error(
-        "this file is a centre's self-assessment, not the commission's inspection; write it for the expert with: akredit export-self FILE --out SELF.json"
+        "this file is a centre's self-assessment, not the commission's inspection; save it as the centre's self-assessment for the expert instead"
     )]
     SelfAssessment,
 }

@@ -187,7 +187,7 @@ fn check_catalogue(p: &Payload, catalogue: &Catalogue, v: &mut Verification) {
         v.push(
             "catalogue",
             Outcome::Fail(format!(
-                "made with catalogue {} (SHA-256 {}), not the one loaded ({}); give the right one with --catalogue FILE",
+                "made with catalogue {} (SHA-256 {}), not the one loaded ({}); load the catalogue it was made with",
                 p.catalogue.id, p.catalogue.sha256, catalogue.sha256
             )),
         );
@@ -350,7 +350,9 @@ fn check_trust(
 ) -> (Outcome, Option<String>) {
     if trusted.is_empty() {
         return (
-            Outcome::Skipped("no --trust given; compare the fingerprint with the expert's".into()),
+            Outcome::Skipped(
+                "no trusted key given; compare the fingerprint with the expert's".into(),
+            ),
             None,
         );
     }
