@@ -608,160 +608,164 @@ struct JsonRow<'a> {
     exported_at: &'a str,
 }
 
+/// Supersession: only a valid result supersedes, only a result of its own inspection
+/// signed with its own key; every other link is noted on the row that makes it.
+fn apply_supersession(rows: &mut [Row]) {
+    let valid: Vec<bool> = rows.iter().map(|r| r.status == Status::Valid).collect();
+    let mut by_sha: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, r) in rows.iter().enumerate() {
+        if let Some(sha) = &r.sha256 {
+            by_sha.entry(sha.as_str()).or_default().push(i);
+        }
+    }
+    let mut superseded_by: Vec<Option<usize>> = vec![None; rows.len()];
+    let mut link_notes: Vec<(usize, Note)> = Vec::new();
+    for (b, row) in rows.iter().enumerate() {
+        let (true, Some(named)) = (valid[b], &row.supersedes) else {
+            continue;
+        };
+        let targets = by_sha.get(named.as_str()).map_or(&[][..], Vec::as_slice);
+        if targets.is_empty() {
+            let sha256 = named.clone();
+            link_notes.push((b, Note::SupersedesMissing { sha256 }));
+        }
+        for &t in targets.iter().filter(|&&t| t != b) {
+            match link_note(row, &rows[t], valid[t]) {
+                Some(note) => link_notes.push((b, note)),
+                None if superseded_by[t].is_none() => superseded_by[t] = Some(b),
+                None => {}
+            }
+        }
+    }
+    drop(by_sha);
+    for (i, by) in superseded_by.iter().enumerate() {
+        if let Some(b) = by {
+            rows[i].status = Status::Superseded {
+                by: rows[*b].path.clone(),
+            };
+        }
+    }
+    for (i, note) in link_notes {
+        rows[i].notes.push(note);
+    }
+}
+
+/// Why `row`'s `supersedes` link to `target` is not applied, or `None` when it is.
+fn link_note(row: &Row, target: &Row, target_valid: bool) -> Option<Note> {
+    let path = target.path.clone();
+    if !target_valid {
+        Some(Note::SupersedesInvalid { path })
+    } else if target.inspection_id != row.inspection_id {
+        Some(Note::SupersedesOtherInspection { path })
+    } else if target.public_key != row.public_key {
+        Some(Note::SupersedesOtherSigner {
+            path,
+            fingerprint: target.fingerprint.clone(),
+        })
+    } else {
+        None
+    }
+}
+
+/// Copies of a current valid result listed earlier become duplicates of the first.
+fn mark_duplicates(rows: &mut [Row]) {
+    let mut first_of: HashMap<String, usize> = HashMap::new();
+    for i in 0..rows.len() {
+        if rows[i].status != Status::Valid {
+            continue;
+        }
+        let Some(sha) = rows[i].sha256.clone() else {
+            continue;
+        };
+        match first_of.get(&sha) {
+            Some(&first) => {
+                rows[i].status = Status::Duplicate {
+                    of: rows[first].path.clone(),
+                }
+            }
+            None => {
+                first_of.insert(sha, i);
+            }
+        }
+    }
+}
+
+/// Current valid results that share an inspection or a centre get a note naming the
+/// others; returns how many rows got one.
+fn note_unresolved(rows: &mut [Row]) -> usize {
+    let mut by_inspection: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_centre: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, r) in rows.iter().enumerate() {
+        if r.status != Status::Valid {
+            continue;
+        }
+        if !r.inspection_id.is_empty() {
+            by_inspection
+                .entry(r.inspection_id.clone())
+                .or_default()
+                .push(i);
+        }
+        let key = r.centre_key();
+        if !key.is_empty() {
+            by_centre.entry(key).or_default().push(i);
+        }
+    }
+    let mut unresolved = 0;
+    let mut notes: Vec<(usize, Note)> = Vec::new();
+    for (i, r) in rows.iter().enumerate() {
+        if r.status != Status::Valid {
+            continue;
+        }
+        let same_inspection: &[usize] = by_inspection
+            .get(&r.inspection_id)
+            .map_or(&[], Vec::as_slice);
+        let same_centre: &[usize] = by_centre.get(&r.centre_key()).map_or(&[], Vec::as_slice);
+        let before = notes.len();
+        for (basis, group) in [
+            (Basis::Inspection, same_inspection),
+            (Basis::CentreName, same_centre),
+        ] {
+            let others: Vec<usize> = group
+                .iter()
+                .copied()
+                .filter(|&o| {
+                    o != i && (basis == Basis::Inspection || !same_inspection.contains(&o))
+                })
+                .collect();
+            if !others.is_empty() {
+                notes.push((i, unresolved_note(rows, r, basis, &others)));
+            }
+        }
+        if notes.len() > before {
+            unresolved += 1;
+        }
+    }
+    for (i, note) in notes {
+        rows[i].notes.push(note);
+    }
+    unresolved
+}
+
+fn unresolved_note(rows: &[Row], r: &Row, basis: Basis, others: &[usize]) -> Note {
+    Note::Unresolved {
+        basis,
+        different_signer: others.iter().any(|&o| rows[o].public_key != r.public_key),
+        others: others
+            .iter()
+            .take(NAMED_OTHERS)
+            .map(|&o| rows[o].path.clone())
+            .collect(),
+        more: others.len().saturating_sub(NAMED_OTHERS),
+    }
+}
+
 impl Overview {
     /// Applies the rules of this module to verified rows (statuses `Valid` or `Invalid`,
     /// in input order): supersession, duplicates, unresolved pairs, and the counts.
     pub fn from_rows(mut rows: Vec<Row>) -> Overview {
-        let valid: Vec<bool> = rows.iter().map(|r| r.status == Status::Valid).collect();
-        let mut by_sha: HashMap<&str, Vec<usize>> = HashMap::new();
-        for (i, r) in rows.iter().enumerate() {
-            if let Some(sha) = &r.sha256 {
-                by_sha.entry(sha.as_str()).or_default().push(i);
-            }
-        }
-        // Supersession: only a valid result supersedes, only within its inspection.
-        let mut superseded_by: Vec<Option<usize>> = vec![None; rows.len()];
-        let mut link_notes: Vec<(usize, Note)> = Vec::new();
-        for (b, row) in rows.iter().enumerate() {
-            let (true, Some(named)) = (valid[b], &row.supersedes) else {
-                continue;
-            };
-            let targets = by_sha.get(named.as_str()).map_or(&[][..], Vec::as_slice);
-            if targets.is_empty() {
-                link_notes.push((
-                    b,
-                    Note::SupersedesMissing {
-                        sha256: named.clone(),
-                    },
-                ));
-            }
-            for &t in targets.iter().filter(|&&t| t != b) {
-                let target = &rows[t];
-                if !valid[t] {
-                    link_notes.push((
-                        b,
-                        Note::SupersedesInvalid {
-                            path: target.path.clone(),
-                        },
-                    ));
-                } else if target.inspection_id != row.inspection_id {
-                    link_notes.push((
-                        b,
-                        Note::SupersedesOtherInspection {
-                            path: target.path.clone(),
-                        },
-                    ));
-                } else if target.public_key != row.public_key {
-                    link_notes.push((
-                        b,
-                        Note::SupersedesOtherSigner {
-                            path: target.path.clone(),
-                            fingerprint: target.fingerprint.clone(),
-                        },
-                    ));
-                } else if superseded_by[t].is_none() {
-                    superseded_by[t] = Some(b);
-                }
-            }
-        }
-        drop(by_sha);
-        for (i, by) in superseded_by.iter().enumerate() {
-            if let Some(b) = by {
-                rows[i].status = Status::Superseded {
-                    by: rows[*b].path.clone(),
-                };
-            }
-        }
-        for (i, note) in link_notes {
-            rows[i].notes.push(note);
-        }
-        // Duplicates among the current valid results.
-        let mut first_of: HashMap<String, usize> = HashMap::new();
-        for i in 0..rows.len() {
-            if rows[i].status != Status::Valid {
-                continue;
-            }
-            let Some(sha) = rows[i].sha256.clone() else {
-                continue;
-            };
-            match first_of.get(&sha) {
-                Some(&first) => {
-                    rows[i].status = Status::Duplicate {
-                        of: rows[first].path.clone(),
-                    }
-                }
-                None => {
-                    first_of.insert(sha, i);
-                }
-            }
-        }
-        drop(first_of);
-        // Current results that share an inspection or a centre.
-        let mut by_inspection: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut by_centre: HashMap<String, Vec<usize>> = HashMap::new();
-        for (i, r) in rows.iter().enumerate() {
-            if r.status != Status::Valid {
-                continue;
-            }
-            if !r.inspection_id.is_empty() {
-                by_inspection
-                    .entry(r.inspection_id.clone())
-                    .or_default()
-                    .push(i);
-            }
-            let key = r.centre_key();
-            if !key.is_empty() {
-                by_centre.entry(key).or_default().push(i);
-            }
-        }
-        let mut unresolved = 0;
-        let mut notes: Vec<(usize, Note)> = Vec::new();
-        for (i, r) in rows.iter().enumerate() {
-            if r.status != Status::Valid {
-                continue;
-            }
-            let same_inspection: &[usize] = by_inspection
-                .get(&r.inspection_id)
-                .map_or(&[], Vec::as_slice);
-            let same_centre: &[usize] = by_centre.get(&r.centre_key()).map_or(&[], Vec::as_slice);
-            let mut any = false;
-            for (basis, group) in [
-                (Basis::Inspection, same_inspection),
-                (Basis::CentreName, same_centre),
-            ] {
-                let others: Vec<usize> = group
-                    .iter()
-                    .copied()
-                    .filter(|&o| {
-                        o != i && (basis == Basis::Inspection || !same_inspection.contains(&o))
-                    })
-                    .collect();
-                if others.is_empty() {
-                    continue;
-                }
-                any = true;
-                let different_signer = others.iter().any(|&o| rows[o].public_key != r.public_key);
-                notes.push((
-                    i,
-                    Note::Unresolved {
-                        basis,
-                        different_signer,
-                        others: others
-                            .iter()
-                            .take(NAMED_OTHERS)
-                            .map(|&o| rows[o].path.clone())
-                            .collect(),
-                        more: others.len().saturating_sub(NAMED_OTHERS),
-                    },
-                ));
-            }
-            if any {
-                unresolved += 1;
-            }
-        }
-        for (i, note) in notes {
-            rows[i].notes.push(note);
-        }
+        apply_supersession(&mut rows);
+        mark_duplicates(&mut rows);
+        let unresolved = note_unresolved(&mut rows);
         let mut counts = Counts {
             total: rows.len(),
             unresolved,
