@@ -243,6 +243,27 @@ impl Payload {
             .get(crate::answers::CENTRE_NAME)
             .map_or("", String::as_str)
     }
+
+    /// The grades, N/A decisions and notes the result records, as answers (a code that is
+    /// not one is left out: in a verified result every code is one).
+    pub fn answers(&self) -> crate::answers::Answers {
+        let mut answers = crate::answers::Answers::default();
+        for e in &self.standards {
+            let Ok(code) = e.code.parse() else {
+                continue;
+            };
+            let answer = crate::answers::Answer {
+                commission: e.commission,
+                self_grade: e.self_grade,
+                na_reason: e.na_reason.clone(),
+                note: e.note.clone(),
+            };
+            if answer != crate::answers::Answer::default() {
+                answers.standards.insert(code, answer);
+            }
+        }
+        answers
+    }
 }
 
 /// The signature block.

@@ -1,0 +1,428 @@
+//! Laying out the protocol's pages: text measured glyph by glyph in the embedded DejaVu
+//! Sans Condensed, wrapped into cells, tables that go on across pages, and the PDF.
+
+use std::sync::Arc;
+
+use krilla::Document;
+use krilla::geom::{PathBuilder, Point};
+use krilla::page::PageSettings;
+use krilla::paint::{Fill, Stroke};
+use krilla::text::{Font, TextDirection};
+use skrifa::MetadataProvider;
+use skrifa::instance::{LocationRef, Size};
+
+use super::ProtocolError;
+
+const REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSansCondensed.ttf");
+const BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSansCondensed-Bold.ttf");
+
+const PAGE_W: f32 = 595.0;
+const PAGE_H: f32 = 842.0;
+const MARGIN: f32 = 40.0;
+const FOOTER: f32 = 28.0;
+
+/// The lowest point, in points from the top of the page, that the body of the protocol
+/// (text and table lines) may reach; below it are only the footer's page number and draft
+/// mark, then the bottom margin.
+pub const BODY_BOTTOM: f32 = PAGE_H - MARGIN - FOOTER;
+
+#[derive(Clone, Copy, PartialEq)]
+pub(super) enum Weight {
+    Regular,
+    Bold,
+}
+
+pub(super) enum Op {
+    Text {
+        x: f32,
+        y: f32,
+        size: f32,
+        weight: Weight,
+        text: String,
+    },
+    Line {
+        x1: f32,
+        y1: f32,
+        x2: f32,
+        y2: f32,
+    },
+}
+
+pub(super) struct Measure<'a> {
+    pub(super) regular: skrifa::FontRef<'a>,
+    pub(super) bold: skrifa::FontRef<'a>,
+}
+
+impl Measure<'static> {
+    /// The embedded fonts, measured.
+    pub(super) fn embedded() -> Result<Measure<'static>, ProtocolError> {
+        Ok(Measure {
+            regular: skrifa::FontRef::new(REGULAR).map_err(|_| ProtocolError::Font)?,
+            bold: skrifa::FontRef::new(BOLD).map_err(|_| ProtocolError::Font)?,
+        })
+    }
+}
+
+impl Measure<'_> {
+    pub(super) fn width(&self, text: &str, size: f32, weight: Weight) -> f32 {
+        let font = match weight {
+            Weight::Regular => &self.regular,
+            Weight::Bold => &self.bold,
+        };
+        let charmap = font.charmap();
+        let metrics = font.glyph_metrics(Size::new(size), LocationRef::default());
+        text.chars()
+            .map(|c| {
+                let glyph = charmap.map(c).unwrap_or_default();
+                metrics.advance_width(glyph).unwrap_or(size * 0.6)
+            })
+            .sum()
+    }
+
+    /// Breaks `text` into lines no wider than `width`; a word longer than a line is cut.
+    pub(super) fn wrap(&self, text: &str, size: f32, weight: Weight, width: f32) -> Vec<String> {
+        let mut lines = Vec::new();
+        for paragraph in text.split('\n') {
+            let mut line = String::new();
+            for word in paragraph.split_whitespace() {
+                let candidate = if line.is_empty() {
+                    word.to_string()
+                } else {
+                    format!("{line} {word}")
+                };
+                if self.width(&candidate, size, weight) <= width {
+                    line = candidate;
+                    continue;
+                }
+                if !line.is_empty() {
+                    lines.push(std::mem::take(&mut line));
+                }
+                // A single word wider than the cell: cut it.
+                let mut piece = String::new();
+                for c in word.chars() {
+                    piece.push(c);
+                    if self.width(&piece, size, weight) > width {
+                        piece.pop();
+                        lines.push(std::mem::take(&mut piece));
+                        piece.push(c);
+                    }
+                }
+                line = piece;
+            }
+            lines.push(line);
+        }
+        lines
+    }
+}
+
+/// The space between a cell's border and its text.
+const CELL_PAD: f32 = 2.5;
+/// A table line's height, as a multiple of the font size.
+const CELL_LEADING: f32 = 1.25;
+/// The fewest lines of a row taller than a page that are worth starting at the foot of a
+/// page; with less room there, the row starts on the next page instead, so that a page
+/// does not end on a sliver of a cell.
+const MIN_SPLIT_LINES: usize = 3;
+/// Said in the code cell of a row that goes on from the previous page.
+const CONTINUED: &str = "(продовж.)";
+
+/// A table's header row, already wrapped, drawn again at the top of each page the table
+/// goes on to.
+struct Header {
+    widths: Vec<f32>,
+    lines: Vec<Vec<String>>,
+    size: f32,
+    weight: Weight,
+}
+
+impl Header {
+    pub(super) fn height(&self) -> f32 {
+        let lines = self.lines.iter().map(Vec::len).max().unwrap_or(1).max(1);
+        lines as f32 * self.size * CELL_LEADING + 2.0 * CELL_PAD
+    }
+}
+
+pub(super) struct Layout<'a> {
+    measure: Measure<'a>,
+    pub(super) pages: Vec<Vec<Op>>,
+    y: f32,
+    /// The header of the table being laid out, if any.
+    header: Option<Header>,
+}
+
+impl<'a> Layout<'a> {
+    pub(super) fn new(measure: Measure<'a>) -> Self {
+        Layout {
+            measure,
+            pages: vec![Vec::new()],
+            y: MARGIN,
+            header: None,
+        }
+    }
+
+    pub(super) fn page(&mut self) -> &mut Vec<Op> {
+        if self.pages.is_empty() {
+            self.pages.push(Vec::new());
+        }
+        let last = self.pages.len() - 1;
+        &mut self.pages[last]
+    }
+
+    /// Starts a page; inside a table, its header row comes first.
+    pub(super) fn new_page(&mut self) {
+        self.pages.push(Vec::new());
+        self.y = MARGIN;
+        if let Some(header) = self.header.take() {
+            self.cells(&header.widths, &header.lines, header.size, header.weight);
+            self.header = Some(header);
+        }
+    }
+
+    pub(super) fn ensure(&mut self, height: f32) {
+        if self.y + height > BODY_BOTTOM {
+            self.new_page();
+        }
+    }
+
+    pub(super) fn paragraph(&mut self, text: &str, size: f32, weight: Weight) {
+        let lines = self.measure.wrap(text, size, weight, PAGE_W - 2.0 * MARGIN);
+        for line in lines {
+            self.ensure(size * 1.35);
+            let y = self.y + size;
+            self.page().push(Op::Text {
+                x: MARGIN,
+                y,
+                size,
+                weight,
+                text: line,
+            });
+            self.y += size * 1.35;
+        }
+    }
+
+    pub(super) fn gap(&mut self, h: f32) {
+        self.y += h;
+    }
+
+    /// How many table lines of `size` fit in one cell from `y` down to the body's bottom.
+    pub(super) fn room(y: f32, size: f32) -> usize {
+        // A hair of slack so that a row which fits exactly is not refused by rounding.
+        let free = BODY_BOTTOM - y - 2.0 * CELL_PAD + 0.01;
+        (free / (size * CELL_LEADING)).floor().max(0.0) as usize
+    }
+
+    /// Starts a table: draws its header row and keeps it to repeat on the pages the table
+    /// goes on to.
+    pub(super) fn table(&mut self, cells: &[(&str, f32)], size: f32, weight: Weight) {
+        self.header = None;
+        self.row(cells, size, weight);
+        self.header = Some(Header {
+            widths: cells.iter().map(|(_, w)| *w).collect(),
+            lines: self.wrap_cells(cells, size, weight),
+            size,
+            weight,
+        });
+    }
+
+    /// Ends the table: pages from here on have no header row.
+    pub(super) fn end_table(&mut self) {
+        self.header = None;
+    }
+
+    pub(super) fn wrap_cells(
+        &self,
+        cells: &[(&str, f32)],
+        size: f32,
+        weight: Weight,
+    ) -> Vec<Vec<String>> {
+        cells
+            .iter()
+            .map(|(t, w)| self.measure.wrap(t, size, weight, w - 2.0 * CELL_PAD))
+            .collect()
+    }
+
+    /// A table row: cells wrapped into their columns, borders around each.
+    ///
+    /// A row that does not fit in the room left on the page but fits on a new one moves
+    /// whole to the next page. A row taller than a whole page is split: it starts here if
+    /// at least [`MIN_SPLIT_LINES`] lines fit (else on the next page), each page takes the
+    /// lines that fit with the borders closed at the body's bottom, and the rest goes on
+    /// under the repeated header of the next page, its code cell marked [`CONTINUED`].
+    pub(super) fn row(&mut self, cells: &[(&str, f32)], size: f32, weight: Weight) {
+        let wrapped = self.wrap_cells(cells, size, weight);
+        let widths: Vec<f32> = cells.iter().map(|(_, w)| *w).collect();
+        let lines = wrapped.iter().map(Vec::len).max().unwrap_or(1).max(1);
+        if lines > Self::room(self.y, size) {
+            let top = MARGIN + self.header.as_ref().map_or(0.0, Header::height);
+            if lines <= Self::room(top, size) || Self::room(self.y, size) < MIN_SPLIT_LINES {
+                self.new_page();
+            }
+        }
+        let mut from = 0;
+        loop {
+            // At least one line a page, so that the loop always ends.
+            let to = lines.min(from + Self::room(self.y, size).max(1));
+            let mut part: Vec<Vec<String>> = wrapped
+                .iter()
+                .map(|cell| cell[from.min(cell.len())..to.min(cell.len())].to_vec())
+                .collect();
+            if from > 0 {
+                let room = Self::room(self.y, size);
+                self.mark_continued(&mut part, &wrapped, &widths, size, weight, room);
+            }
+            self.cells(&widths, &part, size, weight);
+            if to >= lines {
+                break;
+            }
+            from = to;
+            self.new_page();
+        }
+    }
+
+    /// On a page a row goes on to, writes the row's code and [`CONTINUED`] in its first
+    /// cell, when that cell has no lines left there and the mark fits in the `room` left.
+    pub(super) fn mark_continued(
+        &self,
+        part: &mut [Vec<String>],
+        wrapped: &[Vec<String>],
+        widths: &[f32],
+        size: f32,
+        weight: Weight,
+        room: usize,
+    ) {
+        let (Some(first), Some(all), Some(width)) =
+            (part.first_mut(), wrapped.first(), widths.first())
+        else {
+            return;
+        };
+        if !first.is_empty() {
+            return;
+        }
+        let text = format!("{} {CONTINUED}", all.join(" "));
+        let mark = self
+            .measure
+            .wrap(&text, size, weight, width - 2.0 * CELL_PAD);
+        if mark.len() <= room {
+            *first = mark;
+        }
+    }
+
+    /// Draws one box of cells at the current y, lines already wrapped, and moves below it.
+    pub(super) fn cells(
+        &mut self,
+        widths: &[f32],
+        lines: &[Vec<String>],
+        size: f32,
+        weight: Weight,
+    ) {
+        let line_h = size * CELL_LEADING;
+        let count = lines.iter().map(Vec::len).max().unwrap_or(1).max(1);
+        let height = count as f32 * line_h + 2.0 * CELL_PAD;
+        let top = self.y;
+        let mut x = MARGIN;
+        let mut ops = Vec::new();
+        for (w, text_lines) in widths.iter().zip(lines) {
+            for (i, l) in text_lines.iter().enumerate() {
+                ops.push(Op::Text {
+                    x: x + CELL_PAD,
+                    y: top + CELL_PAD + size + i as f32 * line_h,
+                    size,
+                    weight,
+                    text: l.clone(),
+                });
+            }
+            ops.push(Op::Line {
+                x1: x,
+                y1: top,
+                x2: x,
+                y2: top + height,
+            });
+            x += w;
+        }
+        for (x1, y1, x2, y2) in [
+            (x, top, x, top + height),
+            (MARGIN, top, x, top),
+            (MARGIN, top + height, x, top + height),
+        ] {
+            ops.push(Op::Line { x1, y1, x2, y2 });
+        }
+        self.page().extend(ops);
+        self.y += height;
+    }
+}
+
+pub(super) fn draw(pages: Vec<Vec<Op>>, draft: bool) -> Result<Vec<u8>, ProtocolError> {
+    let regular = Font::new(Arc::new(REGULAR.to_vec()).into(), 0).ok_or(ProtocolError::Font)?;
+    let bold = Font::new(Arc::new(BOLD.to_vec()).into(), 0).ok_or(ProtocolError::Font)?;
+    let mut document = Document::new();
+    let total = pages.len();
+    for (n, ops) in pages.into_iter().enumerate() {
+        let settings =
+            PageSettings::from_wh(PAGE_W, PAGE_H).ok_or(ProtocolError::Pdf("page size".into()))?;
+        let mut page = document.start_page_with(settings);
+        let mut surface = page.surface();
+        surface.set_fill(Some(Fill::default()));
+        surface.set_stroke(None);
+        let mut lines = PathBuilder::new();
+        let mut any_line = false;
+        for op in &ops {
+            match op {
+                Op::Text {
+                    x,
+                    y,
+                    size,
+                    weight,
+                    text,
+                } => {
+                    if text.is_empty() {
+                        continue;
+                    }
+                    let font = if *weight == Weight::Bold {
+                        bold.clone()
+                    } else {
+                        regular.clone()
+                    };
+                    surface.draw_text(
+                        Point::from_xy(*x, *y),
+                        font,
+                        *size,
+                        text,
+                        false,
+                        TextDirection::Auto,
+                    );
+                }
+                Op::Line { x1, y1, x2, y2 } => {
+                    lines.move_to(*x1, *y1);
+                    lines.line_to(*x2, *y2);
+                    any_line = true;
+                }
+            }
+        }
+        let footer = format!(
+            "{}Сторінка {} з {total}",
+            if draft { "ЧЕРНЕТКА · " } else { "" },
+            n + 1
+        );
+        surface.draw_text(
+            Point::from_xy(MARGIN, PAGE_H - MARGIN + 8.0),
+            if draft { bold.clone() } else { regular.clone() },
+            9.0,
+            &footer,
+            false,
+            TextDirection::Auto,
+        );
+        if any_line && let Some(path) = lines.finish() {
+            surface.set_fill(None);
+            surface.set_stroke(Some(Stroke {
+                width: 0.5,
+                ..Default::default()
+            }));
+            surface.draw_path(&path);
+        }
+        surface.finish();
+        page.finish();
+    }
+    document
+        .finish()
+        .map_err(|e| ProtocolError::Pdf(format!("{e:?}")))
+}

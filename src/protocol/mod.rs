@@ -1,0 +1,446 @@
+//! The printable protocol: an A4 PDF of a result, with the Order's title, the centre's
+//! application fields, per-group tables, totals, N/A standards, documents, the result's
+//! hash and the signer's fingerprint, and lines for signatures.
+//!
+//! Text is real text in an embedded DejaVu Sans Condensed (Cyrillic), measured glyph by
+//! glyph so that it wraps inside its cell instead of overflowing.
+
+use crate::catalogue::{Catalogue, Code};
+use crate::signed::Payload;
+
+mod layout;
+
+pub use layout::BODY_BOTTOM;
+use layout::{Layout, Measure, Weight, draw};
+
+/// The protocol could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum ProtocolError {
+    /// The embedded font could not be read (a build defect).
+    #[error("the embedded font cannot be read")]
+    Font,
+    /// The PDF writer failed.
+    #[error("the PDF could not be written: {0}")]
+    Pdf(String),
+    /// The PDF file could not be written.
+    #[error(transparent)]
+    File(#[from] crate::support::files::FileError),
+}
+
+/// Who signed and what, when the protocol is made from a signed result.
+#[derive(Debug, Clone)]
+pub struct Provenance {
+    /// SHA-256 of the result's canonical payload.
+    pub result_sha256: String,
+    /// The signer's key fingerprint.
+    pub fingerprint: String,
+}
+
+fn grade_text(grade: Option<u8>, catalogue: &Catalogue, code: &Code) -> String {
+    catalogue.grade_label(code, grade)
+}
+
+/// The standards where the centre's self-assessment and the commission's grade differ,
+/// by group, with both grades.
+fn divergences(l: &mut Layout<'_>, payload: &Payload, catalogue: &Catalogue) {
+    l.ensure(40.0);
+    l.paragraph(
+        "Розбіжності між самооцінкою закладу та оцінкою комісії",
+        11.0,
+        Weight::Bold,
+    );
+    let model = payload
+        .model
+        .parse()
+        .unwrap_or(crate::catalogue::ModelId::Full);
+    let by_group: Vec<(Code, Vec<String>)> =
+        crate::scoring::divergences(catalogue, model, &payload.answers())
+            .into_iter()
+            .map(|(group, codes)| {
+                let lines = codes
+                    .iter()
+                    .map(|code| {
+                        let a = payload_answer(payload, code);
+                        format!(
+                            "{code}: самооцінка {}, комісія {}",
+                            grade_text(a.self_grade, catalogue, code),
+                            grade_text(a.commission, catalogue, code)
+                        )
+                    })
+                    .collect();
+                (group, lines)
+            })
+            .collect();
+    if by_group.is_empty() {
+        let any_self = payload.standards.iter().any(|e| e.self_grade.is_some());
+        l.paragraph(
+            if any_self {
+                "Немає."
+            } else {
+                "Самооцінку закладу не внесено."
+            },
+            10.0,
+            Weight::Regular,
+        );
+    }
+    let total: usize = by_group.iter().map(|(_, lines)| lines.len()).sum();
+    if total > 0 {
+        l.paragraph(&format!("Усього: {total}."), 10.0, Weight::Regular);
+    }
+    for (group, lines) in by_group {
+        l.paragraph(
+            &format!("Група {group} ({}):", lines.len()),
+            9.0,
+            Weight::Bold,
+        );
+        for line in lines {
+            l.paragraph(&line, 9.0, Weight::Regular);
+        }
+    }
+}
+
+/// Why there is nothing to make a protocol of.
+#[derive(Debug, thiserror::Error)]
+pub enum SourceError {
+    /// The inspection file.
+    #[error(transparent)]
+    Store(#[from] crate::inspection::StoreError),
+    /// The result file could not be read.
+    #[error(transparent)]
+    File(#[from] crate::support::files::FileError),
+    /// The inspection's payload could not be built.
+    #[error(transparent)]
+    Export(#[from] crate::signed::ExportError),
+    /// The result does not verify.
+    #[error("{path}: the result does not verify, so no protocol is made of it:\n{}", .failed.join("\n"))]
+    NotVerified {
+        /// The result file.
+        path: std::path::PathBuf,
+        /// The checks that failed.
+        failed: Vec<String>,
+    },
+}
+
+/// What a protocol is made of: a signed result (which must verify; its hash and signer
+/// go into the protocol) or an inspection file (which must be sound; the protocol is then
+/// a draft unless every standard is graded). Which one `path` is, its first bytes say.
+pub fn load_source(
+    path: &std::path::Path,
+    catalogue: &std::sync::Arc<Catalogue>,
+) -> Result<(Payload, Option<Provenance>), SourceError> {
+    use crate::inspection::{Access, Inspection};
+    if crate::inspection::is_sqlite_file(path)? {
+        let insp = Inspection::open(path, catalogue.clone(), Access::ReadOnly)?;
+        insp.ensure_sound()?;
+        let complete =
+            crate::signed::missing_for_final(catalogue, insp.meta().model, insp.answers())
+                .is_empty();
+        let payload =
+            crate::signed::payload(&insp, "", complete, &crate::support::time::now_utc())?;
+        return Ok((payload, None));
+    }
+    let bytes = crate::signed::read_result_file(path)?;
+    let v = crate::signed::verify(&bytes, catalogue, &[]);
+    let failed: Vec<String> = v
+        .checks
+        .iter()
+        .filter(|c| matches!(c.outcome, crate::signed::Outcome::Fail(_)))
+        .map(ToString::to_string)
+        .collect();
+    match (v.result, v.sha256) {
+        (Some(result), Some(sha)) if failed.is_empty() => {
+            let provenance = Provenance {
+                result_sha256: sha,
+                fingerprint: result.signature.fingerprint().unwrap_or_default(),
+            };
+            Ok((result.payload, Some(provenance)))
+        }
+        _ => Err(SourceError::NotVerified {
+            path: path.to_path_buf(),
+            failed,
+        }),
+    }
+}
+
+/// Writes the protocol of a result just signed and written at `result_path` beside it
+/// (`NAME.pdf`, never over anything); returns where.
+pub fn write_beside(
+    result_path: &std::path::Path,
+    signed: &crate::signed::SignedResult,
+    catalogue: &Catalogue,
+) -> Result<std::path::PathBuf, ProtocolError> {
+    let pdf_path = result_path.with_extension("pdf");
+    let provenance = Provenance {
+        result_sha256: signed.sha256.clone(),
+        fingerprint: signed.fingerprint.clone(),
+    };
+    let pdf = render(&signed.payload, catalogue, Some(&provenance))?;
+    crate::support::files::write_new(&pdf_path, &pdf)?;
+    Ok(pdf_path)
+}
+
+/// The grades a result records for one standard.
+fn payload_answer(payload: &Payload, code: &Code) -> crate::answers::Answer {
+    payload.answers().get(code).clone()
+}
+
+/// A percent as the protocol prints it (`—` when there is none).
+fn percent_text(percent: Option<crate::scoring::Percent>) -> String {
+    crate::scoring::Percent::or_dash(percent)
+}
+
+/// Renders the protocol of a result.
+pub fn render(
+    payload: &Payload,
+    catalogue: &Catalogue,
+    provenance: Option<&Provenance>,
+) -> Result<Vec<u8>, ProtocolError> {
+    let measure = Measure::embedded()?;
+    let mut l = Layout::new(measure);
+    heading(&mut l, payload, catalogue);
+    tables(&mut l, payload, catalogue);
+    lists(&mut l, payload, catalogue);
+    signatures(&mut l, payload, provenance);
+    draw(l.pages, !payload.is_final)
+}
+
+/// The Order's title, the centre's application fields, the visit and both results.
+fn heading(l: &mut Layout<'_>, payload: &Payload, catalogue: &Catalogue) {
+    let t = &payload.totals;
+    let draft = !payload.is_final;
+
+    l.paragraph(
+        "ПРОТОКОЛ акредитаційної експертизи центру здоров'я",
+        15.0,
+        Weight::Bold,
+    );
+    l.paragraph(
+        "Стандарти акредитації центрів здоров'я України, затверджені наказом МОЗ України від 17.07.2000 № 169",
+        10.0,
+        Weight::Regular,
+    );
+    l.gap(6.0);
+    for field in &catalogue.application_form {
+        let value = payload.centre.get(&field.id).map_or("—", String::as_str);
+        l.paragraph(&format!("{}: {value}", field.title), 10.0, Weight::Regular);
+    }
+    let model = payload
+        .model
+        .parse()
+        .ok()
+        .map(|m| catalogue.model(m).title.clone())
+        .unwrap_or_else(|| payload.model.clone());
+    l.paragraph(
+        &format!("Модель діяльності: {model}"),
+        10.0,
+        Weight::Regular,
+    );
+    l.paragraph(
+        &format!(
+            "Дата візиту: {}. Експерт: {}. Підписав: {}.",
+            payload.visit_date.as_deref().unwrap_or("—"),
+            payload.expert,
+            if payload.signer.is_empty() {
+                "—"
+            } else {
+                &payload.signer
+            }
+        ),
+        10.0,
+        Weight::Regular,
+    );
+    l.gap(6.0);
+    let c = &t.commission;
+    l.paragraph(
+        &format!(
+            "Результат комісії: {} з {} балів — {} % — {}",
+            c.points,
+            t.max_points,
+            percent_text(c.percent),
+            c.category.title_uk()
+        ),
+        12.0,
+        Weight::Bold,
+    );
+    let s = &t.self_assessment;
+    l.paragraph(
+        &format!(
+            "Самооцінка центру: {} з {} балів — {} % — {}. Застосовних стандартів: {}, не застосовується: {}.",
+            s.points,
+            t.max_points,
+            percent_text(s.percent),
+            s.category.title_uk(),
+            t.applicable,
+            t.not_applicable
+        ),
+        10.0,
+        Weight::Regular,
+    );
+    if draft {
+        l.paragraph(
+            "ЧЕРНЕТКА: не всі стандарти оцінено; це не остаточний результат.",
+            11.0,
+            Weight::Bold,
+        );
+    }
+    l.gap(8.0);
+}
+
+/// A table of the standards of each group, with the group's figures above it.
+fn tables(l: &mut Layout<'_>, payload: &Payload, catalogue: &Catalogue) {
+    let t = &payload.totals;
+    let widths = [54.0, 196.0, 52.0, 52.0, 80.0, 81.0];
+    let header = [
+        "Код",
+        "Стандарт",
+        "Самооцінка",
+        "Оцінка комісії",
+        "Не застосовується",
+        "Примітка",
+    ];
+    for group in &catalogue.groups {
+        let entries: Vec<_> = payload
+            .standards
+            .iter()
+            .filter(|e| {
+                e.code.parse::<Code>().is_ok_and(|c| {
+                    c.starts_with(&group.code) && c.group_prefix() == group.code.as_str()
+                })
+            })
+            .collect();
+        if entries.is_empty() {
+            continue;
+        }
+        let figures = t
+            .groups
+            .iter()
+            .find(|g| g.code == group.code)
+            .map(|g| {
+                format!(
+                    " — {} з {} балів, {} %",
+                    g.commission.points,
+                    g.max_points,
+                    percent_text(g.commission.percent)
+                )
+            })
+            .unwrap_or_default();
+        l.ensure(60.0);
+        l.paragraph(
+            &format!("{} {}{figures}", group.code, group.title),
+            11.0,
+            Weight::Bold,
+        );
+        let head: Vec<(&str, f32)> = header.iter().copied().zip(widths).collect();
+        l.table(&head, 8.0, Weight::Bold);
+        for e in entries {
+            let code: Code = match e.code.parse() {
+                Ok(c) => c,
+                Err(_) => continue,
+            };
+            let title = catalogue
+                .standard(&code)
+                .and_then(|s| s.title.clone())
+                .unwrap_or_else(|| "(текст не зберігся в наявній копії Наказу)".into());
+            let own = grade_text(e.self_grade, catalogue, &code);
+            let commission = grade_text(e.commission, catalogue, &code);
+            let na = e.na_reason.clone().unwrap_or_default();
+            let cells = [
+                (e.code.as_str(), widths[0]),
+                (title.as_str(), widths[1]),
+                (own.as_str(), widths[2]),
+                (commission.as_str(), widths[3]),
+                (na.as_str(), widths[4]),
+                (e.note.as_str(), widths[5]),
+            ];
+            l.row(&cells, 8.0, Weight::Regular);
+        }
+        l.end_table();
+        l.gap(8.0);
+    }
+}
+
+/// The standards that do not apply, the divergences, and the documents to the application.
+fn lists(l: &mut Layout<'_>, payload: &Payload, catalogue: &Catalogue) {
+    l.ensure(40.0);
+    l.paragraph("Стандарти, що не застосовуються", 11.0, Weight::Bold);
+    let na: Vec<_> = payload.standards.iter().filter(|e| e.na).collect();
+    if na.is_empty() {
+        l.paragraph("Немає.", 10.0, Weight::Regular);
+    }
+    for e in na {
+        l.paragraph(
+            &format!("{} — {}", e.code, e.na_reason.as_deref().unwrap_or("")),
+            9.0,
+            Weight::Regular,
+        );
+    }
+    l.gap(6.0);
+    divergences(l, payload, catalogue);
+    l.gap(6.0);
+    l.ensure(40.0);
+    l.paragraph("Обов'язкові документи до заяви", 11.0, Weight::Bold);
+    for d in &catalogue.documents {
+        let check = payload.documents.iter().find(|x| x.number == d.number);
+        let state = match check.and_then(|c| c.present) {
+            Some(true) => "подано",
+            Some(false) => "НЕ подано",
+            None => "не перевірено",
+        };
+        let note = check
+            .map(|c| c.note.as_str())
+            .filter(|n| !n.is_empty())
+            .map(|n| format!(" ({n})"))
+            .unwrap_or_default();
+        l.paragraph(
+            &format!("{}. {} — {state}{note}", d.number, d.title),
+            9.0,
+            Weight::Regular,
+        );
+    }
+    l.gap(8.0);
+}
+
+/// The result's hash and signer (or that there is none), the date, and signature lines.
+fn signatures(l: &mut Layout<'_>, payload: &Payload, provenance: Option<&Provenance>) {
+    l.ensure(120.0);
+    match provenance {
+        Some(p) => {
+            l.paragraph(
+                &format!("SHA-256 результату: {}", p.result_sha256),
+                9.0,
+                Weight::Regular,
+            );
+            l.paragraph(
+                &format!("Відбиток ключа підписувача: {}", p.fingerprint),
+                9.0,
+                Weight::Regular,
+            );
+        }
+        None => l.paragraph(
+            "Протокол складено з файлу перевірки; електронного підпису немає.",
+            9.0,
+            Weight::Regular,
+        ),
+    }
+    l.paragraph(
+        &format!("Складено: {}", payload.exported_at),
+        9.0,
+        Weight::Regular,
+    );
+    l.gap(18.0);
+    for who in ["Експерт", "Голова акредитаційної комісії"] {
+        l.paragraph(
+            &format!(
+                "{who}: ______________________  ______________________  «___» __________ 20___ р."
+            ),
+            10.0,
+            Weight::Regular,
+        );
+        l.paragraph(
+            "                      (підпис)                         (П.І.Б.)",
+            7.0,
+            Weight::Regular,
+        );
+        l.gap(10.0);
+    }
+}
