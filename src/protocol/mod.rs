@@ -53,14 +53,15 @@ fn divergences(l: &mut Layout<'_>, payload: &Payload, catalogue: &Catalogue) {
         .model
         .parse()
         .unwrap_or(crate::catalogue::ModelId::Full);
+    let answers = payload.answers();
     let by_group: Vec<(Code, Vec<String>)> =
-        crate::scoring::divergences(catalogue, model, &payload.answers())
+        crate::scoring::divergences(catalogue, model, &answers)
             .into_iter()
             .map(|(group, codes)| {
                 let lines = codes
                     .iter()
                     .map(|code| {
-                        let a = payload_answer(payload, code);
+                        let a = answers.get(code);
                         format!(
                             "{code}: самооцінка {}, комісія {}",
                             grade_text(a.self_grade, catalogue, code),
@@ -177,11 +178,6 @@ pub fn write_beside(
     let pdf = render(&signed.payload, catalogue, Some(&provenance))?;
     crate::support::files::write_new(&pdf_path, &pdf)?;
     Ok(pdf_path)
-}
-
-/// The grades a result records for one standard.
-fn payload_answer(payload: &Payload, code: &Code) -> crate::answers::Answer {
-    payload.answers().get(code).clone()
 }
 
 /// A percent as the protocol prints it (`—` when there is none).
