@@ -133,7 +133,7 @@ pub fn run(catalogue: Arc<Catalogue>, folder: &Path, quick: bool) -> Result<Repo
         figures.extend(window);
         (figures, facts)
     });
-    let _ = fs::remove_dir_all(&dir);
+    crate::support::files::remove_folder_if_there(&dir);
     result.map(|(figures, facts)| Report {
         cpus: std::thread::available_parallelism().map_or(1, |n| n.get()),
         folder: folder.display().to_string(),

@@ -177,7 +177,8 @@ fn startup_once(exe: &Path, file: &Path, home: &Path) -> Result<(Duration, Strin
             .map_while(Result::ok)
         {
             if let Some(rest) = line.strip_prefix(crate::ui::STARTUP_REPORT) {
-                let _ = tx.send((Instant::now(), rest.trim().to_string()));
+                // The receiver may have stopped waiting (a timeout): nothing to tell.
+                tx.send((Instant::now(), rest.trim().to_string())).ok();
                 return;
             }
         }
@@ -186,7 +187,8 @@ fn startup_once(exe: &Path, file: &Path, home: &Path) -> Result<(Duration, Strin
     let reaped = match &outcome {
         Ok(_) => child.wait(),
         Err(_) => {
-            let _ = child.kill();
+            // Killed or already gone: either way it is waited for next.
+            child.kill().ok();
             child.wait()
         }
     };

@@ -121,7 +121,7 @@ impl Inspection {
         let copied = copy_into_new(&self.conn, &partial)
             .and_then(|()| Ok(files::place_without_overwrite(&partial, &target)?));
         if copied.is_err() {
-            let _ = fs::remove_file(&partial);
+            files::remove_if_there(&partial);
         }
         copied?;
         prune(&dir)?;
@@ -223,7 +223,7 @@ fn prune_to(dir: &Path, keep: usize, budget: u64, min_keep: usize) -> Result<(),
         total = total.saturating_add(*bytes);
         let over = i >= keep || (i >= min_keep && total > budget);
         if over {
-            let _ = fs::remove_file(path);
+            files::remove_if_there(path);
         }
     }
     Ok(())
@@ -248,7 +248,7 @@ pub fn restore(backup: &Path, out: &Path, catalogue: Arc<Catalogue>) -> Result<(
             placed => Ok(placed?),
         }
     });
-    let _ = fs::remove_file(&tmp);
+    files::remove_if_there(&tmp);
     copied
 }
 

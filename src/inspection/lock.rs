@@ -72,7 +72,7 @@ impl Drop for WriterLock {
         // Remove the label while still holding the lock, so that no other holder's label
         // is removed; closing the file then releases the lock.
         if let Some(label) = &self.label {
-            let _ = fs::remove_file(label);
+            files::remove_if_there(label);
         }
         unlock(&self.file);
     }
@@ -100,7 +100,7 @@ fn read_label(label: &Path) -> String {
 /// `None` when no label could be made (the lock holds all the same).
 fn write_label(label: &Path) -> Option<PathBuf> {
     if label.symlink_metadata().is_ok_and(|m| !m.is_dir()) {
-        let _ = fs::remove_file(label);
+        files::remove_if_there(label);
     }
     let mut file = OpenOptions::new()
         .write(true)
@@ -113,7 +113,9 @@ fn write_label(label: &Path) -> Option<PathBuf> {
         std::process::id(),
         now_utc()
     );
-    let _ = file.write_all(holder.as_bytes());
+    if file.write_all(holder.as_bytes()).is_err() {
+        // An empty label: the refusal then names no holder; the lock holds all the same.
+    }
     Some(label.to_path_buf())
 }
 
@@ -129,7 +131,9 @@ fn try_lock(file: &File) -> std::io::Result<bool> {
 
 #[cfg(not(windows))]
 fn unlock(file: &File) {
-    let _ = file.unlock();
+    if file.unlock().is_err() {
+        // Closing the file, which follows, releases the lock anyway.
+    }
 }
 
 /// Where the Windows lock lies: far beyond any data and beyond SQLite's own lock bytes

@@ -12,7 +12,6 @@
 //! since it was read.
 
 use std::fmt;
-use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -406,7 +405,7 @@ impl Inspection {
             }
         });
         // Whatever happened, the temporary file must not stay behind.
-        let _ = fs::remove_file(&tmp);
+        files::remove_if_there(&tmp);
         result?;
         Inspection::open(path, catalogue, Access::ReadWrite)
     }
@@ -528,7 +527,7 @@ impl Inspection {
             }
             Err(e) => {
                 if made_now {
-                    let _ = fs::remove_file(&copy);
+                    files::remove_if_there(&copy);
                 }
                 Err(e)
             }
@@ -730,6 +729,7 @@ impl Inspection {
 mod tests {
     use super::*;
     use crate::answers::Column;
+    use std::fs;
 
     fn cat() -> Arc<Catalogue> {
         Arc::new(Catalogue::builtin().expect("catalogue"))

@@ -127,7 +127,7 @@ pub fn export_self(
         value: B64.encode(i.sign(&message)),
     });
     Ok(SelfExport {
-        bytes: canonical_file(FORMAT, &message, &signature),
+        bytes: canonical_file(FORMAT, &message, &signature).map_err(SelfError::Canonical)?,
         sha256: sha256_hex(&message),
         fingerprint: identity.map(Identity::fingerprint),
         graded: payload.grades.iter().filter(|g| g.grade.is_some()).count(),
@@ -198,7 +198,7 @@ fn check_signature(file: &SelfFile, text: &str) -> Result<Provenance, SelfError>
         return Ok(Provenance::Unsigned);
     };
     let message = canonical_payload(&file.payload)?;
-    if canonical_file(FORMAT, &message, &file.signature) != text.as_bytes() {
+    if canonical_file(FORMAT, &message, &file.signature).as_deref() != Ok(text.as_bytes()) {
         return Err(SelfError::BrokenSignature(
             "the file is not in the canonical form it was signed in".into(),
         ));

@@ -72,15 +72,18 @@ pub fn canonical_payload(payload: &Payload) -> Result<Vec<u8>, String> {
 /// The canonical bytes of a whole signed document (a result, a self-assessment) around
 /// its canonical payload; `signature` is a [`Signature`] or, for an unsigned
 /// self-assessment, `None`.
-pub(crate) fn canonical_file(format: &str, message: &[u8], signature: &impl Serialize) -> Vec<u8> {
+pub(crate) fn canonical_file(
+    format: &str,
+    message: &[u8],
+    signature: &impl Serialize,
+) -> Result<Vec<u8>, String> {
     let mut out = Vec::with_capacity(message.len() + 256);
     out.extend_from_slice(b"{\"format\":");
-    // Writing a string or a struct of strings into a Vec cannot fail.
-    let _ = serde_json::to_writer(&mut out, format);
+    serde_json::to_writer(&mut out, format).map_err(|e| e.to_string())?;
     out.extend_from_slice(b",\"payload\":");
     out.extend_from_slice(message);
     out.extend_from_slice(b",\"signature\":");
-    let _ = serde_json::to_writer(&mut out, signature);
+    serde_json::to_writer(&mut out, signature).map_err(|e| e.to_string())?;
     out.push(b'}');
-    out
+    Ok(out)
 }

@@ -130,7 +130,7 @@ pub fn sign(payload: &Payload, identity: &Identity) -> Result<SignedResult, Expo
         public_key: identity.public.public_key.clone(),
         value: B64.encode(identity.sign(&message)),
     };
-    let bytes = canonical_file(FORMAT, &message, &signature);
+    let bytes = canonical_file(FORMAT, &message, &signature).map_err(ExportError::Canonical)?;
     Ok(SignedResult {
         bytes,
         sha256: sha256_hex(&message),
@@ -202,7 +202,7 @@ pub fn export(
     crate::support::files::write_new(out, &signed.bytes)?;
     if let Err(e) = insp.record_result(&signed.sha256) {
         // Unrecorded, the next export would not name it as superseded: it must not exist.
-        let _ = std::fs::remove_file(out);
+        crate::support::files::remove_if_there(out);
         return Err(e.into());
     }
     Ok(signed)

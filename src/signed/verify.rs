@@ -130,7 +130,7 @@ fn check_format(bytes: &[u8], v: &mut Verification) -> Option<(ResultFile, Optio
     }
     let message = match canonical_payload(&result.payload) {
         Ok(message) => {
-            if canonical_file(&result.format, &message, &result.signature) == bytes {
+            if canonical_file(&result.format, &message, &result.signature).as_deref() == Ok(bytes) {
                 v.push("format", Outcome::Pass(format!("{FORMAT}, canonical")));
             } else {
                 v.push(

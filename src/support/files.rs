@@ -205,6 +205,24 @@ pub fn remove_stale_temps(dir: &Path) -> usize {
     removed
 }
 
+/// Removes a file akredit made itself (a temporary file, a label, a result it could not
+/// record), where failing changes nothing for the user: the file is already gone, or a
+/// later run removes it as stale. The name says so at every call.
+pub fn remove_if_there(path: &Path) {
+    if let Err(e) = fs::remove_file(path)
+        && e.kind() != io::ErrorKind::NotFound
+    {
+        // Left for the next run's clean-up of stale temporary files.
+    }
+}
+
+/// Removes a folder akredit made itself (the benchmark's), as [`remove_if_there`].
+pub fn remove_folder_if_there(path: &Path) {
+    if fs::remove_dir_all(path).is_err() {
+        // Left behind in the system's temporary folder, which the system empties.
+    }
+}
+
 /// The folder a path is in (`.` for a bare name).
 pub fn parent_dir(path: &Path) -> PathBuf {
     match path.parent() {
@@ -227,8 +245,10 @@ pub fn sync_file(path: &Path) -> Result<(), FileError> {
 /// synced (Windows).
 pub fn sync_dir(dir: &Path) {
     #[cfg(unix)]
-    if let Ok(d) = File::open(dir) {
-        let _ = d.sync_all();
+    if let Ok(d) = File::open(dir)
+        && d.sync_all().is_err()
+    {
+        // Some file systems cannot sync a folder; the file itself is synced already.
     }
     #[cfg(not(unix))]
     let _ = dir;
@@ -241,9 +261,7 @@ pub fn sync_dir(dir: &Path) {
 /// renamed. `tmp` is gone afterwards either way on success.
 pub fn place_without_overwrite(tmp: &Path, path: &Path) -> Result<(), FileError> {
     match fs::hard_link(tmp, path) {
-        Ok(()) => {
-            let _ = fs::remove_file(tmp);
-        }
+        Ok(()) => remove_if_there(tmp),
         Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
             return Err(FileError::Exists(path.to_path_buf()));
         }
@@ -272,7 +290,7 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
     let tmp = temp_sibling(path);
     let written = write_temp(&tmp, bytes).and_then(|()| place_without_overwrite(&tmp, path));
     if written.is_err() {
-        let _ = fs::remove_file(&tmp);
+        remove_if_there(&tmp);
     }
     written
 }
