@@ -88,18 +88,7 @@ impl Scale {
     /// Latin look-alikes of the Cyrillic letters (H, B, M) are accepted, since the two
     /// alphabets share keys on Ukrainian keyboards and look identical on paper.
     pub fn parse_grade(self, text: &str) -> Result<Grade, GradeError> {
-        let normalized: String = text
-            .trim()
-            .chars()
-            .map(|c| match c {
-                'H' | 'h' | 'н' => 'Н',
-                'B' | 'b' | 'в' => 'В',
-                'M' | 'm' | 'м' => 'М',
-                'п' => 'П',
-                other => other,
-            })
-            .collect();
-        let grade = match normalized.as_str() {
+        let grade = match normalized_letters(text).as_str() {
             "0" => Some(0),
             "1" => Some(1),
             "2" => Some(2),
@@ -119,6 +108,30 @@ impl Scale {
             }),
         }
     }
+}
+
+impl Scale {
+    /// Whether `typed` begins a letter grade of this scale that needs another key: М and
+    /// П (of МВ, ПВ), and Н, which on the four-grade scale may still become НВ (alone it
+    /// means 0).
+    pub fn begins_letter_grade(self, typed: &str) -> bool {
+        self != Scale::Two && matches!(normalized_letters(typed).as_str(), "М" | "П" | "Н")
+    }
+}
+
+/// Typed letters as the Order writes them: upper-case Cyrillic, with the Latin
+/// look-alikes (H, B, M) that share keys on Ukrainian keyboards read as the Cyrillic ones.
+fn normalized_letters(text: &str) -> String {
+    text.trim()
+        .chars()
+        .map(|c| match c {
+            'H' | 'h' | 'н' => 'Н',
+            'B' | 'b' | 'в' => 'В',
+            'M' | 'm' | 'м' => 'М',
+            'п' => 'П',
+            other => other,
+        })
+        .collect()
 }
 
 impl fmt::Display for Scale {
