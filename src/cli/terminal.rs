@@ -24,6 +24,7 @@ fn is_unsafe(c: char) -> bool {
         | '\u{e0000}'..='\u{e007f}')
 }
 
+/// Appends `c` to `out` as JSON's `\uXXXX` escape (two for a character beyond the BMP).
 fn escape_into(c: char, out: &mut String) {
     let mut units = [0u16; 2];
     for unit in c.encode_utf16(&mut units) {
@@ -31,6 +32,7 @@ fn escape_into(c: char, out: &mut String) {
     }
 }
 
+/// `text` with every character for which `bad` holds escaped; borrowed when there is none.
 fn escape_where(text: &str, bad: impl Fn(char) -> bool) -> Cow<'_, str> {
     if !text.chars().any(&bad) {
         return Cow::Borrowed(text);
@@ -114,6 +116,7 @@ pub fn warn(message: &str) {
 }
 
 #[cfg(test)]
+#[allow(clippy::expect_used)]
 mod tests {
     use super::*;
 

@@ -1,0 +1,158 @@
+//! Why a command failed, and what to type next.
+//!
+//! The domain's errors say what is wrong in words any interface can show; [`hint`] adds,
+//! on a line of its own, the command or flag that remedies it. [`report`] prints both on
+//! standard error: a refused command exits with status 1.
+
+use std::io;
+use std::process::ExitCode;
+
+use crate::catalogue::CatalogueError;
+use crate::inspection::StoreError;
+
+use super::args::ArgError;
+use super::terminal;
+
+/// Why a command failed. The message says what was wrong and what to do.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// The catalogue file could not be read.
+    #[error("cannot read the catalogue: {0}")]
+    CatalogueFile(crate::support::files::FileError),
+    /// The catalogue was refused.
+    #[error("the catalogue {origin} was refused: {source}")]
+    Catalogue {
+        /// Which catalogue.
+        origin: String,
+        /// Why.
+        source: CatalogueError,
+    },
+    /// The inspection file.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// A word of the command line that is not the value it stands for.
+    #[error(transparent)]
+    Argument(#[from] ArgError),
+    /// A bad argument.
+    #[error("{0}")]
+    Usage(String),
+    /// The protocol could not be made.
+    #[error(transparent)]
+    Protocol(#[from] crate::protocol::ProtocolError),
+    /// There is nothing to make a protocol of.
+    #[error(transparent)]
+    ProtocolSource(Box<crate::protocol::SourceError>),
+    /// Exporting failed.
+    #[error(transparent)]
+    Export(Box<crate::signed::ExportError>),
+    /// The key.
+    #[error(transparent)]
+    Key(#[from] crate::signed::KeyError),
+    /// A verification found problems (they were printed).
+    #[error("{0}")]
+    NotVerified(String),
+    /// The data folder is unknown.
+    #[error(transparent)]
+    Home(#[from] crate::support::home::NoHome),
+    /// Writing the output failed.
+    #[error("cannot write the output: {0}")]
+    Output(#[from] io::Error),
+    /// A file given could not be read, or an output file written.
+    #[error(transparent)]
+    File(#[from] crate::support::files::FileError),
+    /// A self-assessment could not be written or imported.
+    #[error(transparent)]
+    SelfAssessment(#[from] crate::self_assessment::SelfError),
+}
+
+impl From<crate::self_assessment::ImportError> for CliError {
+    fn from(e: crate::self_assessment::ImportError) -> Self {
+        match e {
+            crate::self_assessment::ImportError::SelfAssessment(e) => e.into(),
+            crate::self_assessment::ImportError::Store(e) => e.into(),
+        }
+    }
+}
+
+impl From<crate::signed::ExportError> for CliError {
+    fn from(e: crate::signed::ExportError) -> Self {
+        CliError::Export(Box::new(e))
+    }
+}
+
+impl From<crate::protocol::SourceError> for CliError {
+    fn from(e: crate::protocol::SourceError) -> Self {
+        CliError::ProtocolSource(Box::new(e))
+    }
+}
+
+impl From<crate::answers::Refusal> for CliError {
+    fn from(r: crate::answers::Refusal) -> Self {
+        CliError::Store(StoreError::Refused(r))
+    }
+}
+
+/// What to type next, for errors whose remedy is a command or a flag: the domain's
+/// messages say what is wrong in words any interface can show; the command line adds how.
+pub fn hint(e: &CliError) -> Option<String> {
+    use crate::answers::Refusal;
+    use crate::self_assessment::SelfError;
+    use crate::signed::{ExportError, KeyError};
+    let text = match e {
+        CliError::Store(StoreError::CatalogueMismatch { .. }) => {
+            "give that catalogue with --catalogue FILE"
+        }
+        CliError::Store(StoreError::Busy { .. }) => {
+            "akredit summary, show and history still read it"
+        }
+        CliError::Store(StoreError::Damaged { .. } | StoreError::ForeignSchema { .. }) => {
+            "akredit backups FILE lists its backups; akredit restore BACKUP --out NEW.akredit restores one"
+        }
+        CliError::Store(StoreError::NotFound(_)) => "akredit new FILE … creates an inspection",
+        CliError::Store(StoreError::Refused(Refusal::NaWithoutReason(_))) => {
+            "give the reason with --reason \"…\""
+        }
+        CliError::Export(e) => match e.as_ref() {
+            ExportError::Incomplete(_) => "export an incomplete inspection as a draft with --draft",
+            ExportError::SelfAssessment => "akredit export-self FILE --out SELF.json",
+            ExportError::Key(KeyError::Missing(_) | KeyError::PrivateKeyMissing(_)) => {
+                "akredit key init --name \"Your full name\""
+            }
+            _ => return None,
+        },
+        CliError::Key(KeyError::Missing(_) | KeyError::PrivateKeyMissing(_) | KeyError::NoName) => {
+            "akredit key init --name \"Your full name\""
+        }
+        CliError::SelfAssessment(SelfError::WouldReplace(_)) => {
+            "run again with --replace to take the file's grades"
+        }
+        CliError::SelfAssessment(SelfError::OtherModel { inspection, .. }) => {
+            return Some(format!(
+                "make the right template with: akredit template --model {inspection} --out self.csv"
+            ));
+        }
+        CliError::SelfAssessment(SelfError::OtherCatalogue { .. }) => {
+            "make a template of this catalogue with: akredit template --model MODEL --out self.csv"
+        }
+        CliError::SelfAssessment(SelfError::NotASelfAssessmentFile) => {
+            "a centre makes its file with: akredit new FILE --self-assessment …"
+        }
+        _ => return None,
+    };
+    Some(text.to_string())
+}
+
+/// Prints `e` on standard error (`akredit: error: …`, then `akredit: hint: …` when there
+/// is one), made safe for the terminal: the exit status of a refused command.
+pub fn report(e: CliError) -> ExitCode {
+    let hint = hint(&e);
+    let report = anyhow::Error::new(e);
+    eprintln!(
+        "akredit: error: {}",
+        terminal::sanitize(&report.to_string())
+    );
+    if let Some(hint) = hint {
+        eprintln!("akredit: hint: {hint}");
+    }
+    ExitCode::FAILURE
+}

@@ -1,0 +1,37 @@
+//! `akredit key init|show`: the expert's signing key, kept in the data folder.
+
+use std::io::Write;
+
+use clap::Subcommand;
+
+use crate::signed::Identity;
+use crate::support::home::Home;
+
+use super::error::CliError;
+
+/// What to do with the signing key.
+#[derive(Debug, Subcommand)]
+pub enum KeyAction {
+    /// Create your key pair (once; never overwritten).
+    Init {
+        /// Your full name, as it will appear in signed results.
+        #[arg(long)]
+        name: String,
+    },
+    /// Print your public key and its fingerprint.
+    Show,
+}
+
+/// `akredit key`: makes the key (`init`, never over one) or reads it (`show`), and prints
+/// its name, public key and fingerprint.
+pub fn run(action: KeyAction, out: &mut dyn Write) -> Result<(), CliError> {
+    let home = Home::from_env()?;
+    let identity = match action {
+        KeyAction::Init { name } => Identity::create(&home, &name)?,
+        KeyAction::Show => Identity::load(&home)?,
+    };
+    writeln!(out, "name:        {}", identity.public.name)?;
+    writeln!(out, "public key:  {}", identity.public.public_key)?;
+    writeln!(out, "fingerprint: {}", identity.fingerprint())?;
+    Ok(())
+}

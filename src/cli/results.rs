@@ -1,0 +1,208 @@
+//! Signed results for the commission: `export` signs one, `verify` checks one, `diff`
+//! compares two that verify, `protocol` prints one (or an inspection) as a PDF.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use clap::Args;
+
+use crate::catalogue::Catalogue;
+use crate::inspection::Purpose;
+use crate::signed::{self, ExportError, Identity, Outcome, ResultFile, TrustedKey};
+use crate::support::home::Home;
+
+use super::error::CliError;
+use super::files::{open_for_writing, refuse_occupied, write_new_file};
+use super::terminal::one_line;
+
+/// `akredit export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The inspection file.
+    pub file: PathBuf,
+    /// Where to write the result (never over an existing file).
+    #[arg(long)]
+    pub out: PathBuf,
+    /// Export an incomplete inspection as a draft ("final": false).
+    #[arg(long)]
+    pub draft: bool,
+}
+
+/// `akredit verify`.
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// The result file.
+    pub result: PathBuf,
+    /// A trusted public key (base64) or a file holding one (e.g. identity.json).
+    #[arg(long, value_name = "PUBKEY_OR_FILE")]
+    pub trust: Vec<String>,
+}
+
+/// `akredit protocol`.
+#[derive(Debug, Args)]
+pub struct ProtocolArgs {
+    /// A result (RESULT.json) or an inspection file.
+    pub input: PathBuf,
+    /// The PDF to write (never over an existing file).
+    #[arg(long)]
+    pub out: PathBuf,
+}
+
+/// `akredit diff`.
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The older result.
+    pub old: PathBuf,
+    /// The newer result.
+    pub new: PathBuf,
+    /// A trusted public key (base64) or a file holding one; repeat for each expert.
+    #[arg(long, value_name = "PUBKEY_OR_FILE")]
+    pub trust: Vec<String>,
+}
+
+/// `akredit export`: signs the inspection's result with the expert's key and writes it
+/// to a new file (refused while incomplete, unless a draft).
+pub fn export(
+    catalogue: &Arc<Catalogue>,
+    args: ExportArgs,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    let target = &args.out;
+    refuse_occupied(target)?;
+    let mut insp = open_for_writing(&args.file, catalogue.clone())?;
+    // Say what a centre's file needs before asking for a key it does not need.
+    if insp.meta().purpose == Purpose::SelfAssessment {
+        return Err(ExportError::SelfAssessment.into());
+    }
+    let home = Home::from_env()?;
+    let identity = Identity::load(&home)?;
+    let signed = signed::export(&mut insp, &identity, args.draft, target)?;
+    writeln!(
+        out,
+        "{} result written to {}",
+        if signed.is_final { "final" } else { "DRAFT" },
+        target.display()
+    )?;
+    writeln!(out, "result SHA-256: {}", signed.sha256)?;
+    writeln!(
+        out,
+        "signed by {} — key {}",
+        identity.public.name, signed.fingerprint
+    )?;
+    Ok(())
+}
+
+/// `akredit verify`: prints every check and `VERIFIED`, or fails naming the checks that
+/// failed.
+pub fn verify(
+    catalogue: &Catalogue,
+    args: VerifyArgs,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    let bytes = signed::read_result_file(&args.result)?;
+    let trusted = trust_list(&args.trust)?;
+    let v = signed::verify(&bytes, catalogue, &trusted);
+    for check in &v.checks {
+        writeln!(out, "{}", one_line(&check.to_string()))?;
+    }
+    if let Some(r) = &v.result {
+        writeln!(
+            out,
+            "{} — {} — {}",
+            one_line(r.payload.centre_name()),
+            one_line(&r.payload.model),
+            if r.payload.is_final { "final" } else { "DRAFT" }
+        )?;
+    }
+    if let Some(name) = &v.trusted_name {
+        writeln!(out, "signed by (trusted identity): {}", one_line(name))?;
+    }
+    if let Some(sha) = &v.sha256 {
+        writeln!(out, "result SHA-256: {sha}")?;
+    }
+    if v.holds() {
+        writeln!(out, "VERIFIED")?;
+        return Ok(());
+    }
+    let failed: Vec<&str> = v
+        .checks
+        .iter()
+        .filter(|c| matches!(c.outcome, Outcome::Fail(_)))
+        .map(|c| c.name)
+        .collect();
+    Err(CliError::NotVerified(format!(
+        "{} does not verify: {} failed (see above)",
+        args.result.display(),
+        failed.join(", ")
+    )))
+}
+
+/// `akredit protocol`: the printable protocol of a signed result or an inspection file.
+pub fn protocol(
+    catalogue: &Arc<Catalogue>,
+    args: ProtocolArgs,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    let target = &args.out;
+    refuse_occupied(target)?;
+    let (payload, provenance) = crate::protocol::load_source(&args.input, catalogue)?;
+    let pdf = crate::protocol::render(&payload, catalogue, provenance.as_ref())?;
+    write_new_file(target, &pdf)?;
+    writeln!(out, "protocol written to {}", target.display())?;
+    Ok(())
+}
+
+/// `akredit diff`: what changed between two results, both of which must verify.
+pub fn diff(catalogue: &Catalogue, args: DiffArgs, out: &mut dyn Write) -> Result<(), CliError> {
+    let trusted = trust_list(&args.trust)?;
+    let (a, sha_a) = read_verified(&args.old, catalogue, &trusted, "older")?;
+    let (b, _) = read_verified(&args.new, catalogue, &trusted, "newer")?;
+    for l in signed::diff(&a, &b, &sha_a) {
+        writeln!(out, "{}", one_line(&l))?;
+    }
+    Ok(())
+}
+
+/// The trusted keys of the `--trust` arguments (base64, or files holding a key or an
+/// identity.json). They are read when the command runs, not while the command line is
+/// parsed: a file named is read only by the command that needs it.
+pub fn trust_list(args: &[String]) -> Result<Vec<TrustedKey>, CliError> {
+    signed::keys::trust_list(args.iter().map(String::as_str))
+        .map_err(|e| CliError::Usage(format!("--trust {e}")))
+}
+
+/// Reads and verifies one result of `diff`; one that does not verify is refused, saying
+/// which checks failed, so that no diff is ever made of a tampered or foreign result.
+fn read_verified(
+    path: &Path,
+    catalogue: &Catalogue,
+    trusted: &[TrustedKey],
+    which: &str,
+) -> Result<(ResultFile, String), CliError> {
+    let bytes = signed::read_result_file(path)?;
+    let v = signed::verify(&bytes, catalogue, trusted);
+    let failed: Vec<String> = v
+        .checks
+        .iter()
+        .filter(|c| matches!(c.outcome, Outcome::Fail(_)))
+        .map(|c| format!("  {c}"))
+        .collect();
+    match (v.result, v.sha256) {
+        (Some(r), Some(sha)) if failed.is_empty() => Ok((r, sha)),
+        _ => Err(CliError::NotVerified(format!(
+            "the {which} result {} does not verify, so no diff is made of it:\n{}",
+            path.display(),
+            one_line_each(&failed)
+        ))),
+    }
+}
+
+/// Lines of text, each made safe on its own.
+fn one_line_each(lines: &[String]) -> String {
+    lines
+        .iter()
+        .map(|l| one_line(l).into_owned())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
