@@ -2,7 +2,6 @@
 //! that a noisy, shared machine still gives comparable ratios.
 
 use std::fs;
-use std::io::Write;
 use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -158,34 +157,4 @@ fn measure_all(
     figures.extend(signing::figures(catalogue.clone(), dir, &finished, quick)?);
     figures.extend(commission::figures(catalogue, dir, &finished, quick)?);
     Ok(figures)
-}
-
-/// Prints a report as a table.
-pub fn print(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
-    writeln!(
-        out,
-        "akredit bench{} — {} CPUs, files in {}",
-        if report.quick { " --quick" } else { "" },
-        report.cpus,
-        report.folder
-    )?;
-    for fact in &report.facts {
-        writeln!(out, "{}: {}", fact.name, fact.value)?;
-    }
-    for f in &report.figures {
-        writeln!(out, "\n{}", f.name)?;
-        writeln!(
-            out,
-            "  median {} ms, p99 {} ms ({} samples); baseline ({}) {} ms; ratio {}; goal {}: {}",
-            f.median_ms,
-            f.p99_ms,
-            f.samples,
-            f.baseline,
-            f.baseline_ms,
-            f.ratio,
-            f.goal,
-            if f.met { "met" } else { "NOT met" }
-        )?;
-    }
-    Ok(())
 }

@@ -34,7 +34,7 @@ pub fn run(
 ) -> Result<(), CliError> {
     let dir = args.dir.unwrap_or_else(std::env::temp_dir);
     let report = crate::bench::run(catalogue, &dir, args.quick)?;
-    crate::bench::print(&report, out)?;
+    print(&report, out)?;
     if let Some(path) = args.json {
         let text = serde_json::to_string_pretty(&report).map_err(std::io::Error::from)?;
         std::fs::write(&path, text + "\n").map_err(|source| StoreError::Io {
@@ -42,6 +42,36 @@ pub fn run(
             source,
         })?;
         writeln!(out, "\nfigures written to {}", path.display())?;
+    }
+    Ok(())
+}
+
+/// Prints a report as a table.
+fn print(report: &crate::bench::Report, out: &mut dyn Write) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "akredit bench{} — {} CPUs, files in {}",
+        if report.quick { " --quick" } else { "" },
+        report.cpus,
+        report.folder
+    )?;
+    for fact in &report.facts {
+        writeln!(out, "{}: {}", fact.name, fact.value)?;
+    }
+    for f in &report.figures {
+        writeln!(out, "\n{}", f.name)?;
+        writeln!(
+            out,
+            "  median {} ms, p99 {} ms ({} samples); baseline ({}) {} ms; ratio {}; goal {}: {}",
+            f.median_ms,
+            f.p99_ms,
+            f.samples,
+            f.baseline,
+            f.baseline_ms,
+            f.ratio,
+            f.goal,
+            if f.met { "met" } else { "NOT met" }
+        )?;
     }
     Ok(())
 }

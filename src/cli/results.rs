@@ -9,7 +9,7 @@ use clap::Args;
 
 use crate::catalogue::Catalogue;
 use crate::inspection::Purpose;
-use crate::signed::{self, ExportError, Identity, Outcome, ResultFile, TrustedKey};
+use crate::signed::{self, ExportError, Identity, ResultFile, TrustedKey};
 use crate::support::home::Home;
 
 use super::error::CliError;
@@ -125,12 +125,7 @@ pub fn verify(
         writeln!(out, "VERIFIED")?;
         return Ok(());
     }
-    let failed: Vec<&str> = v
-        .checks
-        .iter()
-        .filter(|c| matches!(c.outcome, Outcome::Fail(_)))
-        .map(|c| c.name)
-        .collect();
+    let failed: Vec<&str> = v.failed().map(|c| c.name).collect();
     Err(CliError::NotVerified(format!(
         "{} does not verify: {} failed (see above)",
         args.result.display(),
@@ -182,15 +177,10 @@ fn read_verified(
 ) -> Result<(ResultFile, String), CliError> {
     let bytes = signed::read_result_file(path)?;
     let v = signed::verify(&bytes, catalogue, trusted);
-    let failed: Vec<String> = v
-        .checks
-        .iter()
-        .filter(|c| matches!(c.outcome, Outcome::Fail(_)))
-        .map(|c| format!("  {c}"))
-        .collect();
-    match (v.result, v.sha256) {
-        (Some(r), Some(sha)) if failed.is_empty() => Ok((r, sha)),
-        _ => Err(CliError::NotVerified(format!(
+    let failed: Vec<String> = v.failed().map(|c| format!("  {c}")).collect();
+    match v.into_verified() {
+        Some(verified) => Ok(verified),
+        None => Err(CliError::NotVerified(format!(
             "the {which} result {} does not verify, so no diff is made of it:\n{}",
             path.display(),
             one_line_each(&failed)

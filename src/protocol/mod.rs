@@ -142,21 +142,16 @@ pub fn load_source(
     }
     let bytes = crate::signed::read_result_file(path)?;
     let v = crate::signed::verify(&bytes, catalogue, &[]);
-    let failed: Vec<String> = v
-        .checks
-        .iter()
-        .filter(|c| matches!(c.outcome, crate::signed::Outcome::Fail(_)))
-        .map(ToString::to_string)
-        .collect();
-    match (v.result, v.sha256) {
-        (Some(result), Some(sha)) if failed.is_empty() => {
+    let failed: Vec<String> = v.failed().map(ToString::to_string).collect();
+    match v.into_verified() {
+        Some((result, sha)) => {
             let provenance = Provenance {
                 result_sha256: sha,
                 fingerprint: result.signature.fingerprint().unwrap_or_default(),
             };
             Ok((result.payload, Some(provenance)))
         }
-        _ => Err(SourceError::NotVerified {
+        None => Err(SourceError::NotVerified {
             path: path.to_path_buf(),
             failed,
         }),

@@ -63,6 +63,21 @@ impl Verification {
             .all(|c| !matches!(c.outcome, Outcome::Fail(_)))
     }
 
+    /// The checks that failed, in order.
+    pub fn failed(&self) -> impl Iterator<Item = &Check> {
+        self.checks
+            .iter()
+            .filter(|c| matches!(c.outcome, Outcome::Fail(_)))
+    }
+
+    /// The verified result and its SHA-256, if every check holds.
+    pub fn into_verified(self) -> Option<(ResultFile, String)> {
+        if !self.holds() {
+            return None;
+        }
+        self.result.zip(self.sha256)
+    }
+
     fn push(&mut self, name: &'static str, outcome: Outcome) {
         self.checks.push(Check { name, outcome });
     }
