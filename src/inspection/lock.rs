@@ -11,7 +11,7 @@
 //! the inspection is open. It is only a label: it is always made anew (never written
 //! through a link) and its absence changes nothing.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{File, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -124,8 +124,8 @@ fn write_label(label: &Path) -> Option<PathBuf> {
 fn try_lock(file: &File) -> std::io::Result<bool> {
     match file.try_lock() {
         Ok(()) => Ok(true),
-        Err(fs::TryLockError::WouldBlock) => Ok(false),
-        Err(fs::TryLockError::Error(e)) => Err(e),
+        Err(std::fs::TryLockError::WouldBlock) => Ok(false),
+        Err(std::fs::TryLockError::Error(e)) => Err(e),
     }
 }
 
@@ -196,6 +196,7 @@ fn unlock(file: &File) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fs;
 
     fn inspection(dir: &Path) -> PathBuf {
         let file = dir.join("a.akredit");
