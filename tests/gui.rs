@@ -121,7 +121,7 @@ fn a_refused_creation_says_why_and_stays_on_the_start_screen() {
     h.get_by_role_and_label(Role::Button, "Створити").click();
     h.run();
     assert_eq!(h.state().screen, Screen::Start);
-    assert!(matches!(&h.state().status, Status::Error(e) if e.contains("already exists")));
+    assert!(matches!(&h.state().status, Status::Error(e) if e.contains("тут уже є файл")));
     assert_eq!(std::fs::read(&existing).expect("read"), b"something");
 }
 
@@ -575,7 +575,7 @@ fn a_centres_self_assessment_file_grades_only_its_own_column_and_saves_for_the_c
         },
     ]));
     h.run();
-    assert!(matches!(&h.state().status, Status::Error(e) if e.contains("self-assessment")));
+    assert!(matches!(&h.state().status, Status::Error(e) if e.contains("файл самооцінки закладу")));
     // Ctrl+E saves the self-assessment file (unsigned: no key here).
     h.state_mut().push(Command::OpenExport);
     h.run();
