@@ -121,7 +121,7 @@ fn a_refused_creation_says_why_and_stays_on_the_start_screen() {
     h.get_by_role_and_label(Role::Button, "Створити").click();
     h.run();
     assert_eq!(h.state().screen, Screen::Start);
-    assert!(matches!(&h.state().status, Status::Error(e) if e.contains("already exists")));
+    assert!(matches!(&h.state().status, Status::Error(e) if e.contains("тут уже є файл")));
     assert_eq!(std::fs::read(&existing).expect("read"), b"something");
 }
 
@@ -575,7 +575,7 @@ fn a_centres_self_assessment_file_grades_only_its_own_column_and_saves_for_the_c
         },
     ]));
     h.run();
-    assert!(matches!(&h.state().status, Status::Error(e) if e.contains("self-assessment")));
+    assert!(matches!(&h.state().status, Status::Error(e) if e.contains("файл самооцінки закладу")));
     // Ctrl+E saves the self-assessment file (unsigned: no key here).
     h.state_mut().push(Command::OpenExport);
     h.run();
@@ -681,4 +681,116 @@ fn the_expert_imports_the_centres_self_assessment_from_the_centre_tab() {
     h.run();
     assert_eq!(grade_of(&h, "1.1.3", Column::SelfAssessment), Some(1));
     assert_eq!(grade_of(&h, "1.1.1.1", Column::SelfAssessment), None);
+}
+
+#[test]
+fn a_refused_change_and_a_file_that_is_no_inspection_are_said_in_ukrainian() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (mut h, file) = with_inspection(dir.path());
+    let before = std::fs::read(&file).expect("read");
+    let refused = || {
+        Command::Apply(vec![akredit::answers::Change::Centre {
+            field: "fax".into(),
+            value: "0532 00-00-00".into(),
+        }])
+    };
+    // A field the application form does not have: the store refuses it.
+    h.state_mut().push(refused());
+    h.run();
+    let Status::Error(e) = &h.state().status else {
+        panic!("{:?}", h.state().status)
+    };
+    assert!(e.starts_with("НЕ ЗБЕРЕЖЕНО: "), "{e}");
+    assert!(e.contains("\"fax\" — такого поля в заяві немає"), "{e}");
+    assert!(e.contains("Нічого не змінено"), "{e}");
+    assert!(
+        !e.contains("is not a field"),
+        "English in the Ukrainian window: {e}"
+    );
+    assert!(
+        h.query_by_label_contains("такого поля в заяві немає")
+            .is_some(),
+        "the status bar shows it"
+    );
+    assert_eq!(
+        std::fs::read(&file).expect("read"),
+        before,
+        "nothing changed"
+    );
+
+    // In English, the domain's own words.
+    h.state_mut().push(Command::SetLanguage(Language::En));
+    h.run();
+    h.state_mut().push(refused());
+    h.run();
+    assert!(
+        matches!(&h.state().status, Status::Error(e)
+            if e.starts_with("NOT SAVED: ") && e.contains("is not a field of the application form")),
+        "{:?}",
+        h.state().status
+    );
+
+    // A file that is not an inspection, opened from the start screen, in Ukrainian.
+    h.state_mut().push(Command::SetLanguage(Language::Uk));
+    h.state_mut().push(Command::CloseInspection);
+    h.run();
+    let text = dir.path().join("notes.akredit");
+    std::fs::write(&text, "нотатки, а не перевірка").expect("write");
+    h.state_mut().push(Command::Open(text.clone()));
+    h.run();
+    assert_eq!(h.state().screen, Screen::Start);
+    let Status::Error(e) = &h.state().status else {
+        panic!("{:?}", h.state().status)
+    };
+    assert!(
+        e.contains(&text.display().to_string()),
+        "the path is kept: {e}"
+    );
+    assert!(e.contains("це не перевірка akredit"), "{e}");
+    assert!(!e.contains("not an akredit inspection"), "{e}");
+}
+
+#[test]
+fn a_damaged_inspection_says_what_is_wrong_with_it_in_ukrainian() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("damaged.akredit");
+    let mut insp = Inspection::create(
+        &file,
+        catalogue(),
+        &NewInspection {
+            model: ModelId::Full,
+            centre_name: "Центр".into(),
+            expert: "Е.".into(),
+            visit_date: None,
+            purpose: Default::default(),
+        },
+    )
+    .expect("create");
+    insp.apply(&[akredit::answers::Change::Grade {
+        code: code("1.1.3"),
+        column: Column::Commission,
+        grade: Some(2),
+    }])
+    .expect("grade");
+    drop(insp);
+    // Another program writes a grade the scale does not have.
+    let conn = rusqlite::Connection::open(&file).expect("sqlite");
+    conn.execute_batch(
+        "PRAGMA ignore_check_constraints = ON; UPDATE answer SET commission = 7 WHERE code = '1.1.3';",
+    )
+    .expect("update");
+    drop(conn);
+    let mut h = harness(dir.path());
+    h.state_mut().push(Command::Open(file.clone()));
+    h.run();
+    assert!(h.state().session.is_none(), "a damaged file is not opened");
+    let Status::Error(e) = &h.state().status else {
+        panic!("{:?}", h.state().status)
+    };
+    assert!(e.contains("файл перевірки пошкоджено"), "{e}");
+    assert!(
+        e.contains("1.1.3 має оцінку 7"),
+        "what is wrong, in Ukrainian: {e}"
+    );
+    assert!(e.contains(&file.display().to_string()), "{e}");
 }

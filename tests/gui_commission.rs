@@ -348,7 +348,7 @@ fn trusted_keys_typed_in_the_form_are_checked_and_bad_input_is_refused() {
     h.get_by_role_and_label(Role::Button, "Перевірити").click();
     h.run();
     assert!(
-        h.query_by_label_contains("no such file or folder")
+        h.query_by_label_contains("такого файлу чи теки немає")
             .is_some()
     );
 }

@@ -344,7 +344,7 @@ fn finding_03_the_window_reads_a_changed_file_again_instead_of_overwriting_it() 
     }]));
     h.run();
     assert!(
-        matches!(&h.state().status, Status::Error(e) if e.contains("changed by another program")),
+        matches!(&h.state().status, Status::Error(e) if e.contains("файл змінила інша програма")),
         "{:?}",
         h.state().status
     );

@@ -2,19 +2,11 @@
 
 use egui::{RichText, Ui};
 
-use super::{Session, T, screens::category_colour};
-use crate::scoring::{Category, Tally};
+use crate::scoring::Tally;
 use crate::support::settings::Language;
-
-/// The category in words.
-pub fn category_name(category: Category, lang: Language) -> &'static str {
-    match category {
-        Category::Higher => T::CatHigher.get(lang),
-        Category::First => T::CatFirst.get(lang),
-        Category::Second => T::CatSecond.get(lang),
-        Category::None => T::CatNone.get(lang),
-    }
-}
+use crate::ui::i18n::T;
+use crate::ui::session::Session;
+use crate::ui::style::{self, category_colour, category_name};
 
 /// Draws the panel.
 pub fn panel(session: &Session, lang: Language, ui: &mut Ui) {
@@ -69,10 +61,18 @@ pub fn panel(session: &Session, lang: Language, ui: &mut Ui) {
 
 fn tally(title: T, tally: &Tally, max: u32, lang: Language, ui: &mut Ui, main: bool) {
     let heading = RichText::new(title.get(lang)).strong();
-    ui.label(if main { heading.size(18.0) } else { heading });
+    ui.label(if main {
+        heading.size(style::PANEL_HEADING_SIZE)
+    } else {
+        heading
+    });
     let percent = tally.percent.map_or("—".to_string(), |p| format!("{p} %"));
     let big = RichText::new(format!("{} / {max}  ·  {percent}", tally.points));
-    ui.label(if main { big.size(20.0).strong() } else { big });
+    ui.label(if main {
+        big.size(style::PANEL_FIGURE_SIZE).strong()
+    } else {
+        big
+    });
     ui.label(
         RichText::new(category_name(tally.category, lang))
             .color(category_colour(tally.category, ui))

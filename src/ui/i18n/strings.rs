@@ -3,6 +3,7 @@
 //! The table is one `match` per language over one enum, so a key missing in either
 //! language does not compile; the tests check that none is empty or left untranslated.
 //! The standards' titles and criteria are not here: they stay in the Order's Ukrainian.
+//! What the domain's errors say is worded in [`super::errors`].
 
 use crate::support::settings::Language;
 
@@ -222,6 +223,13 @@ strings! {
     CheckFailed => "НЕ ПРОЙДЕНО", "FAILED";
     CheckSkipped => "пропущено", "skipped";
     NotAResult => "Файл не вдалося прочитати як результат akredit.", "The file could not be read as an akredit result.";
+    CentreNameNeeded => "Вкажіть назву центру здоров'я.", "Give the centre's name.";
+    NoDataFolder => "немає теки даних для ключа підпису", "no data folder for the signing key";
+    BackupFailed => "резервну копію не створено", "backup";
+    SettingsNotSaved => "налаштування не збережено", "settings not saved";
+    VerificationStopped => "перевірку несподівано перервано", "the verification stopped unexpectedly";
+    ModelSanitaryName => "санітарно-освітня", "sanitary-educational";
+    ModelFullName => "санітарно-освітня + діагностично-оздоровча", "sanitary-educational + diagnostic";
     Signer => "Підписав (ім'я ключа)", "Signed by (the key's name)";
     ExportedAt => "Експортовано (UTC)", "Exported (UTC)";
     ResultSha => "SHA-256 результату", "Result SHA-256";
@@ -229,55 +237,6 @@ strings! {
     StandardsHeading => "Стандарти", "Standards";
     ColCode => "Код", "Code";
     ColTitle => "Назва", "Title";
-}
-
-/// What is wrong with a damaged inspection, in the interface's language: the first few
-/// problems, and how many more.
-pub fn problems(problems: &[crate::inspection::Problem], lang: Language) -> String {
-    const SHOWN: usize = 3;
-    let mut text = problems
-        .iter()
-        .take(SHOWN)
-        .map(|p| problem(p, lang))
-        .collect::<Vec<_>>()
-        .join("; ");
-    if problems.len() > SHOWN {
-        let more = problems.len() - SHOWN;
-        text.push_str(&match lang {
-            Language::Uk => format!("; і ще {more}"),
-            Language::En => format!("; and {more} more"),
-        });
-    }
-    text
-}
-
-/// One problem of a damaged inspection, in the interface's language.
-fn problem(p: &crate::inspection::Problem, lang: Language) -> String {
-    use crate::inspection::Problem as P;
-    if lang == Language::En {
-        return p.to_string();
-    }
-    match p {
-        P::Pages(detail) => format!("перевірка сторінок файлу SQLite не пройшла ({detail})"),
-        P::UnknownCode(c) => format!("збережено оцінку для {c}, якого немає в каталозі"),
-        P::NotAStandard(c) => format!("збережено оцінку для {c}, що не є стандартом"),
-        P::OutsideModel(c) => {
-            format!("збережено оцінку для {c}, якого модель перевірки не враховує")
-        }
-        P::OffScale { code, grade, .. } => {
-            format!("{code} має оцінку {grade}, якої немає в його шкалі")
-        }
-        P::EmptyReason(c) => format!("{c} позначено «не застосовується» без причини"),
-        P::CommissionInSelfAssessment(c) => {
-            format!("{c}: оцінка комісії у файлі самооцінки закладу")
-        }
-        P::UnknownField(field) => format!("у заяві невідоме поле {field:?}"),
-        P::BadDocument(n) => {
-            format!("документ {n}: такого немає в Наказі, або його позначку пошкоджено")
-        }
-        P::BadMeta(_) => "пошкоджено відомості про перевірку".to_string(),
-        P::History(_) => "історія змін не веде до збережених оцінок".to_string(),
-    }
 }
 
 #[cfg(test)]

@@ -3,10 +3,13 @@
 
 use egui::{RichText, ScrollArea, Ui};
 
-use super::{AkreditApp, Command, Editing, Session, T};
 use crate::answers::{Answer, Change, Column};
 use crate::catalogue::{Code, Standard};
 use crate::support::settings::Language;
+use crate::ui::app::AkreditApp;
+use crate::ui::command::Command;
+use crate::ui::i18n::T;
+use crate::ui::session::{Editing, Session};
 
 enum Row<'a> {
     Heading(&'a Code, Option<&'a str>),
@@ -174,51 +177,8 @@ fn standard_row(
         });
     let inner = frame.show(ui, |ui| {
         ui.set_width(ui.available_width());
-        ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new(standard.code.as_str()).monospace().strong());
-            let title = standard
-                .title
-                .as_deref()
-                .unwrap_or(T::NoWordingShort.get(lang));
-            let mut text = RichText::new(title);
-            if answer.is_na() {
-                text = text.weak();
-            }
-            ui.add(egui::Label::new(text).wrap());
-        });
-        ui.horizontal_wrapped(|ui| {
-            if !is_self {
-                grade_buttons(standard, answer, Column::Commission, lang, ui, commands);
-                ui.separator();
-            }
-            grade_buttons(standard, answer, Column::SelfAssessment, lang, ui, commands);
-            ui.separator();
-            // "Not applicable" is the commission's decision, not the centre's.
-            if is_self {
-                note_button(standard, lang, ui, commands);
-                return;
-            }
-            let na = ui.selectable_label(answer.is_na(), T::NaShort.get(lang));
-            na.widget_info(|| {
-                egui::WidgetInfo::selected(
-                    egui::Role::Button,
-                    true,
-                    answer.is_na(),
-                    format!("{} {}", standard.code, T::NotApplicable.get(lang)),
-                )
-            });
-            if na.clicked() {
-                if answer.is_na() {
-                    commands.push(Command::Apply(vec![Change::NotApplicable {
-                        code: standard.code.clone(),
-                        reason: None,
-                    }]));
-                } else {
-                    commands.push(Command::EditNaReason(standard.code.clone()));
-                }
-            }
-            note_button(standard, lang, ui, commands);
-        });
+        ui.horizontal_wrapped(|ui| title_line(standard, answer, lang, ui));
+        ui.horizontal_wrapped(|ui| buttons_line(standard, answer, is_self, lang, ui, commands));
         if let Some(reason) = &answer.na_reason {
             ui.label(RichText::new(format!("{}: {reason}", T::NotApplicable.get(lang))).italics());
         }
@@ -239,6 +199,62 @@ fn standard_row(
     if focused && scroll_to_focus {
         response.scroll_to_me(Some(egui::Align::Center));
     }
+}
+
+/// The code and title (weak when the standard is not applicable).
+fn title_line(standard: &Standard, answer: &Answer, lang: Language, ui: &mut Ui) {
+    ui.label(RichText::new(standard.code.as_str()).monospace().strong());
+    let title = standard
+        .title
+        .as_deref()
+        .unwrap_or(T::NoWordingShort.get(lang));
+    let mut text = RichText::new(title);
+    if answer.is_na() {
+        text = text.weak();
+    }
+    ui.add(egui::Label::new(text).wrap());
+}
+
+/// The grade buttons of each column, N/A and the note.
+fn buttons_line(
+    standard: &Standard,
+    answer: &Answer,
+    is_self: bool,
+    lang: Language,
+    ui: &mut Ui,
+    commands: &mut Vec<Command>,
+) {
+    if !is_self {
+        grade_buttons(standard, answer, Column::Commission, lang, ui, commands);
+        ui.separator();
+    }
+    grade_buttons(standard, answer, Column::SelfAssessment, lang, ui, commands);
+    ui.separator();
+    // "Not applicable" is the commission's decision, not the centre's.
+    if is_self {
+        note_button(standard, lang, ui, commands);
+        return;
+    }
+    let na = ui.selectable_label(answer.is_na(), T::NaShort.get(lang));
+    na.widget_info(|| {
+        egui::WidgetInfo::selected(
+            egui::Role::Button,
+            true,
+            answer.is_na(),
+            format!("{} {}", standard.code, T::NotApplicable.get(lang)),
+        )
+    });
+    if na.clicked() {
+        if answer.is_na() {
+            commands.push(Command::Apply(vec![Change::NotApplicable {
+                code: standard.code.clone(),
+                reason: None,
+            }]));
+        } else {
+            commands.push(Command::EditNaReason(standard.code.clone()));
+        }
+    }
+    note_button(standard, lang, ui, commands);
 }
 
 fn note_button(standard: &Standard, lang: Language, ui: &mut Ui, commands: &mut Vec<Command>) {

@@ -1,0 +1,89 @@
+//! What the screens and the keyboard ask the app to do. They push a [`Command`] and go on
+//! drawing; the app applies every command of a frame once the frame is drawn
+//! ([`crate::ui::command_handling`]), so nothing changes under a screen while it draws.
+
+use std::path::PathBuf;
+
+use crate::answers::Change;
+use crate::catalogue::Code;
+use crate::inspection::NewInspection;
+use crate::support::settings::{Language, Theme};
+use crate::ui::commission::sort::SortKey;
+use crate::ui::view::{Filter, Screen, Tab};
+
+/// What the screens ask the app to do; applied once per frame.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    /// Apply a batch of changes to the open inspection.
+    Apply(Vec<Change>),
+    /// Undo the last batch of this session (as new changes).
+    Undo,
+    /// Open an inspection file.
+    Open(PathBuf),
+    /// Create an inspection file and open it.
+    Create(PathBuf, NewInspection),
+    /// Ask for a file to open with the native dialog.
+    BrowseOpen,
+    /// Ask where to create the file with the native dialog.
+    BrowseSave,
+    /// Close the inspection and go to the start screen.
+    CloseInspection,
+    /// Show a screen.
+    ShowScreen(Screen),
+    /// Show a tab.
+    SelectTab(Tab),
+    /// Focus a standard (switching to its tab).
+    Focus(Code),
+    /// Move the focus by this many standards, across groups.
+    MoveFocus(isize),
+    /// Start typing the N/A reason of a standard.
+    EditNaReason(Code),
+    /// Start editing the note of a standard.
+    EditNote(Code),
+    /// Stop editing; save the text when true.
+    FinishEditing(bool),
+    /// Set the filter of group tabs.
+    SetFilter(Filter),
+    /// Open (Some) or close (None) the search.
+    Search(Option<String>),
+    /// Switch the column the keyboard grades.
+    ToggleKeyColumn,
+    /// Show or hide the keyboard help.
+    ToggleHelp,
+    /// Interface language.
+    SetLanguage(Language),
+    /// Text size in percent.
+    SetTextPercent(u16),
+    /// Colour scheme.
+    SetTheme(Theme),
+    /// Open the Export dialog.
+    OpenExport,
+    /// Sign and write the result (from the Export dialog).
+    RunExport,
+    /// Close the Export dialog.
+    CloseExport,
+    /// Import the centre's self-assessment named in the Centre tab's form.
+    ImportSelf {
+        /// Overwrite self grades already entered that differ.
+        replace: bool,
+    },
+    /// Choose the centre's self-assessment file with the native dialog.
+    BrowseSelfAssessment,
+    /// Verify the results named in the commission overview's form and list them.
+    RunCommission,
+    /// Choose the commission overview's folder with the native dialog.
+    BrowseCommissionFolder,
+    /// Sort the commission overview by a column (the same column again: reverse).
+    SortCommission(SortKey),
+    /// Show a result of the commission overview, read-only.
+    OpenCommissionResult(PathBuf),
+    /// Go back from a result to the commission overview's table.
+    CloseCommissionResult,
+    /// Restore a backup of a damaged inspection into a new file beside it, and open that.
+    RestoreBackup {
+        /// The backup.
+        backup: PathBuf,
+        /// The damaged inspection it is a backup of.
+        damaged: PathBuf,
+    },
+}

@@ -1,0 +1,143 @@
+//! The Export dialog's work: open it (reading once whether a signing key exists), sign and
+//! write the result with [`crate::signed::export`] and the protocol beside it with
+//! [`crate::protocol::write_beside`] — or, in a centre's own file, write its
+//! self-assessment with [`crate::self_assessment::export_self`].
+
+use std::path::PathBuf;
+
+use crate::signed::{self, Identity, KeyError};
+use crate::support::files;
+use crate::support::home::Home;
+use crate::support::settings::Language;
+use crate::support::time::now_utc;
+use crate::ui::app::{AkreditApp, Status};
+use crate::ui::forms::ExportDialog;
+use crate::ui::i18n::{self, T};
+
+impl AkreditApp {
+    /// Opens the Export dialog with the file suggested beside the inspection.
+    pub(super) fn open_export(&mut self) {
+        if let Some(s) = &self.session {
+            let is_self = s.is_self_assessment();
+            self.export = Some(ExportDialog {
+                path: ExportDialog::suggested_path(s.inspection.path(), is_self)
+                    .display()
+                    .to_string(),
+                with_pdf: !is_self,
+                has_key: has_key(self.home.as_ref()),
+                ..Default::default()
+            });
+        }
+    }
+
+    /// Runs the export the dialog describes; its outcome goes to the dialog and the
+    /// status bar.
+    pub(super) fn run_export(&mut self) {
+        let Some(dialog) = self.export.clone() else {
+            return;
+        };
+        let outcome = self.export_as(&dialog);
+        self.status = match &outcome {
+            Ok(summary) => Status::Info(summary.clone()),
+            Err(e) => Status::Error(e.clone()),
+        };
+        let made_key = !dialog.has_key && has_key(self.home.as_ref());
+        if let Some(d) = &mut self.export {
+            d.outcome = Some(outcome);
+            d.has_key |= made_key;
+        }
+    }
+
+    fn export_as(&mut self, dialog: &ExportDialog) -> Result<String, String> {
+        let lang = self.settings.language;
+        let home = self
+            .home
+            .clone()
+            .ok_or_else(|| T::NoDataFolder.get(lang).to_string())?;
+        if self
+            .session
+            .as_ref()
+            .is_some_and(|s| s.is_self_assessment())
+        {
+            return self.export_self(dialog);
+        }
+        let identity = match Identity::load(&home) {
+            Ok(i) => i,
+            Err(KeyError::Missing(_)) => {
+                Identity::create(&home, &dialog.key_name).map_err(|e| i18n::error(&e, lang))?
+            }
+            Err(e) => return Err(i18n::error(&e, lang)),
+        };
+        let path = new_file(&dialog.path, lang)?;
+        let catalogue = self.catalogue.clone();
+        let Some(session) = &mut self.session else {
+            return Err(String::new());
+        };
+        let signed = signed::export(&mut session.inspection, &identity, dialog.draft, &path)
+            .map_err(|e| i18n::error(&e, lang))?;
+        let mut summary = format!(
+            "{} {} · SHA-256 {} · {} {}",
+            T::ExportWritten.get(lang),
+            path.display(),
+            signed.sha256,
+            T::Fingerprint.get(lang),
+            signed.fingerprint
+        );
+        if dialog.with_pdf {
+            let pdf = crate::protocol::write_beside(&path, &signed, &catalogue)
+                .map_err(|e| i18n::error(&e, lang))?;
+            summary.push_str(&format!(" · PDF {}", pdf.display()));
+        }
+        Ok(summary)
+    }
+
+    /// Writes a centre's self-assessment: signed when this computer has a key (or one is
+    /// made with the name given), unsigned otherwise.
+    fn export_self(&mut self, dialog: &ExportDialog) -> Result<String, String> {
+        let lang = self.settings.language;
+        let identity = match &self.home {
+            None => None,
+            Some(home) => match Identity::load_if_any(home).map_err(|e| i18n::error(&e, lang))? {
+                None if !dialog.key_name.trim().is_empty() => Some(
+                    Identity::create(home, &dialog.key_name).map_err(|e| i18n::error(&e, lang))?,
+                ),
+                found => found,
+            },
+        };
+        let path = new_file(&dialog.path, lang)?;
+        let Some(session) = &self.session else {
+            return Err(String::new());
+        };
+        let written =
+            crate::self_assessment::export_self(&session.inspection, identity.as_ref(), &now_utc())
+                .map_err(|e| i18n::error(&e, lang))?;
+        signed::write_new_file(&path, &written.bytes).map_err(|e| i18n::error(&e, lang))?;
+        Ok(format!(
+            "{} {} · {}/{} · SHA-256 {} · {}",
+            T::ExportWritten.get(lang),
+            path.display(),
+            written.graded,
+            written.standards,
+            crate::catalogue::sha256_hex(&written.bytes),
+            written.fingerprint.map_or_else(
+                || T::Unsigned.get(lang).to_string(),
+                |f| format!("{} {f}", T::Fingerprint.get(lang))
+            )
+        ))
+    }
+}
+
+/// Whether this computer has a usable signing key (read from the data folder).
+fn has_key(home: Option<&Home>) -> bool {
+    home.is_some_and(|h| Identity::load(h).is_ok())
+}
+
+/// The path typed for the new file, refused when empty or already taken (before a key is
+/// made or anything is signed).
+fn new_file(typed: &str, lang: Language) -> Result<PathBuf, String> {
+    let path = PathBuf::from(typed.trim());
+    if path.as_os_str().is_empty() || files::occupied(&path) {
+        return Err(format!("{}: {}", path.display(), T::ExportExists.get(lang)));
+    }
+    Ok(path)
+}

@@ -1,0 +1,156 @@
+//! Creating, opening, restoring and closing inspection files, and the native dialogs that
+//! choose files.
+
+use std::path::{Path, PathBuf};
+
+use crate::inspection::{Access, Inspection, NewInspection, StoreError, backup};
+use crate::support::files;
+use crate::support::home::Home;
+use crate::support::settings::Language;
+use crate::support::time::now_utc;
+use crate::ui::app::{AkreditApp, Status};
+use crate::ui::i18n::{self, T};
+use crate::ui::session::Session;
+use crate::ui::view::Screen;
+
+impl AkreditApp {
+    /// Opens an inspection for changes (taking a backup of it first) and shows it.
+    pub(super) fn open(&mut self, path: &Path) {
+        let lang = self.settings.language;
+        let backups = self.home.as_ref().map(Home::backups);
+        match Inspection::open_for_changes(path, self.catalogue.clone(), backups.as_deref()) {
+            Ok((insp, not_backed_up)) => {
+                if let Some(e) = not_backed_up {
+                    self.status = Status::Error(format!(
+                        "{}: {}",
+                        T::BackupFailed.get(lang),
+                        i18n::error(&e, lang)
+                    ));
+                }
+                self.settings.remember(path);
+                self.save_settings();
+                self.show_session(Session::new(insp));
+                if !matches!(self.status, Status::Error(_)) {
+                    self.status = Status::Idle;
+                }
+            }
+            Err(e) => self.status = Status::Error(self.open_refused(path, &e)),
+        }
+    }
+
+    /// Why a file was not opened, in words. A damaged inspection is read once more,
+    /// read-only, so that what is wrong with it is said in the interface's language too
+    /// (the store's error carries it in English only).
+    fn open_refused(&self, path: &Path, e: &StoreError) -> String {
+        let lang = self.settings.language;
+        if let (Language::Uk, StoreError::Damaged { path: file, .. }) = (lang, e)
+            && let Ok(insp) = Inspection::open(path, self.catalogue.clone(), Access::ReadOnly)
+            && !insp.problems().is_empty()
+        {
+            return i18n::damaged(file, &i18n::problems(insp.problems(), lang));
+        }
+        i18n::error(e, lang)
+    }
+
+    /// Creates an inspection and shows it.
+    pub(super) fn create(&mut self, path: &Path, new: &NewInspection) {
+        let lang = self.settings.language;
+        // The store refuses a nameless centre too; said here in the user's words.
+        if new.centre_name.trim().is_empty() {
+            self.status = Status::Error(T::CentreNameNeeded.get(lang).to_string());
+            return;
+        }
+        match Inspection::create(path, self.catalogue.clone(), new) {
+            Ok(insp) => {
+                self.settings.remember(path);
+                self.save_settings();
+                self.show_session(Session::new(insp));
+                self.status = Status::Idle;
+            }
+            Err(e) => self.status = Status::Error(i18n::error(&e, lang)),
+        }
+    }
+
+    /// Shows a session just opened or created.
+    fn show_session(&mut self, session: Session) {
+        self.session = Some(session);
+        self.screen = Screen::Inspection;
+    }
+
+    /// Restores `backup` into a new file beside the damaged inspection
+    /// (`NAME.restored-STAMP.akredit`, never over anything) and opens it; the damaged file
+    /// stays as it is.
+    pub(super) fn restore(&mut self, backup: &Path, damaged: &Path) {
+        let lang = self.settings.language;
+        let target = restored_name(damaged);
+        match backup::restore(backup, &target, self.catalogue.clone()) {
+            Ok(()) => {
+                self.open(&target);
+                if self.session.is_some() {
+                    self.status =
+                        Status::Info(format!("{} {}", T::Restored.get(lang), target.display()));
+                }
+            }
+            Err(e) => self.status = Status::Error(i18n::error(&e, lang)),
+        }
+        self.refresh_recent();
+    }
+
+    /// Closes the inspection (everything acknowledged is on disk) and shows the start.
+    pub(super) fn close_inspection(&mut self) {
+        self.session = None;
+        self.screen = Screen::Start;
+        self.refresh_recent();
+    }
+
+    /// Opens the file the native dialog gives.
+    pub(super) fn browse_open(&mut self) {
+        if let Some(path) = self.dialogs.open() {
+            self.open(&path);
+        }
+    }
+
+    /// Puts where the native dialog says to save into the "new inspection" form.
+    pub(super) fn browse_save(&mut self) {
+        let name = self.form.suggested_file_name();
+        if let Some(path) = self.dialogs.save(&name) {
+            self.form.path = path.display().to_string();
+        }
+    }
+
+    /// Puts the self-assessment file the native dialog gives into the Centre tab's form.
+    pub(super) fn browse_self_assessment(&mut self) {
+        if let Some(path) = self.dialogs.self_assessment()
+            && let Some(s) = &mut self.session
+        {
+            s.self_import.path = path.display().to_string();
+        }
+    }
+
+    /// Puts the folder the native dialog gives into the commission overview's form.
+    pub(super) fn browse_commission_folder(&mut self) {
+        if let Some(path) = self.dialogs.folder() {
+            self.commission.path = path.display().to_string();
+        }
+    }
+}
+
+/// `NAME.restored-STAMP.akredit` beside the damaged file, numbered when taken.
+fn restored_name(damaged: &Path) -> PathBuf {
+    let stem = damaged
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "inspection".into());
+    let stamp: String = now_utc()
+        .chars()
+        .filter(char::is_ascii_digit)
+        .take(14)
+        .collect();
+    let mut target = damaged.with_file_name(format!("{stem}.restored-{stamp}.akredit"));
+    let mut n = 1;
+    while files::occupied(&target) {
+        n += 1;
+        target = damaged.with_file_name(format!("{stem}.restored-{stamp}-{n}.akredit"));
+    }
+    target
+}

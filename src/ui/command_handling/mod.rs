@@ -1,0 +1,66 @@
+//! What each [`Command`] does, applied after the frame that pushed it. [`AkreditApp::execute`]
+//! only dispatches; the handlers sit by the job they do:
+//!
+//! - [`files`]: create, open, restore from a backup, close; the native file dialogs;
+//! - [`changes`]: a change to the inspection (through
+//!   [`crate::inspection::Inspection::apply`]), undo, the N/A reason and note being typed;
+//! - [`navigation`]: screens, tabs, the focused standard, filter, search, the key column;
+//! - [`export`]: the Export dialog (sign and write the result and the protocol, or a
+//!   centre's self-assessment);
+//! - [`self_import`]: importing the centre's self-assessment
+//!   ([`crate::self_assessment::import`]);
+//! - [`settings`]: language, text size, theme.
+
+mod changes;
+mod export;
+mod files;
+mod navigation;
+mod self_import;
+mod settings;
+
+use crate::ui::app::AkreditApp;
+use crate::ui::command::Command;
+use crate::ui::commission::runner;
+
+impl AkreditApp {
+    /// Applies one command.
+    pub(in crate::ui) fn execute(&mut self, command: Command) {
+        let lang = self.settings.language;
+        match command {
+            Command::Apply(changes) => self.apply(changes),
+            Command::Undo => self.undo(),
+            Command::Open(path) => self.open(&path),
+            Command::Create(path, new) => self.create(&path, &new),
+            Command::BrowseOpen => self.browse_open(),
+            Command::BrowseSave => self.browse_save(),
+            Command::CloseInspection => self.close_inspection(),
+            Command::RestoreBackup { backup, damaged } => self.restore(&backup, &damaged),
+            Command::ShowScreen(screen) => self.show_screen(screen),
+            Command::SelectTab(tab) => self.select_tab(tab),
+            Command::Focus(code) => self.focus(code),
+            Command::MoveFocus(step) => self.move_focus(step),
+            Command::EditNaReason(code) => self.edit_na_reason(code),
+            Command::EditNote(code) => self.edit_note(code),
+            Command::FinishEditing(save) => self.finish_editing(save),
+            Command::SetFilter(filter) => self.set_filter(filter),
+            Command::Search(text) => self.search(text),
+            Command::ToggleKeyColumn => self.toggle_key_column(),
+            Command::ToggleHelp => self.help_open = !self.help_open,
+            Command::OpenExport => self.open_export(),
+            Command::RunExport => self.run_export(),
+            Command::CloseExport => self.export = None,
+            Command::ImportSelf { replace } => self.import_self(replace),
+            Command::BrowseSelfAssessment => self.browse_self_assessment(),
+            Command::RunCommission => runner::run(&mut self.commission, &self.catalogue, lang),
+            Command::BrowseCommissionFolder => self.browse_commission_folder(),
+            Command::SortCommission(key) => self.commission.sort_by(key),
+            Command::OpenCommissionResult(path) => {
+                runner::open(&mut self.commission, &self.catalogue, &path, lang)
+            }
+            Command::CloseCommissionResult => self.commission.detail = None,
+            Command::SetLanguage(lang) => self.set_language(lang),
+            Command::SetTextPercent(p) => self.set_text_percent(p),
+            Command::SetTheme(theme) => self.set_theme(theme),
+        }
+    }
+}

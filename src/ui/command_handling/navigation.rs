@@ -1,0 +1,128 @@
+//! Moving about the window: screens, tabs, the focused standard, the filter and search,
+//! and the column the keys grade. Nothing here writes to a file.
+
+use crate::answers::Column;
+use crate::catalogue::Code;
+use crate::ui::app::AkreditApp;
+use crate::ui::session::Session;
+use crate::ui::view::{Filter, Screen, Tab};
+
+impl AkreditApp {
+    /// Shows a screen (the start screen with its recent list read again).
+    pub(super) fn show_screen(&mut self, screen: Screen) {
+        if screen == Screen::Settings && self.screen != Screen::Settings {
+            self.previous_screen = self.screen;
+        }
+        if screen == Screen::Start {
+            self.refresh_recent();
+        }
+        self.screen = screen;
+    }
+
+    /// Shows a tab; on a group tab the focus moves to its first standard unless it is
+    /// already in that group.
+    pub(super) fn select_tab(&mut self, tab: Tab) {
+        let Some(s) = &mut self.session else {
+            return;
+        };
+        s.tab = tab;
+        if let Tab::Group(i) = tab {
+            let keep = s
+                .focused
+                .as_ref()
+                .is_some_and(|c| s.inspection.catalogue().group_index(c) == Some(i));
+            if !keep {
+                s.focused = s.first_in_group(i);
+            }
+        }
+    }
+
+    /// Focuses a standard, switching to its group's tab and scrolling it into view.
+    pub(super) fn focus(&mut self, code: Code) {
+        if let Some(s) = &mut self.session {
+            if let Some(i) = s.inspection.catalogue().group_index(&code) {
+                s.tab = Tab::Group(i);
+            }
+            s.focused = Some(code);
+            s.scroll_to_focus = true;
+            s.pending_letters.0.clear();
+        }
+    }
+
+    /// Moves the focus by `step` standards: through the search's hits while it is open,
+    /// otherwise through the standards the filter shows, across groups.
+    pub(super) fn move_focus(&mut self, step: isize) {
+        let Some(s) = &self.session else {
+            return;
+        };
+        let order = in_view_order(s);
+        if order.is_empty() {
+            return;
+        }
+        let current = s
+            .focused
+            .as_ref()
+            .and_then(|c| order.iter().position(|o| o == c));
+        let next = match current {
+            Some(i) => i.saturating_add_signed(step).min(order.len() - 1),
+            None => 0,
+        };
+        let Some(code) = order.into_iter().nth(next) else {
+            return;
+        };
+        if s.search.is_some() {
+            if let Some(s) = &mut self.session {
+                s.focused = Some(code);
+                s.scroll_to_focus = true;
+            }
+        } else {
+            self.focus(code);
+        }
+    }
+
+    /// Sets the filter of group tabs.
+    pub(super) fn set_filter(&mut self, filter: Filter) {
+        if let Some(s) = &mut self.session {
+            s.filter = filter;
+        }
+    }
+
+    /// Opens the search with its text (its field then takes the keyboard), or closes it.
+    pub(super) fn search(&mut self, text: Option<String>) {
+        if let Some(s) = &mut self.session {
+            s.focus_pending |= s.search.is_none() && text.is_some();
+            s.search = text;
+        }
+    }
+
+    /// Switches the keys between the commission's and the self-assessment's column (a
+    /// centre's own file has only the latter).
+    pub(super) fn toggle_key_column(&mut self) {
+        if let Some(s) = &mut self.session
+            && !s.is_self_assessment()
+        {
+            s.key_column = match s.key_column {
+                Column::Commission => Column::SelfAssessment,
+                Column::SelfAssessment => Column::Commission,
+            };
+        }
+    }
+}
+
+/// The standards the arrow keys walk through: the search's hits, or those the filter
+/// shows (and the focused one).
+fn in_view_order(s: &Session) -> Vec<Code> {
+    let catalogue = s.inspection.catalogue();
+    match &s.search {
+        Some(q) => catalogue
+            .search(s.model(), q)
+            .into_iter()
+            .map(|st| st.code.clone())
+            .collect(),
+        None => catalogue
+            .model_standards(s.model())
+            .filter(|st| s.passes(&st.code) || Some(&st.code) == s.focused.as_ref())
+            .map(|st| st.code.clone())
+            .collect(),
+    }
+}

@@ -1,0 +1,41 @@
+//! The preferences: language, text size, theme; saved in the data folder at once.
+
+use crate::support::settings::{Language, Settings, Theme};
+use crate::ui::app::{AkreditApp, Status};
+use crate::ui::i18n::T;
+
+impl AkreditApp {
+    /// Sets the interface language.
+    pub(super) fn set_language(&mut self, lang: Language) {
+        self.settings.language = lang;
+        self.save_settings();
+        // The recent list words what is wrong with a damaged file in the language.
+        self.refresh_recent();
+    }
+
+    /// Sets the text size.
+    pub(super) fn set_text_percent(&mut self, percent: u16) {
+        self.settings.text_percent = percent;
+        self.save_settings();
+    }
+
+    /// Sets the colour scheme.
+    pub(super) fn set_theme(&mut self, theme: Theme) {
+        self.settings.theme = theme;
+        self.save_settings();
+    }
+
+    /// Writes the settings; a failure is said in the status bar (they still hold for this
+    /// session).
+    pub(super) fn save_settings(&mut self) {
+        if let Some(home) = &self.home
+            && let Err(e) = self.settings.save(home)
+        {
+            self.status = Status::Error(format!(
+                "{} ({}): {e}",
+                self.t(T::SettingsNotSaved),
+                Settings::path(home).display()
+            ));
+        }
+    }
+}

@@ -1,0 +1,86 @@
+//! One frame of the window, the rerun viewer's pattern: read the keys and draw the
+//! screens (both only push [`crate::ui::Command`]s), then apply the frame's commands in
+//! the order they came. Also what a frame keeps in step with the state: the text size
+//! and theme, the window's title, the recent list arriving from its background read, and
+//! a panic in drawing turned into a message instead of a closed window.
+
+use crate::ui::app::{AkreditApp, Status};
+use crate::ui::i18n::T;
+use crate::ui::view::Screen;
+use crate::ui::{keys, screens, style};
+
+/// How soon to look again for a recent list being read in the background.
+const RECENT_POLL: std::time::Duration = std::time::Duration::from_millis(15);
+
+impl AkreditApp {
+    /// Draws one frame and applies the commands it produced.
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        style::apply(ui.ctx(), &self.settings, &mut self.applied_style);
+        self.take_recent(ui.ctx());
+        let drawn = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            keys::handle(self, ui.ctx());
+            screens::show(self, ui);
+        }));
+        if let Err(panic) = drawn {
+            self.recover_from_panic(panic);
+        }
+        self.update_title(ui.ctx());
+        if !self.commands.is_empty() {
+            let commands = std::mem::take(&mut self.commands);
+            for c in commands {
+                self.execute(c);
+            }
+            ui.ctx().request_repaint();
+        }
+    }
+
+    /// Takes the recent list when its background read has finished; until then, looks
+    /// again soon (nothing else would wake an idle window).
+    fn take_recent(&mut self, ctx: &egui::Context) {
+        if let Some(list) = self.recent_reader.poll() {
+            self.recent = list;
+            ctx.request_repaint();
+        } else if self.recent_reader.is_reading() {
+            ctx.request_repaint_after(RECENT_POLL);
+        }
+    }
+
+    fn recover_from_panic(&mut self, panic: Box<dyn std::any::Any + Send>) {
+        let what = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        // Dropping the session closes the file; everything acknowledged is already on disk.
+        self.session = None;
+        self.commands.clear();
+        self.screen = Screen::Start;
+        self.status = Status::Error(format!("{} ({what})", self.t(T::InternalError)));
+        self.refresh_recent();
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let title = match &self.session {
+            Some(s) => format!(
+                "{} — {} — akredit",
+                s.inspection.answers().centre_name(),
+                s.inspection
+                    .path()
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default()
+            ),
+            None => "akredit".to_string(),
+        };
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+}
+
+impl eframe::App for AkreditApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+}

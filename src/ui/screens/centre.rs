@@ -1,0 +1,256 @@
+//! The Centre tab: the inspection's facts, the import of the centre's self-assessment,
+//! the N/A presets (the note after Table 1), the application form and the 13 mandatory
+//! documents. A text field's change is applied when it loses the keyboard.
+
+use egui::{RichText, ScrollArea, Ui};
+
+use super::self_import;
+use crate::answers::{self, Change};
+use crate::catalogue::{Catalogue, Code, Preset};
+use crate::support::settings::Language;
+use crate::ui::app::AkreditApp;
+use crate::ui::command::Command;
+use crate::ui::i18n::T;
+use crate::ui::session::Session;
+
+/// Draws the Centre tab.
+pub fn show(app: &mut AkreditApp, ui: &mut Ui) {
+    let lang = app.settings.language;
+    let Some(session) = &mut app.session else {
+        return;
+    };
+    let mut changes = Vec::new();
+    let mut commands = Vec::new();
+    ScrollArea::vertical().show(ui, |ui| {
+        let catalogue = session.inspection.catalogue().clone();
+        facts(session, lang, ui);
+        // "Not applicable" is the commission's decision: no presets in a centre's file.
+        if !session.is_self_assessment() {
+            ui.add_space(6.0);
+            self_import::section(session, lang, ui, &mut commands);
+            ui.add_space(6.0);
+            for preset in &catalogue.presets {
+                preset_switch(session, &catalogue, preset, lang, ui, &mut changes);
+            }
+        }
+        ui.add_space(8.0);
+        ui.heading(T::ApplicationForm.get(lang));
+        application_form(session, &catalogue, ui, &mut changes);
+        ui.add_space(8.0);
+        ui.heading(T::Documents.get(lang));
+        documents(session, &catalogue, lang, ui, &mut changes);
+        ui.add_space(8.0);
+    });
+    if !changes.is_empty() {
+        app.push(Command::Apply(changes));
+    }
+    for c in commands {
+        app.push(c);
+    }
+}
+
+/// Expert, visit date and file.
+fn facts(session: &Session, lang: Language, ui: &mut Ui) {
+    let meta = session.inspection.meta();
+    ui.heading(T::InspectionFacts.get(lang));
+    ui.label(format!(
+        "{}: {} · {}: {} · {}",
+        T::Expert.get(lang),
+        meta.expert,
+        T::VisitDate.get(lang),
+        meta.visit_date.as_deref().unwrap_or("—"),
+        session.inspection.path().display()
+    ));
+}
+
+/// A preset's switch (its state and changes worked out by [`answers::preset_applied`]
+/// and [`answers::preset_plan`]), which standards it drops, and why.
+fn preset_switch(
+    session: &Session,
+    catalogue: &Catalogue,
+    preset: &Preset,
+    lang: Language,
+    ui: &mut Ui,
+    changes: &mut Vec<Change>,
+) {
+    let model = session.model();
+    let answers = session.inspection.answers();
+    let mut on = answers::preset_applied(catalogue, model, preset, answers);
+    let codes: Vec<&Code> = answers::preset_plan(catalogue, model, preset, true)
+        .dropped
+        .into_iter()
+        .map(|(c, _)| c)
+        .collect();
+    let title = match lang {
+        Language::Uk => &preset.title,
+        Language::En => &preset.title_en,
+    };
+    if ui
+        .checkbox(&mut on, RichText::new(title).strong())
+        .changed()
+    {
+        changes.extend(answers::preset_plan(catalogue, model, preset, on).changes);
+    }
+    ui.label(format!(
+        "{} {}",
+        T::PresetDrops.get(lang),
+        codes
+            .iter()
+            .map(|c| c.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    ));
+    egui::CollapsingHeader::new(T::PresetWhy.get(lang))
+        .id_salt(("preset_why", &preset.id))
+        .show(ui, |ui| {
+            for c in &codes {
+                let why = preset.reasons.get(*c).map_or("", String::as_str);
+                ui.label(format!("{c} — {why}"));
+            }
+            ui.label(RichText::new(T::PresetKeeps.get(lang)).strong());
+            for (c, why) in &preset.not_dropped {
+                ui.label(format!("{c} — {why}"));
+            }
+        });
+}
+
+/// The application form's fields.
+fn application_form(
+    session: &mut Session,
+    catalogue: &Catalogue,
+    ui: &mut Ui,
+    changes: &mut Vec<Change>,
+) {
+    egui::Grid::new("form")
+        .num_columns(2)
+        .striped(true)
+        .show(ui, |ui| {
+            for field in &catalogue.application_form {
+                let caption = ui.label(&field.title);
+                let stored = session
+                    .inspection
+                    .answers()
+                    .centre
+                    .get(&field.id)
+                    .cloned()
+                    .unwrap_or_default();
+                let key = format!("centre:{}", field.id);
+                let look = (None, 420.0);
+                if let Some(value) = buffered_field(session, key, &stored, look, caption.id, ui) {
+                    changes.push(Change::Centre {
+                        field: field.id.clone(),
+                        value,
+                    });
+                }
+                ui.end_row();
+            }
+        });
+}
+
+/// The documents of the application: present, missing or not checked, and a note.
+fn documents(
+    session: &mut Session,
+    catalogue: &Catalogue,
+    lang: Language,
+    ui: &mut Ui,
+    changes: &mut Vec<Change>,
+) {
+    egui::Grid::new("documents")
+        .num_columns(3)
+        .striped(true)
+        .show(ui, |ui| {
+            for doc in &catalogue.documents {
+                let check = session
+                    .inspection
+                    .answers()
+                    .documents
+                    .get(&doc.number)
+                    .cloned()
+                    .unwrap_or_default();
+                // A grid column is as narrow as its widest unwrapped cell allows, so a
+                // wrapping title needs a width of its own.
+                let caption = ui
+                    .scope(|ui| {
+                        ui.set_width(340.0);
+                        ui.add(egui::Label::new(format!("{}. {}", doc.number, doc.title)).wrap())
+                    })
+                    .inner;
+                ui.horizontal(|ui| presence(doc.number, check.present, lang, ui, changes));
+                let key = format!("doc:{}", doc.number);
+                let look = (Some(T::DocNote.get(lang)), 220.0);
+                if let Some(text) = buffered_field(session, key, &check.note, look, caption.id, ui)
+                {
+                    changes.push(Change::DocumentNote {
+                        number: doc.number,
+                        text,
+                    });
+                }
+                ui.end_row();
+            }
+        });
+}
+
+/// The three buttons of a document's presence.
+fn presence(
+    number: u8,
+    present: Option<bool>,
+    lang: Language,
+    ui: &mut Ui,
+    changes: &mut Vec<Change>,
+) {
+    for (value, key) in [
+        (Some(true), T::Present),
+        (Some(false), T::Absent),
+        (None, T::NotChecked),
+    ] {
+        let r = ui.selectable_label(present == value, key.get(lang));
+        r.widget_info(|| {
+            egui::WidgetInfo::selected(
+                egui::Role::Button,
+                true,
+                present == value,
+                format!("{number} {}", key.get(lang)),
+            )
+        });
+        if r.clicked() && present != value {
+            changes.push(Change::DocumentPresent {
+                number,
+                present: value,
+            });
+        }
+    }
+}
+
+/// A text field edited in a buffer of the session (`key`), labelled by `caption`: while
+/// it has the keyboard it keeps what is typed; when it loses the keyboard, a text that
+/// differs from `stored` (trimmed) is the change, and the buffer goes; otherwise it shows
+/// `stored`.
+fn buffered_field(
+    session: &mut Session,
+    key: String,
+    stored: &str,
+    look: (Option<&str>, f32),
+    caption: egui::Id,
+    ui: &mut Ui,
+) -> Option<String> {
+    let (hint, width) = look;
+    let buffer = session
+        .buffers
+        .entry(key.clone())
+        .or_insert_with(|| stored.to_string());
+    let mut field = egui::TextEdit::singleline(buffer).desired_width(width);
+    if let Some(hint) = hint {
+        field = field.hint_text(hint);
+    }
+    let response = ui.add(field).labelled_by(caption);
+    let mut changed = None;
+    if response.lost_focus() {
+        if buffer.trim() != stored {
+            changed = Some(buffer.trim().to_string());
+        }
+        session.buffers.remove(&key);
+    } else if !response.has_focus() {
+        *buffer = stored.to_string();
+    }
+    changed
+}

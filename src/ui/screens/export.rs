@@ -1,0 +1,136 @@
+//! The Export dialog: completeness first (with links to what is missing), the signing key
+//! (made on first use), then the signed result and, beside it, the PDF protocol. For a
+//! centre's own file: its self-assessment, signed if it can be. The export itself:
+//! `command_handling::export`.
+
+use egui::{RichText, Ui};
+
+use crate::catalogue::Code;
+use crate::signed;
+use crate::support::settings::Language;
+use crate::ui::app::AkreditApp;
+use crate::ui::command::Command;
+use crate::ui::forms::ExportDialog;
+use crate::ui::i18n::T;
+use crate::ui::style::outcome_label;
+
+/// How many missing codes of a group are listed as links.
+const LISTED_MISSING: usize = 40;
+
+/// Draws the dialog.
+pub fn show(app: &mut AkreditApp, ui: &Ui) {
+    let lang = app.settings.language;
+    let (Some(session), Some(dialog)) = (&app.session, &mut app.export) else {
+        return;
+    };
+    let mut commands = Vec::new();
+    let mut open = true;
+    let is_self = session.is_self_assessment();
+    let title = if is_self {
+        T::SaveSelfAssessment
+    } else {
+        T::Export
+    };
+    egui::Window::new(title.get(lang))
+        .collapsible(false)
+        .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+        .open(&mut open)
+        .show(ui.ctx(), |ui| {
+            if is_self {
+                self_body(dialog, lang, ui, &mut commands);
+                return;
+            }
+            let missing = signed::missing_for_final(
+                session.inspection.catalogue(),
+                session.model(),
+                session.inspection.answers(),
+            );
+            result_body(dialog, &missing, lang, ui, &mut commands);
+        });
+    if !open {
+        commands.push(Command::CloseExport);
+    }
+    for c in commands {
+        app.push(c);
+    }
+}
+
+/// The dialog for the commission's result: final only when complete, or a draft.
+fn result_body(
+    dialog: &mut ExportDialog,
+    missing: &[(Code, Vec<Code>)],
+    lang: Language,
+    ui: &mut Ui,
+    commands: &mut Vec<Command>,
+) {
+    if missing.is_empty() {
+        ui.label(T::ExportComplete.get(lang));
+        dialog.draft = false;
+    } else {
+        ui.label(RichText::new(T::ExportIncomplete.get(lang)).strong());
+        egui::ScrollArea::vertical()
+            .max_height(160.0)
+            .show(ui, |ui| missing_links(missing, ui, commands));
+        ui.checkbox(&mut dialog.draft, T::ExportDraft.get(lang));
+    }
+    key_and_path(dialog, T::ResultFile, lang, ui);
+    ui.checkbox(&mut dialog.with_pdf, T::ExportPdf.get(lang));
+    let ready = (missing.is_empty() || dialog.draft)
+        && (dialog.has_key || !dialog.key_name.trim().is_empty());
+    if ui
+        .add_enabled(
+            ready,
+            egui::Button::new(RichText::new(T::SignAndSave.get(lang)).strong()),
+        )
+        .clicked()
+    {
+        commands.push(Command::RunExport);
+    }
+    outcome_label(&dialog.outcome, ui);
+}
+
+/// What is still ungraded, per group, each code a link to it.
+fn missing_links(missing: &[(Code, Vec<Code>)], ui: &mut Ui, commands: &mut Vec<Command>) {
+    for (group, codes) in missing {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(format!("{group}:"));
+            for code in codes.iter().take(LISTED_MISSING) {
+                if ui.link(code.as_str()).clicked() {
+                    commands.push(Command::Focus(code.clone()));
+                    commands.push(Command::CloseExport);
+                }
+            }
+            if codes.len() > LISTED_MISSING {
+                ui.label(format!("… +{}", codes.len() - LISTED_MISSING));
+            }
+        });
+    }
+}
+
+/// The dialog for a centre's self-assessment: no completeness gate (a centre may leave
+/// standards unassessed), the key optional.
+fn self_body(dialog: &mut ExportDialog, lang: Language, ui: &mut Ui, commands: &mut Vec<Command>) {
+    if !dialog.has_key {
+        ui.label(T::SelfUnsignedNote.get(lang));
+    }
+    key_and_path(dialog, T::SelfExportFile, lang, ui);
+    if ui
+        .button(RichText::new(T::SaveSelfAssessment.get(lang)).strong())
+        .clicked()
+    {
+        commands.push(Command::RunExport);
+    }
+    outcome_label(&dialog.outcome, ui);
+}
+
+/// The name for a new key (when there is none yet) and where to write the file.
+fn key_and_path(dialog: &mut ExportDialog, file_label: T, lang: Language, ui: &mut Ui) {
+    if !dialog.has_key {
+        let label = ui.label(T::KeyName.get(lang));
+        ui.add(egui::TextEdit::singleline(&mut dialog.key_name).desired_width(360.0))
+            .labelled_by(label.id);
+    }
+    let label = ui.label(file_label.get(lang));
+    ui.add(egui::TextEdit::singleline(&mut dialog.path).desired_width(480.0))
+        .labelled_by(label.id);
+}

@@ -1,0 +1,167 @@
+//! The open inspection: the result panel on the right, the tabs (the centre, then one per
+//! group with its progress), the filters and the search above, and the tab's content.
+
+use egui::{RichText, Ui};
+
+use super::{centre, group, result};
+use crate::support::settings::Language;
+use crate::ui::app::AkreditApp;
+use crate::ui::command::Command;
+use crate::ui::i18n::T;
+use crate::ui::session::Session;
+use crate::ui::style;
+use crate::ui::view::{Filter, Tab};
+
+/// Draws the inspection screen.
+pub fn show(app: &mut AkreditApp, ui: &mut Ui) {
+    let focus_search = app.session.as_mut().is_some_and(|s| {
+        s.search.is_some() && s.editing.is_none() && std::mem::take(&mut s.focus_pending)
+    });
+    let Some(session) = &app.session else {
+        return;
+    };
+    let lang = app.settings.language;
+    egui::Panel::right("result_panel")
+        .resizable(false)
+        .default_size(280.0)
+        .show(ui, |ui| result::panel(session, lang, ui));
+
+    let mut commands = Vec::new();
+    egui::Panel::top("tabs").show(ui, |ui| {
+        if session.is_self_assessment() {
+            ui.label(
+                RichText::new(T::SelfAssessmentBanner.get(lang))
+                    .strong()
+                    .size(style::BANNER_SIZE)
+                    .color(ui.visuals().warn_fg_color),
+            );
+        }
+        ui.horizontal_wrapped(|ui| tabs(session, lang, ui, &mut commands));
+        if session.tab != Tab::Centre || session.search.is_some() {
+            ui.horizontal(|ui| filters(session, lang, ui, &mut commands));
+        }
+        if let Some(query) = &session.search {
+            search_row(session, query, focus_search, lang, ui, &mut commands);
+        }
+    });
+
+    let (searching, tab) = (session.search.is_some(), session.tab);
+    egui::CentralPanel::default().show(ui, |ui| {
+        if searching {
+            group::search_results(app, ui);
+        } else {
+            match tab {
+                Tab::Centre => centre::show(app, ui),
+                Tab::Group(i) => group::group_tab(app, i, ui),
+            }
+        }
+    });
+    for c in commands {
+        app.push(c);
+    }
+}
+
+/// The tabs: the centre, then one per group with its progress and percent.
+fn tabs(session: &Session, lang: Language, ui: &mut Ui, commands: &mut Vec<Command>) {
+    let centre = ui.selectable_label(session.tab == Tab::Centre, T::CentreTab.get(lang));
+    centre.widget_info(|| {
+        egui::WidgetInfo::selected(
+            egui::Role::Tab,
+            true,
+            session.tab == Tab::Centre,
+            T::CentreTab.get(lang),
+        )
+    });
+    if centre.clicked() {
+        commands.push(Command::SelectTab(Tab::Centre));
+    }
+    let catalogue = session.inspection.catalogue();
+    for (i, group) in catalogue.groups.iter().enumerate() {
+        let Some(g) = session.totals.groups.iter().find(|g| g.code == group.code) else {
+            continue;
+        };
+        let tally = session.main_tally(&g.commission, &g.self_assessment);
+        let percent = tally.percent.map_or("—".to_string(), |p| format!("{p} %"));
+        let label = format!(
+            "{} · {}/{} · {percent}",
+            group.code, tally.scored, g.applicable
+        );
+        let selected = session.tab == Tab::Group(i);
+        let tab = ui
+            .selectable_label(selected, &label)
+            .on_hover_text(&group.title);
+        tab.widget_info(|| egui::WidgetInfo::selected(egui::Role::Tab, true, selected, &label));
+        if tab.clicked() {
+            commands.push(Command::SelectTab(Tab::Group(i)));
+        }
+    }
+}
+
+/// "Show: all · unscored · N/A · with notes · divergent".
+fn filters(session: &Session, lang: Language, ui: &mut Ui, commands: &mut Vec<Command>) {
+    ui.label(T::Show.get(lang));
+    for (filter, key) in [
+        (Filter::All, T::FilterAll),
+        (Filter::Unscored, T::FilterUnscored),
+        (Filter::NotApplicable, T::FilterNa),
+        (Filter::WithNotes, T::FilterNotes),
+        (Filter::Divergent, T::FilterDivergent),
+    ] {
+        // A centre's own file has neither N/A nor a second column to differ from.
+        if session.is_self_assessment()
+            && matches!(filter, Filter::NotApplicable | Filter::Divergent)
+        {
+            continue;
+        }
+        if ui
+            .selectable_label(session.filter == filter, key.get(lang))
+            .clicked()
+        {
+            commands.push(Command::SetFilter(filter));
+        }
+    }
+}
+
+/// The search field (Enter goes to the first hit) and its Close button.
+fn search_row(
+    session: &Session,
+    query: &str,
+    focus: bool,
+    lang: Language,
+    ui: &mut Ui,
+    commands: &mut Vec<Command>,
+) {
+    let mut text = query.to_string();
+    ui.horizontal(|ui| {
+        let caption = ui.label(T::Search.get(lang));
+        let field = ui
+            .add(
+                egui::TextEdit::singleline(&mut text)
+                    .id(egui::Id::unique("search_field"))
+                    .desired_width(320.0),
+            )
+            .labelled_by(caption.id);
+        if focus {
+            field.request_focus();
+            ui.ctx().request_repaint();
+        }
+        if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+            let hit = session
+                .inspection
+                .catalogue()
+                .search(session.model(), &text)
+                .first()
+                .map(|s| s.code.clone());
+            if let Some(code) = hit {
+                commands.push(Command::Search(None));
+                commands.push(Command::Focus(code));
+            }
+        }
+        if ui.button(T::Close.get(lang)).clicked() {
+            commands.push(Command::Search(None));
+        }
+    });
+    if text != query {
+        commands.push(Command::Search(Some(text)));
+    }
+}

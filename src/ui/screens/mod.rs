@@ -1,0 +1,53 @@
+//! The screens: they read the app's state and push [`crate::ui::Command`]s, and change
+//! nothing else but the text being typed into their fields.
+//!
+//! - [`bars`]: the top bar and the status bar, on every screen;
+//! - [`start`]: a new inspection, opening one, the recent inspections;
+//! - [`inspection`]: the open inspection — its tabs, filters and search — with
+//!   [`centre`] (the application form, documents, N/A preset, [`self_import`]),
+//!   [`group`] (a group's standards with their grades) and [`result`] (the result panel);
+//! - [`export`]: the Export dialog;
+//! - [`settings`], [`help`] (the keys).
+//!
+//! The commission overview draws itself: [`crate::ui::commission`].
+
+mod bars;
+mod centre;
+mod export;
+mod group;
+mod help;
+mod inspection;
+mod result;
+mod self_import;
+mod settings;
+mod start;
+
+use egui::Ui;
+
+use crate::ui::app::AkreditApp;
+use crate::ui::commission;
+use crate::ui::view::Screen;
+
+/// Draws the current screen.
+pub fn show(app: &mut AkreditApp, ui: &mut Ui) {
+    egui::Panel::top("top_bar").show(ui, |ui| bars::top_bar(app, ui));
+    egui::Panel::bottom("status_bar").show(ui, |ui| bars::status_bar(app, ui));
+    match app.screen {
+        Screen::Start => {
+            egui::CentralPanel::default().show(ui, |ui| start::show(app, ui));
+        }
+        Screen::Settings => {
+            egui::CentralPanel::default().show(ui, |ui| settings::show(app, ui));
+        }
+        Screen::Inspection => inspection::show(app, ui),
+        Screen::Commission => {
+            egui::CentralPanel::default().show(ui, |ui| commission::show(app, ui));
+        }
+    }
+    if app.export.is_some() && app.screen == Screen::Inspection {
+        export::show(app, ui);
+    }
+    if app.help_open {
+        help::show(app, ui);
+    }
+}

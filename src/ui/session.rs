@@ -1,0 +1,175 @@
+//! The open inspection and how it is being viewed: the file, its figures (recomputed only
+//! when the answers change), the tab, the focused standard, the filter and search, texts
+//! being typed, and this session's undo steps.
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::answers::{Altered, Column};
+use crate::catalogue::{Code, ModelId};
+use crate::inspection::{Inspection, Purpose, StoreError};
+use crate::scoring::{self, Tally, Totals};
+use crate::ui::forms::SelfImport;
+use crate::ui::view::{Filter, Tab};
+
+/// A text being typed for a standard.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Editing {
+    /// The reason for N/A.
+    NaReason {
+        /// The standard.
+        code: Code,
+        /// The text so far.
+        text: String,
+    },
+    /// The note.
+    Note {
+        /// The standard.
+        code: Code,
+        /// The text so far.
+        text: String,
+    },
+}
+
+/// The open inspection and how it is being viewed.
+pub struct Session {
+    /// The file.
+    pub inspection: Inspection,
+    /// Figures for the current answers.
+    pub totals: Totals,
+    /// Where the self-assessment and the commission differ, per group (kept with the
+    /// totals, recomputed only when the answers change).
+    pub divergences: Vec<(Code, Vec<Code>)>,
+    /// The tab shown.
+    pub tab: Tab,
+    /// The standard the keyboard acts on.
+    pub focused: Option<Code>,
+    /// The filter of group tabs.
+    pub filter: Filter,
+    /// The search text, while the search is open.
+    pub search: Option<String>,
+    /// Whether keys grade the commission or the self-assessment column.
+    pub key_column: Column,
+    /// Text being typed for a standard.
+    pub editing: Option<Editing>,
+    /// Texts of centre fields and document notes being edited, by widget key.
+    pub buffers: BTreeMap<String, String>,
+    /// Letters typed towards a grade (МВ, НВ, ПВ) and when the first one came.
+    pub pending_letters: (String, f64),
+    /// Scroll the focused standard into view on the next frame.
+    pub scroll_to_focus: bool,
+    /// Give the keyboard to the text field just opened (search, reason, note).
+    pub focus_pending: bool,
+    /// The height of each standard's row when last drawn (to skip rows out of view).
+    pub row_heights: HashMap<Code, f32>,
+    /// The "import the centre's self-assessment" form of the Centre tab.
+    pub self_import: SelfImport,
+    /// This session's batches of changes, newest last, for Ctrl+Z.
+    pub(in crate::ui) undo: Vec<Vec<Altered>>,
+}
+
+impl Session {
+    /// A session on a file just opened: the first group, its first standard focused.
+    pub(in crate::ui) fn new(inspection: Inspection) -> Session {
+        let totals = scoring::totals(
+            inspection.catalogue(),
+            inspection.meta().model,
+            inspection.answers(),
+        );
+        let divergences = scoring::divergences(
+            inspection.catalogue(),
+            inspection.meta().model,
+            inspection.answers(),
+        );
+        let first = inspection
+            .catalogue()
+            .model_standards(inspection.meta().model)
+            .next()
+            .map(|s| s.code.clone());
+        // A centre's own file has only the self-assessment column.
+        let key_column = inspection.meta().purpose.column();
+        Session {
+            inspection,
+            totals,
+            divergences,
+            tab: Tab::Group(0),
+            focused: first,
+            filter: Filter::All,
+            search: None,
+            key_column,
+            editing: None,
+            buffers: BTreeMap::new(),
+            pending_letters: (String::new(), 0.0),
+            scroll_to_focus: false,
+            focus_pending: false,
+            row_heights: HashMap::new(),
+            self_import: SelfImport::default(),
+            undo: Vec::new(),
+        }
+    }
+
+    /// Whether the open file is a centre's self-assessment (only the self column).
+    pub fn is_self_assessment(&self) -> bool {
+        self.inspection.meta().purpose == Purpose::SelfAssessment
+    }
+
+    /// The column this file is about: the commission's, or the centre's own.
+    pub fn main_column(&self) -> Column {
+        self.inspection.meta().purpose.column()
+    }
+
+    /// The figures of [`Session::main_column`].
+    pub fn main_tally<'a>(&self, commission: &'a Tally, own: &'a Tally) -> &'a Tally {
+        if self.is_self_assessment() {
+            own
+        } else {
+            commission
+        }
+    }
+
+    /// The inspection's model.
+    pub fn model(&self) -> ModelId {
+        self.inspection.meta().model
+    }
+
+    /// Recomputes the figures from the answers (after they changed).
+    pub(in crate::ui) fn refresh(&mut self) {
+        let (catalogue, model, answers) = (
+            self.inspection.catalogue(),
+            self.model(),
+            self.inspection.answers(),
+        );
+        self.totals = scoring::totals(catalogue, model, answers);
+        self.divergences = scoring::divergences(catalogue, model, answers);
+    }
+
+    /// After a write was refused: when another program had changed the file, the
+    /// inspection has been read again, so the figures are recomputed from what is on disk
+    /// and the undo steps (which knew the old state) are dropped.
+    pub(in crate::ui) fn after_refused_write(&mut self, e: &StoreError) {
+        if matches!(e, StoreError::ChangedElsewhere(_)) {
+            self.undo.clear();
+            self.refresh();
+        }
+    }
+
+    /// Whether a standard passes the current filter.
+    pub fn passes(&self, code: &Code) -> bool {
+        let a = self.inspection.answers().get(code);
+        match self.filter {
+            Filter::All => true,
+            Filter::Unscored => !a.is_na() && a.grade(self.main_column()).is_none(),
+            Filter::NotApplicable => a.is_na(),
+            Filter::WithNotes => !a.note.is_empty(),
+            Filter::Divergent => a.diverges(),
+        }
+    }
+
+    /// The first standard of group `index` in the inspection's model.
+    pub fn first_in_group(&self, index: usize) -> Option<Code> {
+        let catalogue = self.inspection.catalogue();
+        catalogue
+            .model_standards(self.model())
+            .find(|st| catalogue.group_index(&st.code) == Some(index))
+            .map(|st| st.code.clone())
+    }
+}

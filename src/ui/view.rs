@@ -1,0 +1,41 @@
+//! Where the window is: which screen, which tab of an inspection, which standards a group
+//! tab lists. Plain values, named by the commands that change them and read by the
+//! screens that draw them.
+
+/// The screens of the window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    /// Create or open an inspection.
+    Start,
+    /// The open inspection.
+    Inspection,
+    /// Settings and about.
+    Settings,
+    /// The commission's overview of many signed results (read-only).
+    Commission,
+}
+
+/// The tabs of an open inspection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    /// The application form, documents and the N/A preset.
+    Centre,
+    /// A group of standards, by its position in the catalogue.
+    Group(usize),
+}
+
+/// Which standards a group tab shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Filter {
+    /// All of them.
+    #[default]
+    All,
+    /// Applicable and without a commission grade.
+    Unscored,
+    /// Not applicable.
+    NotApplicable,
+    /// With a note.
+    WithNotes,
+    /// Where the self-assessment differs from the commission.
+    Divergent,
+}
