@@ -26,7 +26,16 @@ fn main() -> ExitCode {
 
 /// Opens the window, on `file` if given.
 fn window(catalogue: Arc<Catalogue>, file: Option<PathBuf>) -> ExitCode {
-    match akredit::ui::run(catalogue, file) {
+    let opened = if std::env::var_os(akredit::bench::startup::PROBE_VAR).is_some() {
+        akredit::ui::run_in(
+            catalogue,
+            file,
+            akredit::bench::startup::StartupProbe::shell,
+        )
+    } else {
+        akredit::ui::run(catalogue, file)
+    };
+    match opened {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             let report = anyhow::anyhow!("{e}").context(

@@ -16,6 +16,9 @@
 //!   (default 200); the `--ignored` twins run 20 000 (2 000 files). The figures are
 //!   printed (`--nocapture`).
 
+// A test and its helpers may unwrap: a failed expectation is the test failing.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 #[path = "adversarial/corpus.rs"]

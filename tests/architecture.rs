@@ -3,6 +3,9 @@
 //! domain knows no user interface (no egui, clap, rfd; no command-line flag in its
 //! texts), and no two files depend on each other, directly or around a circle.
 
+// A test and its helpers may unwrap: a failed expectation is the test failing.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};

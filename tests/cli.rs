@@ -4,6 +4,9 @@
 //! A refused command must exit with status 1, say what was wrong on stderr, and leave the
 //! inspection file (and the rest of the directory) byte-identical.
 
+// A test and its helpers may unwrap: a failed expectation is the test failing.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};

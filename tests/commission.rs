@@ -1,6 +1,9 @@
 //! The commission overview: many signed results verified and tabulated, through the
 //! library (`akredit::commission`) and through the binary (`akredit commission`).
 
+// A test and its helpers may unwrap: a failed expectation is the test failing.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

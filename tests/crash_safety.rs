@@ -6,6 +6,9 @@
 //! history and the current state, that the state equals the history replayed, and that
 //! `PRAGMA integrity_check` says ok. `AKREDIT_KILL_ROUNDS` sets the number of kills
 //! (default 110); the ignored `many_kill_points` runs 1 000.
+
+// A test and its helpers may unwrap: a failed expectation is the test failing.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 #![cfg(unix)]
 
 use std::io::{BufRead, BufReader, Write};

@@ -1,5 +1,8 @@
 //! Signed results: export, independent verification, supersession, and tampering.
 
+// A test and its helpers may unwrap: a failed expectation is the test failing.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::Path;
 use std::sync::Arc;
 

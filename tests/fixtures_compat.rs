@@ -8,6 +8,9 @@
 //! signer's public identity; `summary.json`, what `summary --json` printed for the
 //! inspection. Whatever the code's shape, these must keep holding.
 
+// A test and its helpers may unwrap: a failed expectation is the test failing.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::fs;
 use std::path::PathBuf;
 

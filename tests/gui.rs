@@ -1,6 +1,9 @@
 //! The window, driven headlessly as a user would drive it: typing, clicking by label and
 //! role, pressing keys, and reading the state and the file back.
 
+// A test and its helpers may unwrap: a failed expectation is the test failing.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::{Path, PathBuf};
 
 use akredit::answers::Column;

@@ -2,6 +2,9 @@
 //! from the start screen, a folder typed in, the table read, sorted by a click on a
 //! heading, and a result opened read-only and closed again.
 
+// A test and its helpers may unwrap: a failed expectation is the test failing.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::fs;
 use std::path::{Path, PathBuf};
 

@@ -1,6 +1,9 @@
 //! History is the truth: after any sequence of changes, the stored state equals the
 //! history replayed from nothing, and reopening the file gives the same state.
 
+// A test and its helpers may unwrap: a failed expectation is the test failing.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::sync::Arc;
 
 use akredit::answers::{Answers, Change, Column};

@@ -1,6 +1,9 @@
 //! The printable protocol: real Ukrainian text (read back with pdftotext), A4, page
 //! numbers, DRAFT on every page of a draft.
 
+// A test and its helpers may unwrap: a failed expectation is the test failing.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::Path;
 use std::process::Command;
 use std::sync::Arc;

@@ -8,6 +8,9 @@
 //! status 1, name the problem on stderr, and leave the inspection file byte-identical
 //! (and nothing else in the working directory created, removed or changed).
 
+// A test and its helpers may unwrap: a failed expectation is the test failing.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};

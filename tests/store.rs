@@ -3,6 +3,9 @@
 //!
 //! Every refusal must name the problem, exit non-zero, and leave the file byte-identical.
 
+// A test and its helpers may unwrap: a failed expectation is the test failing.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

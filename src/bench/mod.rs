@@ -1,5 +1,14 @@
 //! `akredit bench`: speed figures measured against a baseline taken in the same run, so
 //! that a noisy, shared machine still gives comparable ratios.
+//!
+//! | file | what it measures |
+//! |---|---|
+//! | `store.rs` | opening, saving durably (against a bare fsync), the scored inspection used by the rest |
+//! | `signing.rs` | signing and verifying results |
+//! | `commission.rs` | the commission overview over many results |
+//! | `window.rs` | the window: frames against the 60 Hz budget, the cold start |
+//! | `frames.rs` | a frame of the window run without a GPU, per scenario |
+//! | `startup.rs` | the probe the cold start runs the window inside |
 
 use std::fs;
 use std::path::Path;
@@ -12,7 +21,9 @@ use crate::catalogue::Catalogue;
 use crate::inspection::StoreError;
 
 mod commission;
+mod frames;
 mod signing;
+pub mod startup;
 mod store;
 mod window;
 

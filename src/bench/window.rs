@@ -22,19 +22,19 @@ pub(super) fn frames(
     let mut figures = Vec::new();
     for (scenario, name) in [
         (
-            crate::ui::frames::Scenario::LargestGroup,
+            super::frames::Scenario::LargestGroup,
             "frame: group 2.3 (41 standards) open",
         ),
         (
-            crate::ui::frames::Scenario::SearchAll,
+            super::frames::Scenario::SearchAll,
             "frame: search listing all 235 standards",
         ),
         (
-            crate::ui::frames::Scenario::GradeEveryFrame,
+            super::frames::Scenario::GradeEveryFrame,
             "frame: a grade saved and the result panel updated",
         ),
     ] {
-        let times = crate::ui::frames::measure(catalogue.clone(), path, scenario, frames)
+        let times = super::frames::measure(catalogue.clone(), path, scenario, frames)
             .map_err(StoreError::Invalid)?;
         let mut f = figure(
             name,
@@ -161,7 +161,7 @@ fn startup_once(exe: &Path, file: &Path, home: &Path) -> Result<(Duration, Strin
     let mut child = std::process::Command::new(exe)
         .arg("open")
         .arg(file)
-        .env(crate::ui::STARTUP_PROBE_VAR, "1")
+        .env(super::startup::PROBE_VAR, "1")
         .env("AKREDIT_HOME", home)
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::piped())
@@ -176,7 +176,7 @@ fn startup_once(exe: &Path, file: &Path, home: &Path) -> Result<(Duration, Strin
             .lines()
             .map_while(Result::ok)
         {
-            if let Some(rest) = line.strip_prefix(crate::ui::STARTUP_REPORT) {
+            if let Some(rest) = line.strip_prefix(super::startup::REPORT) {
                 // The receiver may have stopped waiting (a timeout): nothing to tell.
                 tx.send((Instant::now(), rest.trim().to_string())).ok();
                 return;

@@ -152,7 +152,6 @@ impl FromStr for Presence {
 }
 
 #[cfg(test)]
-#[allow(clippy::expect_used)]
 mod tests {
     use super::*;
 

@@ -25,8 +25,6 @@
 //! A refused command prints `akredit: error: …` (and `akredit: hint: …`) and exits with
 //! status 1; a command line clap cannot parse exits with clap's status 2.
 
-#![warn(missing_docs, clippy::unwrap_used, clippy::expect_used)]
-
 mod args;
 mod backups;
 mod bench;
@@ -210,7 +208,6 @@ pub fn run(
 }
 
 #[cfg(test)]
-#[allow(clippy::expect_used)]
 mod tests {
     use clap::{CommandFactory, Parser};
 

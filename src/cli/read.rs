@@ -1,7 +1,6 @@
 //! Reading an inspection without changing it: `show`, `summary`, `history`. A damaged
 //! file is read all the same, after a warning ([`open_read_only`]).
 
-use std::fmt::Write as _;
 use std::io::Write;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -160,10 +159,10 @@ fn standard_line(insp: &Inspection, s: &crate::catalogue::Standard) -> String {
         s.title.as_deref().unwrap_or("(wording not in the source)")
     );
     if let Some(r) = &a.na_reason {
-        let _ = write!(line, "\n        not applicable: {}", indented(r));
+        line.push_str(&format!("\n        not applicable: {}", indented(r)));
     }
     if !a.note.is_empty() {
-        let _ = write!(line, "\n        note: {}", indented(&a.note));
+        line.push_str(&format!("\n        note: {}", indented(&a.note)));
     }
     line
 }
@@ -233,11 +232,10 @@ fn tally_line(t: &Tally, max: u32) -> String {
         t.points, t.category
     );
     if t.unscored > 0 {
-        let _ = write!(
-            s,
+        s.push_str(&format!(
             "; {} unscored — if each got 3: {best}, {}",
             t.unscored, t.best_category
-        );
+        ));
     }
     s
 }

@@ -116,7 +116,6 @@ pub fn warn(message: &str) {
 }
 
 #[cfg(test)]
-#[allow(clippy::expect_used)]
 mod tests {
     use super::*;
 

@@ -176,13 +176,16 @@ impl Letters {
         let (text, started) = &session.pending_letters;
         let mut text = text.clone();
         if !text.is_empty() && now - started > LETTER_TIMEOUT_S {
-            if matches!(text.as_str(), "Н" | "H")
-                && let Some(code) = &session.focused
+            // A letter that waited for a next one and got none is a grade if it is one
+            // alone (Н = 0 on the four-grade scale).
+            if let Some(code) = &session.focused
+                && let Some(standard) = session.inspection.catalogue().standard(code)
+                && let Ok(grade) = standard.scale.parse_grade(&text)
             {
                 out.push(Command::Apply(vec![Change::Grade {
                     code: code.clone(),
                     column: session.key_column,
-                    grade: Some(0),
+                    grade: Some(grade),
                 }]));
             }
             text.clear();
@@ -227,27 +230,15 @@ enum Typed {
 }
 
 fn grade_from_keys(scale: Scale, typed: &str) -> Typed {
-    if let Ok(g) = scale.parse_grade(typed) {
-        // On the four-grade scale "Н" may still become "НВ": wait for one more key,
-        // unless it came as a digit.
-        let digit = typed.chars().all(|c| c.is_ascii_digit());
-        if !digit && scale != Scale::Two && matches!(typed, "Н" | "H") {
-            return Typed::Partial;
-        }
-        return Typed::Grade(g);
-    }
-    let normalized: String = typed
-        .chars()
-        .map(|c| match c {
-            'H' => 'Н',
-            'M' => 'М',
-            other => other,
-        })
-        .collect();
-    if scale != Scale::Two && matches!(normalized.as_str(), "М" | "П") {
+    // A letter that may still grow (Н on the four-grade scale may become НВ) waits for
+    // one more key; a digit never waits.
+    if scale.begins_letter_grade(typed) {
         return Typed::Partial;
     }
-    Typed::Nothing
+    match scale.parse_grade(typed) {
+        Ok(grade) => Typed::Grade(grade),
+        Err(_) => Typed::Nothing,
+    }
 }
 
 fn is_key(e: &Event, wanted: Key, mods: Modifiers) -> bool {

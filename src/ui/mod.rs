@@ -21,7 +21,6 @@
 //! | `style.rs` | looks shared by the screens: text size, theme, category colours and names |
 //! | `i18n/` | every word of the window, and the domain's errors, in Ukrainian and English |
 //! | `dialogs.rs` | the native file dialogs ([`Dialogs`]) |
-//! | `frames.rs` | the frame benchmark (`akredit bench`) |
 //!
 //! Dependencies run one way: the screens, keys and handlers use the state files; the
 //! state files use none of them.
@@ -33,7 +32,6 @@ pub mod commission;
 mod dialogs;
 mod forms;
 mod frame_loop;
-pub mod frames;
 pub mod i18n;
 mod keys;
 mod recent;
@@ -57,56 +55,18 @@ pub use recent::{RecentInfo, RecentState};
 pub use session::{Editing, Session};
 pub use view::{Filter, Screen, Tab};
 
-/// With this variable set, the window reports its start-up for `akredit bench` on stderr
-/// (one line, [`STARTUP_REPORT`], resident memory) once the inspection it was opened on has
-/// been drawn, and closes.
-pub const STARTUP_PROBE_VAR: &str = "AKREDIT_STARTUP_PROBE";
-
-/// The start of the line the start-up probe writes.
-pub const STARTUP_REPORT: &str = "akredit-startup";
-
-/// The window under `akredit bench`: the app itself, closed after its first full frame.
-struct StartupProbe {
-    app: AkreditApp,
-    frames: u32,
-}
-
-impl eframe::App for StartupProbe {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        self.app.show(ui);
-        self.frames += 1;
-        // Frame 1 opens the file; frame 2 draws the inspection; when frame 3 begins, frame
-        // 2 has been painted.
-        if self.frames >= 3 && self.app.screen == Screen::Inspection {
-            eprintln!("{STARTUP_REPORT} {}", memory_report());
-            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
-        } else if self.frames > 120 {
-            eprintln!("{STARTUP_REPORT} failed: {:?}", self.app.status);
-            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
-        } else {
-            ui.ctx().request_repaint();
-        }
-    }
-}
-
-/// `rss_kib=… peak_kib=…` from /proc/self/status (Linux), or `unknown`.
-fn memory_report() -> String {
-    let Ok(status) = std::fs::read_to_string("/proc/self/status") else {
-        return "unknown".into();
-    };
-    let field = |name: &str| {
-        status
-            .lines()
-            .find_map(|l| l.strip_prefix(name))
-            .and_then(|v| v.split_whitespace().next())
-            .unwrap_or("0")
-            .to_string()
-    };
-    format!("rss_kib={} peak_kib={}", field("VmRSS:"), field("VmHWM:"))
-}
-
 /// Opens the window, optionally on an inspection file.
 pub fn run(catalogue: Arc<Catalogue>, file: Option<PathBuf>) -> eframe::Result {
+    run_in(catalogue, file, |app| Box::new(app))
+}
+
+/// Opens the window, optionally on an inspection file, with the app inside `shell`: the
+/// app itself for the expert, or a harness around it (the start-up benchmark's probe).
+pub fn run_in(
+    catalogue: Arc<Catalogue>,
+    file: Option<PathBuf>,
+    shell: fn(AkreditApp) -> Box<dyn eframe::App>,
+) -> eframe::Result {
     let home = Home::from_env().ok();
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
@@ -123,10 +83,7 @@ pub fn run(catalogue: Arc<Catalogue>, file: Option<PathBuf>) -> eframe::Result {
             if let Some(file) = file {
                 app.push(Command::Open(file));
             }
-            if std::env::var_os(STARTUP_PROBE_VAR).is_some() {
-                return Ok(Box::new(StartupProbe { app, frames: 0 }));
-            }
-            Ok(Box::new(app))
+            Ok(shell(app))
         }),
     )
 }

@@ -92,7 +92,8 @@ pub fn run_loop(lane: &'static str, cases: u64, check: Arc<CaseFn>) -> (Figures,
             .name(format!("{lane}-{index}"))
             .spawn(move || {
                 let mut rng = Rng::for_case(seed, lane, index);
-                let _ = tx.send(catch_unwind(AssertUnwindSafe(|| check(&mut rng))));
+                tx.send(catch_unwind(AssertUnwindSafe(|| check(&mut rng))))
+                    .ok();
             })
             .expect("worker thread");
         let at = format!("{lane}: seed {seed:#x}, case {index}");

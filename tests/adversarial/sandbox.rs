@@ -248,8 +248,8 @@ pub fn run_bin(args: &[String], cwd: &Path, home: &Path, logs: &Path) -> Outcome
             break (Some(status), false);
         }
         if started.elapsed() > LIMIT {
-            let _ = child.kill();
-            let _ = child.wait();
+            child.kill().ok();
+            child.wait().ok();
             break (None, true);
         }
         std::thread::sleep(Duration::from_millis(2));
