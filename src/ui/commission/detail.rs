@@ -11,7 +11,7 @@ use crate::commission::Status;
 use crate::signed::{Outcome, ResultFile};
 use crate::support::settings::Language;
 use crate::ui::command::Command;
-use crate::ui::i18n::T;
+use crate::ui::i18n::{self, T};
 use crate::ui::style;
 
 /// Draws the result, with the way back to the table (a button, or Esc).
@@ -257,13 +257,7 @@ fn totals(t: &crate::signed::ResultTotals, lang: Language, ui: &mut Ui) {
         }
         ui.label(text);
     }
-    ui.label(format!(
-        "{} {} · {} {}",
-        T::Applicable.get(lang),
-        t.applicable,
-        T::NaCount.get(lang),
-        t.not_applicable
-    ));
+    ui.label(i18n::applicable_counts(t.applicable, t.not_applicable, lang));
 }
 
 fn standards(p: &crate::signed::Payload, catalogue: &Catalogue, lang: Language, ui: &mut Ui) {

@@ -9,3 +9,15 @@ mod strings;
 pub use errors::{Worded, conflict, damaged, error};
 pub use problems::problems;
 pub use strings::T;
+
+use crate::support::settings::Language;
+
+/// "застосовних стандартів N · не застосовується M": how many standards count and how many are not applicable, as
+/// the result panel and the commission's detail both say it.
+pub fn applicable_counts(applicable: usize, not_applicable: usize, lang: Language) -> String {
+    format!(
+        "{} {applicable} · {} {not_applicable}",
+        T::Applicable.get(lang),
+        T::NaCount.get(lang)
+    )
+}

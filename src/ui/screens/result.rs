@@ -4,7 +4,7 @@ use egui::{RichText, Ui};
 
 use crate::scoring::Tally;
 use crate::support::settings::Language;
-use crate::ui::i18n::T;
+use crate::ui::i18n::{self, T};
 use crate::ui::session::Session;
 use crate::ui::style::{self, category_colour, category_name};
 
@@ -12,13 +12,7 @@ use crate::ui::style::{self, category_colour, category_name};
 pub fn panel(session: &Session, lang: Language, ui: &mut Ui) {
     let t = &session.totals;
     ui.heading(T::Result.get(lang));
-    ui.label(format!(
-        "{} {} · {} {}",
-        T::Applicable.get(lang),
-        t.applicable,
-        T::NaCount.get(lang),
-        t.not_applicable
-    ));
+    ui.label(i18n::applicable_counts(t.applicable, t.not_applicable, lang));
     ui.separator();
     if session.is_self_assessment() {
         // A centre's own file: its figures only, as the commission will see them.
