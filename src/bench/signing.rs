@@ -70,7 +70,11 @@ pub(super) fn figures(
             |m, _, _| m <= Duration::from_millis(20),
         ),
         Figure {
-            name: format!("verify 1 000 results on one thread (measured on {count})"),
+            name: if count == 1000 {
+                "verify 1 000 results on one thread (one timed run of all 1 000)".to_string()
+            } else {
+                format!("verify 1 000 results on one thread (one timed run of {count}, scaled)")
+            },
             median_ms: ms(verify_1000),
             p99_ms: ms(verify_1000),
             baseline: "parse the same JSON 1 000 times".into(),
@@ -83,7 +87,8 @@ pub(super) fn figures(
             // commission overview below verifies the same way on all cores.
             goal: format!("≤ 1 s (one thread; on all {cpus} cores see the overview below)"),
             met: verify_1000 <= Duration::from_secs(1),
-            samples: count,
+            // One timed run (of `count` verifications): median and p99 are that run.
+            samples: 1,
         },
     ])
 }
