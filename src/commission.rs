@@ -232,6 +232,14 @@ pub enum Note {
         /// That result's key fingerprint.
         fingerprint: String,
     },
+    /// A check of its verification holds only as a warning (a result signed before a
+    /// rule existed; the expert and the key's name differ).
+    Warning {
+        /// The check's name.
+        check: &'static str,
+        /// What it found.
+        detail: String,
+    },
 }
 
 impl fmt::Display for Note {
@@ -282,6 +290,7 @@ impl fmt::Display for Note {
                 "names {} as superseded, but that result is signed with a different key ({fingerprint}): not applied — different signer, the commission decides",
                 path.display()
             ),
+            Note::Warning { check, detail } => write!(f, "warning ({check}): {detail}"),
         }
     }
 }
@@ -397,6 +406,14 @@ impl Row {
             Status::Invalid { reasons }
         };
         let mut row = Row::empty(path, status);
+        row.notes
+            .extend(v.warnings().filter_map(|c| match &c.outcome {
+                Outcome::Warning(detail) => Some(Note::Warning {
+                    check: c.name,
+                    detail: detail.clone(),
+                }),
+                _ => None,
+            }));
         let Some(result) = v.result else {
             return row;
         };

@@ -49,7 +49,8 @@ impl Fixture {
         self.dir.path().join("home/keys/identity.json")
     }
 
-    /// A new sanitary-model inspection of `centre`, every standard graded 3.
+    /// A new sanitary-model inspection of `centre`, every standard graded 3, with the
+    /// application form and the documents recorded.
     fn inspection(&self, name: &str, centre: &str) -> Inspection {
         let mut insp = Inspection::create(
             &self.dir.path().join(name),
@@ -71,6 +72,7 @@ impl Fixture {
                 column: Column::Commission,
                 grade: Some(3),
             })
+            .chain(common::fact_changes())
             .collect();
         insp.apply(&changes).expect("grade");
         insp
@@ -89,7 +91,7 @@ impl Fixture {
     fn overview(&self, files: &[PathBuf], trusted: &[[u8; 32]]) -> Overview {
         let trusted: Vec<signed::TrustedKey> = trusted
             .iter()
-            .map(|&key| signed::TrustedKey { key, name: None })
+            .map(|&key| signed::TrustedKey::unnamed(key))
             .collect();
         commission::overview(files, &self.catalogue, &trusted)
     }

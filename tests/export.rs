@@ -6,19 +6,23 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use akredit::answers::{Change, Column};
+use akredit::answers::{Change, Column, Presented};
 use akredit::catalogue::{Catalogue, ModelId};
 use akredit::inspection::{Access, Inspection, NewInspection};
 use akredit::signed::{self, ExportError, Identity, Outcome, canonical_json};
 use akredit::support::home::Home;
+
+mod common;
 use serde_json::Value;
 
 fn catalogue() -> Arc<Catalogue> {
     Arc::new(Catalogue::builtin().expect("catalogue"))
 }
 
+/// A new inspection with the application form and the documents recorded: all a final
+/// result needs besides its grades.
 fn new_inspection(path: &Path, model: ModelId) -> Inspection {
-    Inspection::create(
+    let mut insp = Inspection::create(
         path,
         catalogue(),
         &NewInspection {
@@ -29,7 +33,9 @@ fn new_inspection(path: &Path, model: ModelId) -> Inspection {
             purpose: Default::default(),
         },
     )
-    .expect("create")
+    .expect("create");
+    common::record_facts(&mut insp);
+    insp
 }
 
 fn grade_all(insp: &mut Inspection, grade: u8) {
@@ -59,7 +65,7 @@ fn export_next(
 
 /// A trusted key given without a name.
 fn trusted(key: [u8; 32]) -> signed::TrustedKey {
-    signed::TrustedKey { key, name: None }
+    signed::TrustedKey::unnamed(key)
 }
 
 fn failed(v: &signed::Verification) -> Vec<&'static str> {
@@ -140,7 +146,9 @@ fn an_incomplete_inspection_is_refused_unless_a_draft() {
     }])
     .expect("clear");
     match export_next(&mut insp, &id, false) {
-        Err(ExportError::Incomplete(list)) => assert!(list.contains("1.2: 1.2.6"), "{list}"),
+        Err(ExportError::Incomplete(list)) => {
+            assert!(list.to_string().contains("1.2: 1.2.6"), "{list}")
+        }
         Err(e) => panic!("{e}"),
         Ok(_) => panic!("an incomplete inspection was exported as final"),
     }
@@ -336,7 +344,7 @@ fn the_typed_serialization_is_the_canonical_form() {
         },
         Change::DocumentPresent {
             number: 4,
-            present: Some(true),
+            present: Some(Presented::Yes),
         },
         Change::DocumentNote {
             number: 4,

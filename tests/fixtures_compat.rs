@@ -76,10 +76,57 @@ fn the_result_verifies_and_the_inspection_gives_the_same_payload_byte_for_byte()
         &result.payload.exported_at,
     )
     .expect("payload");
+    // The one field that names the binary that builds it: today's, not the fixture's.
+    assert_eq!(rebuilt.akredit_version, env!("CARGO_PKG_VERSION"));
+    let mut rebuilt = rebuilt;
+    rebuilt.akredit_version = result.payload.akredit_version.clone();
     let signed = signed::canonical_payload(&result.payload).expect("canonical");
     let again = signed::canonical_payload(&rebuilt).expect("canonical");
     assert_eq!(
         String::from_utf8_lossy(&again),
         String::from_utf8_lossy(&signed)
     );
+}
+
+fn legacy(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/2026-12-legacy")
+        .join(name)
+}
+
+/// Issue 14: results signed by akredit 0.1.0, before a final result had to hold its facts
+/// and before a standard could not be both not applicable and graded, still verify —
+/// what they lack is a warning for them, never a failure.
+#[test]
+fn results_signed_before_the_facts_rules_verify_with_warnings() {
+    let trusted = signed::keys::read_trusted_key(&legacy("identity.json").display().to_string())
+        .expect("identity");
+    let warned = |file: &str| -> Vec<&'static str> {
+        let bytes = fs::read(legacy(file)).expect("result");
+        let v = signed::verify(&bytes, &catalogue(), std::slice::from_ref(&trusted));
+        assert!(v.holds(), "{file}: {:#?}", v.checks);
+        v.warnings().map(|c| c.name).collect()
+    };
+    assert_eq!(warned("without-facts.json"), ["names", "facts"]);
+    assert_eq!(warned("na-and-graded.json"), ["facts", "consistent"]);
+}
+
+/// The same results re-signed as if by today's binary fail on what they lack.
+#[test]
+fn the_same_results_signed_today_fail_on_what_they_lack() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let home = akredit::support::home::Home::at(dir.path().join("home"));
+    let id = signed::Identity::create(&home, "Сидоренко Олена").expect("key");
+    for (file, failing) in [
+        ("without-facts.json", "facts"),
+        ("na-and-graded.json", "consistent"),
+    ] {
+        let bytes = fs::read(legacy(file)).expect("result");
+        let mut result: signed::ResultFile = serde_json::from_slice(&bytes).expect("parse");
+        result.payload.akredit_version = env!("CARGO_PKG_VERSION").into();
+        let resigned = signed::sign(&result.payload, &id).expect("sign");
+        let v = signed::verify(&resigned.bytes, &catalogue(), &[]);
+        let failed: Vec<&str> = v.failed().map(|c| c.name).collect();
+        assert!(failed.contains(&failing), "{file}: {:#?}", v.checks);
+    }
 }

@@ -16,7 +16,7 @@ use akredit::ui::{AkreditApp, Command, Screen, Status};
 use egui::accesskit::Role;
 use egui::{Event, Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 
 mod common;
 use common::catalogue;
@@ -267,7 +267,10 @@ fn the_preset_switch_drops_its_standards_on_the_centre_tab() {
         .click_accesskit();
     h.run();
     let s = h.state().session.as_ref().expect("session");
-    assert_eq!(s.inspection.answers().documents[&2].present, Some(true));
+    assert_eq!(
+        s.inspection.answers().documents[&2].present,
+        Some(akredit::answers::Presented::Yes)
+    );
 }
 
 #[test]
@@ -499,6 +502,28 @@ fn export_from_the_window_lists_what_is_missing_then_signs_a_verifiable_result()
         .collect();
     h.state_mut().push(Command::Apply(changes));
     h.run();
+    // Graded, but the application form and the documents are not recorded: still not
+    // final, and the button says why it cannot be pressed.
+    h.get_by_role_and_label(Role::Button, "Експорт (Ctrl+E)")
+        .click();
+    h.run();
+    assert!(h.query_by_label_contains("Ще не внесено").is_some());
+    assert!(
+        h.query_by_label_contains("перевірка документа 13")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label_contains("Остаточний результат можна підписати")
+            .is_some()
+    );
+    assert!(
+        h.get_by_role_and_label(Role::Button, "Підписати й зберегти")
+            .accesskit_node()
+            .is_disabled()
+    );
+    h.state_mut().push(Command::CloseExport);
+    h.state_mut().push(Command::Apply(common::fact_changes()));
+    h.run();
     h.get_by_role_and_label(Role::Button, "Експорт (Ctrl+E)")
         .click();
     h.run();
@@ -511,6 +536,14 @@ fn export_from_the_window_lists_what_is_missing_then_signs_a_verifiable_result()
     h.run();
     h.get_by_label("Ваш підпис ще не створено. Ваше повне ім'я:")
         .type_text("Іваненко Іван");
+    h.run();
+    // The key's name goes into every result: it is made only once confirmed.
+    assert!(
+        h.query_by_label_contains("Підтвердьте ім'я ключа")
+            .is_some()
+    );
+    h.get_by_label_contains("«Іваненко Іван» написано правильно")
+        .click();
     h.run();
     h.get_by_role_and_label(Role::Button, "Підписати й зберегти")
         .click();

@@ -56,6 +56,7 @@ fn inspection(dir: &Path, file: &str, centre: &str, graded: Option<usize>) -> In
             column: Column::Commission,
             grade: Some(3),
         })
+        .chain(common::fact_changes())
         .collect();
     insp.apply(&changes).expect("grade");
     insp

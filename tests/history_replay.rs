@@ -6,7 +6,7 @@
 
 use std::sync::Arc;
 
-use akredit::answers::{Answers, Change, Column};
+use akredit::answers::{Answers, Change, Column, Fact, Presented, fact_off_history};
 use akredit::catalogue::{Catalogue, Code, ModelId};
 use akredit::inspection::{Access, Inspection, NewInspection};
 use proptest::prelude::*;
@@ -44,8 +44,30 @@ fn change() -> impl Strategy<Value = Change> {
             field: FIELDS[i].to_string(),
             value,
         }),
-        ((1u8..=13), prop::option::of(any::<bool>()))
+        (
+            (1u8..=13),
+            prop::option::of(prop_oneof![
+                Just(Presented::Yes),
+                Just(Presented::No),
+                Just(Presented::NotApplicable)
+            ])
+        )
             .prop_map(|(number, present)| Change::DocumentPresent { number, present }),
+        (
+            0..Fact::ALL.len(),
+            prop_oneof![
+                Just(String::new()),
+                Just("sanitary".to_string()),
+                Just("full".to_string()),
+                Just("2026-11-23".to_string()),
+                Just("2026-02-30".to_string()),
+                "[a-zа-яіїєґ' ]{1,12}".prop_map(|s| s.trim().to_string()),
+            ]
+        )
+            .prop_map(|(i, value)| Change::Fact {
+                fact: Fact::ALL[i],
+                value,
+            }),
         ((1u8..=13), text).prop_map(|(number, text)| Change::DocumentNote { number, text }),
     ]
 }
@@ -66,32 +88,33 @@ proptest! {
             purpose: Default::default(),
         }).expect("create");
         let mut expected = insp.answers().clone();
+        let mut model = ModelId::Full;
         for batch in &batches {
-            // Grades off the scale, N/A without a reason and an emptied centre name are
-            // refused as a whole batch; the model must agree.
             match insp.apply(batch) {
                 Ok(_) => {
-                    for c in batch {
-                        expected.apply(c);
-                    }
+                    expected.apply_batch(batch).expect("the same batch applies in memory");
+                    model = insp.meta().model;
                 }
                 Err(e) => {
-                    let explained = batch.iter().any(|c| matches!(c,
-                        Change::Grade { code, grade: Some(g), .. }
-                            if !cat.standard(code).expect("standard").scale.allows(*g))
-                        || matches!(c, Change::NotApplicable { reason: Some(r), .. } if r.trim().is_empty())
-                        // The centre's name is required: it is never emptied.
-                        || matches!(c, Change::Centre { field, value } if field == "centre_name" && value.trim().is_empty()));
+                    let explained = refusal_explained(&cat, model, &expected, batch);
                     prop_assert!(explained, "refused without cause: {}", e);
                 }
             }
             prop_assert_eq!(insp.answers(), &expected);
+            prop_assert!(
+                insp.answers().graded_while_not_applicable().is_empty(),
+                "a standard is both not applicable and graded"
+            );
         }
         let history = insp.history(None).expect("history");
         prop_assert_eq!(&Answers::replay(history.iter().map(|h| &h.altered)), insp.answers());
         drop(insp);
         let reopened = Inspection::open(&file, cat, Access::ReadOnly).expect("reopen");
         prop_assert_eq!(reopened.answers(), &expected);
+        prop_assert!(reopened.problems().is_empty(), "{:?}", reopened.problems());
+        prop_assert_eq!(reopened.meta().model, model);
+        let facts = fact_off_history(history.iter().map(|h| &h.altered), |f| reopened.meta().fact(f));
+        prop_assert_eq!(facts, None);
         // Undoing every change, newest first, returns to the empty inspection.
         let mut undone = reopened.answers().clone();
         for h in history.iter().rev() {
@@ -99,4 +122,66 @@ proptest! {
         }
         prop_assert_eq!(undone, Answers::default());
     }
+}
+
+/// Whether a refused batch breaks a rule, walked change by change as the store does:
+/// grades off the scale, N/A without a reason, an emptied centre name, a grade on a
+/// standard not applicable at that point, "not applicable" for a document every centre
+/// presents, an empty or malformed fact, a standard outside the model, and a change of
+/// model that would leave answers behind.
+fn refusal_explained(
+    cat: &Catalogue,
+    mut model: ModelId,
+    before: &Answers,
+    batch: &[Change],
+) -> bool {
+    let mut state = before.clone();
+    for c in batch {
+        let broken = match c {
+            Change::Grade {
+                code,
+                grade: Some(g),
+                ..
+            } => !cat.standard(code).expect("standard").scale.allows(*g) || state.get(code).is_na(),
+            Change::NotApplicable {
+                reason: Some(r), ..
+            } => r.trim().is_empty(),
+            Change::Centre { field, value } => field == "centre_name" && value.trim().is_empty(),
+            Change::DocumentPresent {
+                number,
+                present: Some(Presented::NotApplicable),
+            } => *number != 13,
+            Change::Fact { fact, value } => {
+                let value = value.trim();
+                match fact {
+                    Fact::Expert => value.is_empty(),
+                    Fact::VisitDate => akredit::support::time::check_date(value).is_err(),
+                    Fact::Model => match value.parse::<ModelId>() {
+                        Err(_) => true,
+                        Ok(m) => {
+                            let drops = state
+                                .standards
+                                .keys()
+                                .any(|code| !cat.standard(code).expect("standard").in_model(m));
+                            model = m;
+                            drops
+                        }
+                    },
+                }
+            }
+            _ => false,
+        };
+        let outside = match c {
+            Change::Grade { code, .. }
+            | Change::NotApplicable { code, .. }
+            | Change::Note { code, .. } => !cat.standard(code).expect("standard").in_model(model),
+            _ => false,
+        };
+        if broken || outside {
+            return true;
+        }
+        let mut rows = Vec::new();
+        state.apply_keeping_rules(c, &mut rows).ok();
+    }
+    false
 }

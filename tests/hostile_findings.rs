@@ -73,7 +73,8 @@ impl Place {
         run
     }
 
-    /// A full-model inspection with a few grades and a note.
+    /// A full-model inspection with a few grades and a note, the application form and the
+    /// documents recorded.
     fn inspection(&self, name: &str) -> PathBuf {
         self.ok(&[
             "new",
@@ -89,10 +90,13 @@ impl Place {
         ]);
         self.ok(&["score", name, "1.1.1.1=3", "1.1.3=2", "1.1.4.1=1"]);
         self.ok(&["note", name, "1.1.3", "Наказ № 12"]);
+        // What a final result needs besides grades, so that grading all is enough.
+        common::record_facts_cli(name, &self.work(), &self.home());
         self.path(name)
     }
 
-    /// An inspection of the sanitary model with every standard graded 3.
+    /// An inspection of the sanitary model with every standard graded 3, the application
+    /// form and the documents recorded.
     fn complete(&self, name: &str) -> PathBuf {
         self.ok(&[
             "new",
@@ -110,6 +114,7 @@ impl Place {
         let mut args = vec!["score", name];
         args.extend(grades.iter().map(String::as_str));
         self.ok(&args);
+        common::record_facts_cli(name, &self.work(), &self.home());
         self.path(name)
     }
 }
@@ -634,7 +639,7 @@ fn finding_09_damaged_files_are_never_written_and_named_damaged() {
         ),
         (
             "bad-document",
-            "PRAGMA ignore_check_constraints = ON; INSERT INTO document VALUES (2, 5, '', 'x');",
+            "PRAGMA ignore_check_constraints = ON; INSERT OR REPLACE INTO document VALUES (2, 5, '', 'x');",
         ),
     ];
     for (what, statement) in cases {

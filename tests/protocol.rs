@@ -10,6 +10,8 @@ use std::sync::Arc;
 
 use akredit::answers::{Change, Column};
 use akredit::catalogue::{Catalogue, ModelId};
+
+mod common;
 use akredit::inspection::{Inspection, NewInspection};
 use akredit::protocol::{self, Provenance};
 use akredit::signed::{self, Identity};
@@ -88,6 +90,7 @@ fn inspection(dir: &Path, complete: bool) -> Inspection {
         code: "1.1.1.5".parse().expect("code"),
         reason: Some("Госпрозрахункової діяльності немає".into()),
     });
+    changes.extend(common::fact_changes());
     insp.apply(&changes).expect("apply");
     insp
 }

@@ -572,7 +572,9 @@ fn the_whole_loop_from_the_centres_file_to_the_commission_table() {
         "{rows:#?}"
     );
 
-    // The signed result carries the self grades and verifies.
+    // The signed result carries the self grades and verifies (once the application form
+    // and the documents are recorded, as a final result needs).
+    common::record_facts_cli("expert.akredit", &env.work(), &env.home(EXPERT));
     fs::create_dir(env.path("results")).expect("results dir");
     let run = env.ok(
         EXPERT,

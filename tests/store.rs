@@ -99,7 +99,10 @@ fn every_fixture_version_opens_with_its_content() {
         assert_eq!(a.get(&code("2.3.4.5")).commission, Some(1));
         assert!(a.get(&code("1.1.1.5")).is_na());
         assert_eq!(a.centre["location"], "м. Полтава");
-        assert_eq!(a.documents[&2].present, Some(true));
+        assert_eq!(
+            a.documents[&2].present,
+            Some(akredit::answers::Presented::Yes)
+        );
         insp.integrity_check().expect("integrity");
         let bak = env.path(&format!("v{version}.akredit.v{version}.bak"));
         assert_eq!(

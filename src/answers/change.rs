@@ -8,8 +8,8 @@
 
 use std::fmt;
 
-use super::Column;
-use crate::catalogue::{Code, Grade};
+use super::{Column, Presented};
+use crate::catalogue::{Code, Grade, ModelId};
 
 /// The one way to alter an inspection.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,8 +48,8 @@ pub enum Change {
     DocumentPresent {
         /// The document's number (1–13).
         number: u8,
-        /// Present, missing, or not yet checked.
-        present: Option<bool>,
+        /// Present, missing, not applicable, or not yet checked.
+        present: Option<Presented>,
     },
     /// Replaces the note on a mandatory document.
     DocumentNote {
@@ -58,6 +58,52 @@ pub enum Change {
         /// The note.
         text: String,
     },
+    /// Corrects a fact of the inspection itself: the expert, the visit date, the model.
+    Fact {
+        /// Which fact.
+        fact: Fact,
+        /// Its new value: a name, a `YYYY-MM-DD` date, a model's id (`sanitary`, `full`).
+        value: String,
+    },
+}
+
+/// A fact of the inspection that the expert can correct after creating it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Fact {
+    /// The expert's name (`expert`).
+    Expert,
+    /// The date of the visit (`visit_date`).
+    VisitDate,
+    /// The centre's model of activity (`model`).
+    Model,
+}
+
+impl Fact {
+    /// Every fact, in the order forms show them.
+    pub const ALL: [Fact; 3] = [Fact::Expert, Fact::VisitDate, Fact::Model];
+
+    /// The fact as history rows, the inspection's header and the command line name it.
+    pub fn id(self) -> &'static str {
+        match self {
+            Fact::Expert => "expert",
+            Fact::VisitDate => "visit_date",
+            Fact::Model => "model",
+        }
+    }
+
+    /// The fact named `text`.
+    pub fn parse(text: &str) -> Option<Fact> {
+        Fact::ALL.into_iter().find(|f| f.id() == text)
+    }
+
+    /// Whether `value` is one this fact can hold (a date, a model's id; any name).
+    pub fn holds(self, value: &str) -> bool {
+        match self {
+            Fact::Expert => true,
+            Fact::VisitDate => crate::support::time::check_date(value).is_ok(),
+            Fact::Model => value.parse::<ModelId>().is_ok(),
+        }
+    }
 }
 
 impl Change {
@@ -89,18 +135,14 @@ impl Change {
             Change::DocumentPresent { number, present } => (
                 Subject::Document(*number),
                 Field::Present,
-                present.map(|p| yes_no(p).to_string()),
+                present.map(|p| p.id().to_string()),
             ),
             Change::DocumentNote { number, text: note } => {
                 (Subject::Document(*number), Field::Note, text(note))
             }
+            Change::Fact { fact, value } => (Subject::Inspection, Field::Fact(*fact), text(value)),
         }
     }
-}
-
-/// How a document's check is written in history rows.
-pub(super) fn yes_no(present: bool) -> &'static str {
-    if present { "yes" } else { "no" }
 }
 
 /// What a change is about.
@@ -112,6 +154,8 @@ pub enum Subject {
     Centre,
     /// A mandatory document.
     Document(u8),
+    /// The inspection's own facts (expert, visit date, model).
+    Inspection,
 }
 
 impl fmt::Display for Subject {
@@ -120,6 +164,7 @@ impl fmt::Display for Subject {
             Subject::Standard(c) => write!(f, "{c}"),
             Subject::Centre => f.write_str("centre"),
             Subject::Document(n) => write!(f, "document {n}"),
+            Subject::Inspection => f.write_str("inspection"),
         }
     }
 }
@@ -137,6 +182,8 @@ pub enum Field {
     Present,
     /// A field of the application form, by its id (`centre_name`, `location`, …).
     Form(String),
+    /// A fact of the inspection (`expert`, `visit_date`, `model`).
+    Fact(Fact),
 }
 
 impl Field {
@@ -148,6 +195,7 @@ impl Field {
             Field::Note => "note",
             Field::Present => "present",
             Field::Form(id) => id,
+            Field::Fact(fact) => fact.id(),
         }
     }
 
@@ -161,6 +209,7 @@ impl Field {
             (Subject::Standard(_) | Subject::Document(_), "note") => Some(Field::Note),
             (Subject::Document(_), "present") => Some(Field::Present),
             (Subject::Centre, id) if !id.trim().is_empty() => Some(Field::Form(id.to_string())),
+            (Subject::Inspection, id) => Fact::parse(id).map(Field::Fact),
             _ => None,
         }
     }
@@ -209,9 +258,19 @@ impl Altered {
         }
     }
 
+    /// The row of a corrected fact of the inspection (checked by the inspection).
+    pub fn of_fact(fact: Fact, old: Option<String>, new: String) -> Altered {
+        Altered {
+            subject: Subject::Inspection,
+            field: Field::Fact(fact),
+            old,
+            new: Some(new),
+        }
+    }
+
     /// A row as read from a file: the field must be one its subject has, and each value
-    /// one the field can hold (a grade a number of 0–255, a document's check `yes` or
-    /// `no`).
+    /// one the field can hold (a grade a number of 0–255, a document's check `yes`, `no`
+    /// or `na`).
     pub fn parse(
         subject: Subject,
         field: &str,
@@ -227,7 +286,8 @@ impl Altered {
         for value in [&old, &new].into_iter().flatten() {
             let fits = match field {
                 Field::Grade(_) => value.parse::<Grade>().is_ok(),
-                Field::Present => value == "yes" || value == "no",
+                Field::Present => Presented::parse(value).is_some(),
+                Field::Fact(fact) => fact.holds(value),
                 _ => true,
             };
             if !fits {
@@ -293,7 +353,7 @@ impl Altered {
             },
             (Subject::Document(number), Field::Present) => Change::DocumentPresent {
                 number: *number,
-                present: value.map(|v| v == "yes"),
+                present: value.as_deref().and_then(Presented::parse),
             },
             (Subject::Document(number), _) => Change::DocumentNote {
                 number: *number,
@@ -301,6 +361,15 @@ impl Altered {
             },
             (Subject::Centre, field) => Change::Centre {
                 field: field.as_str().to_string(),
+                value: value.unwrap_or_default(),
+            },
+            (Subject::Inspection, field) => Change::Fact {
+                // Only facts are fields of the inspection (checked where the row was made
+                // or read); the expert's name is the one fact whose field is free text.
+                fact: match field {
+                    Field::Fact(fact) => *fact,
+                    _ => Fact::Expert,
+                },
                 value: value.unwrap_or_default(),
             },
         }

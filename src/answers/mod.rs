@@ -15,7 +15,7 @@ mod change;
 mod preset;
 mod validate;
 
-pub use change::{Altered, Change, Field, MalformedRow, Subject};
+pub use change::{Altered, Change, Fact, Field, MalformedRow, Subject};
 pub use preset::{PresetPlan, preset_applied, preset_plan, preset_reason};
 pub use validate::{FIELD_LIMIT, NOTE_LIMIT, REASON_LIMIT, Refusal, validate};
 
@@ -83,11 +83,65 @@ impl Answer {
     }
 }
 
+/// What the check of a mandatory document found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Presented {
+    /// The document was presented.
+    Yes,
+    /// It was not.
+    No,
+    /// It is not required of this centre: only a document the Order asks for "за умови її
+    /// проведення" (document 13, the report on scientific and teaching work, line 80).
+    #[serde(rename = "na")]
+    NotApplicable,
+}
+
+impl Presented {
+    /// How history rows and the command line write it: `yes`, `no`, `na`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Presented::Yes => "yes",
+            Presented::No => "no",
+            Presented::NotApplicable => "na",
+        }
+    }
+
+    /// The check written as `yes`, `no` or `na`.
+    pub fn parse(text: &str) -> Option<Presented> {
+        match text {
+            "yes" => Some(Presented::Yes),
+            "no" => Some(Presented::No),
+            "na" => Some(Presented::NotApplicable),
+            _ => None,
+        }
+    }
+
+    /// As the document table stores it (1, 0, 2).
+    pub fn stored(self) -> u8 {
+        match self {
+            Presented::Yes => 1,
+            Presented::No => 0,
+            Presented::NotApplicable => 2,
+        }
+    }
+
+    /// From the document table's value.
+    pub fn from_stored(value: u8) -> Option<Presented> {
+        match value {
+            1 => Some(Presented::Yes),
+            0 => Some(Presented::No),
+            2 => Some(Presented::NotApplicable),
+            _ => None,
+        }
+    }
+}
+
 /// The check of one mandatory document of the application.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct DocumentCheck {
-    /// `Some(true)` present, `Some(false)` missing, `None` not yet checked.
-    pub present: Option<bool>,
+    /// Present, missing or not applicable; `None` not yet checked.
+    pub present: Option<Presented>,
     /// The expert's note on it.
     pub note: String,
 }
@@ -125,12 +179,81 @@ impl Answers {
     /// Applies a change that has already been validated, returning what it altered.
     ///
     /// A change that sets a value to what it already is alters nothing and returns
-    /// `None`, so no history row is written for it.
+    /// `None`, so no history row is written for it. A [`Change::Fact`] is not an answer:
+    /// it alters nothing here (the inspection records its facts itself).
     pub fn apply(&mut self, change: &Change) -> Option<Altered> {
+        if matches!(change, Change::Fact { .. }) {
+            return None;
+        }
         let (subject, field, new) = change.target();
         let old = self.value_of(&subject, &field);
         self.set(change.clone());
         (old != new).then(|| Altered::from_change(subject, field, old, new))
+    }
+
+    /// Applies a batch of validated changes in order, all or none, keeping the rule that a
+    /// standard is never both not applicable and graded: a grade for a standard marked not
+    /// applicable is refused, and marking a graded standard not applicable clears its
+    /// grades first (each clearing is a row of its own, so undo puts the grades back).
+    pub fn apply_batch(&mut self, changes: &[Change]) -> Result<Vec<Altered>, Refusal> {
+        let mut altered = Vec::new();
+        for change in changes {
+            if let Err(refusal) = self.apply_keeping_rules(change, &mut altered) {
+                self.undo_all(&altered);
+                return Err(refusal);
+            }
+        }
+        Ok(altered)
+    }
+
+    /// Applies one change under [`Answers::apply_batch`]'s rule, adding what it altered.
+    pub fn apply_keeping_rules(
+        &mut self,
+        change: &Change,
+        altered: &mut Vec<Altered>,
+    ) -> Result<(), Refusal> {
+        match change {
+            Change::Grade {
+                code,
+                grade: Some(_),
+                ..
+            } if self.get(code).is_na() => {
+                return Err(Refusal::GradedWhileNotApplicable(code.clone()));
+            }
+            Change::NotApplicable {
+                code,
+                reason: Some(_),
+            } => {
+                for column in [Column::Commission, Column::SelfAssessment] {
+                    let clear = Change::Grade {
+                        code: code.clone(),
+                        column,
+                        grade: None,
+                    };
+                    altered.extend(self.apply(&clear));
+                }
+            }
+            _ => {}
+        }
+        altered.extend(self.apply(change));
+        Ok(())
+    }
+
+    /// Puts back what `altered` changed, newest first.
+    pub fn undo_all(&mut self, altered: &[Altered]) {
+        for a in altered.iter().rev() {
+            self.apply(&a.undo());
+        }
+    }
+
+    /// The standards that are both not applicable and graded (in a column), which
+    /// akredit no longer lets happen but files made before may hold.
+    pub fn graded_while_not_applicable(&self) -> Vec<Code> {
+        self.standards
+            .iter()
+            .filter(|(_, a)| a.is_na() && (a.commission.is_some() || a.self_grade.is_some()))
+            .map(|(code, _)| code.clone())
+            .collect()
     }
 
     /// The current value of one field, as history rows write it (`None` = empty).
@@ -145,10 +268,12 @@ impl Answers {
                 }
             }
             Subject::Centre => self.centre.get(field.as_str()).cloned(),
+            // The inspection's facts are not answers (see `apply`).
+            Subject::Inspection => None,
             Subject::Document(number) => {
                 let doc = self.documents.get(number)?;
                 if *field == Field::Present {
-                    doc.present.map(|p| change::yes_no(p).to_string())
+                    doc.present.map(|p| p.id().to_string())
                 } else {
                     Some(doc.note.clone()).filter(|s| !s.is_empty())
                 }
@@ -194,6 +319,8 @@ impl Answers {
                 self.documents.entry(number).or_default().note = text;
                 self.prune_document(number);
             }
+            // The inspection's facts are not answers (see `apply`).
+            Change::Fact { .. } => {}
         }
     }
 
@@ -222,6 +349,23 @@ impl Answers {
             self.documents.remove(&number);
         }
     }
+}
+
+/// The first fact of the inspection whose last change in `history` did not set the value
+/// `recorded` gives (a fact never changed is as it was created, which no row tells).
+pub fn fact_off_history<'a>(
+    history: impl IntoIterator<Item = &'a Altered>,
+    recorded: impl Fn(Fact) -> Option<String>,
+) -> Option<Fact> {
+    let mut last: std::collections::BTreeMap<Fact, Option<&str>> = Default::default();
+    for a in history {
+        if let Field::Fact(fact) = a.field() {
+            last.insert(*fact, a.new_value());
+        }
+    }
+    last.into_iter()
+        .find(|(fact, value)| recorded(*fact).as_deref() != *value)
+        .map(|(fact, _)| fact)
 }
 
 /// A centre's name as compared between files: lower case, single spaces, one kind of
@@ -362,7 +506,7 @@ mod tests {
                 full,
                 &Change::DocumentPresent {
                     number: 14,
-                    present: Some(true)
+                    present: Some(Presented::Yes)
                 }
             ),
             Err(Refusal::UnknownDocument { .. })

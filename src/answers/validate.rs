@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use super::Change;
+use super::{Change, Fact, Presented};
 use crate::catalogue::{Catalogue, Code, Entry, Grade, ModelId};
 
 /// Why a change was refused. Nothing of the batch it came in is applied.
@@ -96,6 +96,66 @@ pub enum Refusal {
         /// How many there are.
         count: usize,
     },
+    /// "Not applicable" for a document every centre must present.
+    #[error(
+        "document {0} is required of every centre, so it cannot be not applicable: record it as present or missing (only a document the Order asks for \"за умови її проведення\" can be not applicable)"
+    )]
+    DocumentRequired(u8),
+    /// A grade for a standard marked not applicable.
+    #[error(
+        "{0} is marked not applicable, so it cannot be graded: make it applicable first (remove its reason), then grade it"
+    )]
+    GradedWhileNotApplicable(Code),
+    /// A fact of the inspection emptied.
+    #[error("the {} cannot be emptied; give the corrected value instead", fact_name(*.0))]
+    FactEmpty(Fact),
+    /// A visit date that is not a date, or a model that is not one.
+    #[error("{value:?} is not a {}: {}", fact_name(*fact), fact_form(*fact))]
+    BadFact {
+        /// Which fact.
+        fact: Fact,
+        /// The value given.
+        value: String,
+    },
+    /// A change of model that would leave recorded answers outside the new model.
+    #[error(
+        "the model cannot become {model}: {} standards outside it have grades, notes or reasons ({}); clear them first",
+        codes.len(),
+        list_codes(codes)
+    )]
+    ModelWouldDrop {
+        /// The model asked for.
+        model: ModelId,
+        /// The standards outside it with something recorded.
+        codes: Vec<Code>,
+    },
+}
+
+/// The fact in words, for messages.
+fn fact_name(fact: Fact) -> &'static str {
+    match fact {
+        Fact::Expert => "expert's name",
+        Fact::VisitDate => "visit date",
+        Fact::Model => "model",
+    }
+}
+
+/// What a fact's value looks like, for messages.
+fn fact_form(fact: Fact) -> &'static str {
+    match fact {
+        Fact::Expert => "a name",
+        Fact::VisitDate => "a date written YYYY-MM-DD, e.g. 2026-11-23",
+        Fact::Model => "sanitary or full",
+    }
+}
+
+/// Up to five codes, then how many more.
+fn list_codes(codes: &[Code]) -> String {
+    let shown: Vec<&str> = codes.iter().take(5).map(Code::as_str).collect();
+    match codes.len().saturating_sub(5) {
+        0 => shown.join(", "),
+        more => format!("{} and {more} more", shown.join(", ")),
+    }
 }
 
 /// "grade its standards instead: 1.1.4.1 … 1.1.4.10" for the standards under `parent`
@@ -172,6 +232,18 @@ fn check_texts(change: &Change) -> Result<(), Refusal> {
         Change::DocumentNote { number, text } => {
             check_length(&format!("document {number}"), "note", text, NOTE_LIMIT)
         }
+        Change::Fact { fact, value } => {
+            if value.trim().is_empty() {
+                return Err(Refusal::FactEmpty(*fact));
+            }
+            if !fact.holds(value.trim()) {
+                return Err(Refusal::BadFact {
+                    fact: *fact,
+                    value: value.clone(),
+                });
+            }
+            check_length(&fact.id(), "value", value, FIELD_LIMIT)
+        }
         _ => Ok(()),
     }
 }
@@ -197,14 +269,27 @@ pub fn validate(catalogue: &Catalogue, model: ModelId, change: &Change) -> Resul
                     .join(", "),
             });
         }
+        // Whether a model change leaves nothing behind depends on what is recorded: the
+        // inspection checks that.
+        Change::Fact { .. } => return Ok(()),
         Change::DocumentPresent { number, .. } | Change::DocumentNote { number, .. } => {
-            if catalogue.documents.iter().any(|d| d.number == *number) {
-                return Ok(());
+            let Some(document) = catalogue.documents.iter().find(|d| d.number == *number) else {
+                return Err(Refusal::UnknownDocument {
+                    number: *number,
+                    count: catalogue.documents.len(),
+                });
+            };
+            let not_applicable = matches!(
+                change,
+                Change::DocumentPresent {
+                    present: Some(Presented::NotApplicable),
+                    ..
+                }
+            );
+            if not_applicable && !document.may_be_not_applicable() {
+                return Err(Refusal::DocumentRequired(*number));
             }
-            return Err(Refusal::UnknownDocument {
-                number: *number,
-                count: catalogue.documents.len(),
-            });
+            return Ok(());
         }
     };
     let standard = match catalogue.entry(standard_code) {

@@ -50,6 +50,7 @@ pub(super) fn figures(
     let trusted = [crate::signed::TrustedKey {
         key: identity.verifying_key().to_bytes(),
         name: Some(identity.public.name.clone()),
+        former_names: Vec::new(),
     }];
     let cpus = std::thread::available_parallelism().map_or(1, |n| n.get());
     let sizes: &[(usize, usize)] = if quick {

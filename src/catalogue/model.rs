@@ -189,6 +189,20 @@ pub struct Document {
     pub title: String,
 }
 
+/// How the Order marks a document that is required only if the centre does the work it
+/// reports on (line 80: "Звіт про наукову та педагогічну діяльність (за умови її
+/// проведення)").
+const ONLY_IF_DONE: &str = "(за умови її проведення)";
+
+impl Document {
+    /// Whether the Order lets the document be not applicable: it asks for it only "за умови
+    /// її проведення" (document 13). Read from the Order's own words in the title, so a
+    /// catalogue with other documents says it the same way.
+    pub fn may_be_not_applicable(&self) -> bool {
+        self.title.contains(ONLY_IF_DONE)
+    }
+}
+
 /// An accreditation category of the Order.
 #[derive(Debug, Clone, Serialize)]
 pub struct CategoryRule {

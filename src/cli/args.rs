@@ -14,6 +14,7 @@
 use std::error::Error as _;
 use std::str::FromStr;
 
+use crate::answers::Presented;
 use crate::catalogue::{BadCode, Code, UnknownModel};
 
 /// A word of the command line that is not the value it stands for.
@@ -31,8 +32,8 @@ pub enum ArgError {
     /// A field of the application form without `=`.
     #[error("{0:?} is not FIELD=VALUE, e.g. location=\"м. Полтава\"")]
     NotFieldValue(String),
-    /// `--present` neither yes, no nor unknown.
-    #[error("--present {0:?}: write yes, no or unknown")]
+    /// `--present` neither yes, no, na nor unknown.
+    #[error("--present {0:?}: write yes, no, na (not applicable: document 13 only) or unknown")]
     Presence(String),
 }
 
@@ -123,16 +124,20 @@ pub enum Presence {
     Yes,
     /// The document is missing.
     No,
+    /// Not applicable: only a document the Order asks for "за умови її проведення" (13).
+    NotApplicable,
     /// Not yet checked.
     Unknown,
 }
 
 impl Presence {
-    /// As the domain records it: present, missing, or not yet checked (`None`).
-    pub fn as_option(self) -> Option<bool> {
+    /// As the domain records it: present, missing, not applicable, or not yet checked
+    /// (`None`).
+    pub fn as_option(self) -> Option<Presented> {
         match self {
-            Presence::Yes => Some(true),
-            Presence::No => Some(false),
+            Presence::Yes => Some(Presented::Yes),
+            Presence::No => Some(Presented::No),
+            Presence::NotApplicable => Some(Presented::NotApplicable),
             Presence::Unknown => None,
         }
     }
@@ -145,6 +150,7 @@ impl FromStr for Presence {
         match arg.trim() {
             "yes" | "так" => Ok(Presence::Yes),
             "no" | "ні" => Ok(Presence::No),
+            "na" | "н/з" | "Н/З" => Ok(Presence::NotApplicable),
             "unknown" | "-" => Ok(Presence::Unknown),
             other => Err(ArgError::Presence(other.to_string())),
         }
@@ -184,7 +190,14 @@ mod tests {
         assert_eq!("-".parse::<Presence>().map(Presence::as_option), Ok(None));
         assert_eq!(
             "maybe".parse::<Presence>().map_err(|e| e.to_string()),
-            Err("--present \"maybe\": write yes, no or unknown".into())
+            Err(
+                "--present \"maybe\": write yes, no, na (not applicable: document 13 only) or unknown"
+                    .into()
+            )
+        );
+        assert_eq!(
+            "na".parse::<Presence>().map(Presence::as_option),
+            Ok(Some(Presented::NotApplicable))
         );
     }
 }

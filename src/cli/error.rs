@@ -112,7 +112,21 @@ pub fn hint(e: &CliError) -> Option<String> {
         CliError::Store(StoreError::Refused(Refusal::NaWithoutReason(_))) => {
             "give the reason with --reason \"…\""
         }
+        CliError::Store(StoreError::Refused(Refusal::GradedWhileNotApplicable(code))) => {
+            return Some(format!(
+                "akredit na FILE {code} --clear makes it applicable"
+            ));
+        }
+        CliError::Store(StoreError::Refused(Refusal::DocumentRequired(_))) => {
+            "write --present yes or --present no"
+        }
+        CliError::Store(StoreError::Refused(Refusal::ModelWouldDrop { .. })) => {
+            "clear them with akredit score FILE CODE=- / akredit na FILE CODE --clear / akredit note FILE CODE \"\""
+        }
         CliError::Export(e) => match e.as_ref() {
+            ExportError::Incomplete(lacking) if !lacking.facts.is_empty() => {
+                "record the facts with akredit centre FILE expert=\"…\" visit_date=YYYY-MM-DD FIELD=VALUE and akredit document FILE N --present yes|no|na; or export a draft with --draft"
+            }
             ExportError::Incomplete(_) => "export an incomplete inspection as a draft with --draft",
             ExportError::SelfAssessment => "akredit export-self FILE --out SELF.json",
             ExportError::Key(KeyError::Missing(_) | KeyError::PrivateKeyMissing(_)) => {

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use clap::Args;
 
-use crate::answers::{Altered, Change, Column, Field, Subject};
+use crate::answers::{Altered, Change, Column, Fact, Field, Subject};
 use crate::catalogue::{Catalogue, Code, GradeError, ModelId};
 use crate::inspection::{HistoryEntry, Inspection, NewInspection, Purpose};
 
@@ -100,7 +100,8 @@ pub struct DocumentArgs {
     pub file: PathBuf,
     /// The document's number in the Order's list.
     pub number: u8,
-    /// yes, no, or unknown (not yet checked).
+    /// yes, no, na (not applicable: only a document the Order asks for "за умови її
+    /// проведення", 13), or unknown (not yet checked).
     #[arg(long)]
     pub present: Option<Presence>,
     /// A note on the document.
@@ -271,9 +272,16 @@ pub fn centre(
     let changes: Vec<Change> = args
         .values
         .into_iter()
-        .map(|v| Change::Centre {
-            field: v.field,
-            value: v.value,
+        .map(|v| match Fact::parse(&v.field) {
+            // The inspection's own facts are corrected beside the form's fields.
+            Some(fact) => Change::Fact {
+                fact,
+                value: v.value,
+            },
+            None => Change::Centre {
+                field: v.field,
+                value: v.value,
+            },
         })
         .collect();
     let written = insp.apply(&changes)?;

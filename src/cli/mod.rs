@@ -94,8 +94,10 @@ pub enum Command {
     Na(NaArgs),
     /// Set the note on a standard (an empty TEXT removes it).
     Note(NoteArgs),
-    /// Fill in the application form: FIELD=VALUE (fields: centre_name, ownership,
-    /// location, phone, head).
+    /// Fill in the application form, or correct the inspection's facts: FIELD=VALUE
+    /// (form: centre_name, ownership, location, phone, head; facts: expert,
+    /// visit_date=YYYY-MM-DD, model=sanitary|full while nothing outside the new model is
+    /// recorded).
     Centre(CentreArgs),
     /// Record the check of a mandatory document of the application (1–13).
     Document(DocumentArgs),

@@ -6,9 +6,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use clap::Args;
-use serde_json::json;
 
-use crate::answers::Subject;
 use crate::catalogue::{Catalogue, Code};
 use crate::inspection::{HistoryEntry, Inspection, Purpose};
 use crate::scoring::{self, Percent, Tally, Totals};
@@ -178,25 +176,10 @@ fn indented(text: &str) -> String {
 
 /// `history --json`: one object per change.
 fn print_history_json(entries: &[HistoryEntry], out: &mut dyn Write) -> Result<(), CliError> {
+    // The same rows, in the same shape, as a result's history.
     let rows: Vec<_> = entries
         .iter()
-        .map(|e| {
-            let (subject, code, document) = match e.altered.subject() {
-                Subject::Standard(c) => ("standard", Some(c.as_str()), None),
-                Subject::Centre => ("centre", None, None),
-                Subject::Document(n) => ("document", None, Some(*n)),
-            };
-            json!({
-                "id": e.id,
-                "at": e.at,
-                "subject": subject,
-                "code": code,
-                "document": document,
-                "field": e.altered.field().as_str(),
-                "old": e.altered.old_value(),
-                "new": e.altered.new_value(),
-            })
-        })
+        .map(|e| crate::signed::history_row(e.id, &e.at, &e.altered))
         .collect();
     write_json(&rows, out)
 }

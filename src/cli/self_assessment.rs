@@ -148,6 +148,15 @@ fn print_imported(
             format!(", {} replaced", plan.conflicts.len())
         }
     )?;
+    if !plan.not_applicable.is_empty() {
+        let codes: Vec<&str> = plan.not_applicable.iter().map(|c| c.as_str()).collect();
+        writeln!(
+            out,
+            "{} self grades not taken: the inspection marks these standards not applicable: {}",
+            codes.len(),
+            codes.join(", ")
+        )?;
+    }
     if file.notes > 0 {
         writeln!(
             out,

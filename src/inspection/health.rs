@@ -12,7 +12,7 @@ use std::path::Path;
 use rusqlite::Connection;
 
 use super::{Meta, Purpose, StoreError, read_history};
-use crate::answers::{Answers, Column};
+use crate::answers::{Answers, Column, Presented, fact_off_history};
 use crate::catalogue::{Catalogue, Code, Entry};
 
 /// One thing wrong with an inspection file.
@@ -103,7 +103,7 @@ pub(super) fn problems(
     found.extend(meta_problems(meta));
     found.extend(answer_problems(catalogue, meta, answers));
     found.extend(document_problems(conn, catalogue));
-    found.extend(history_problem(conn, answers, path));
+    found.extend(history_problem(conn, meta, answers, path));
     found
 }
 
@@ -192,7 +192,8 @@ fn answer_problems(catalogue: &Catalogue, meta: &Meta, answers: &Answers) -> Vec
 }
 
 /// Rows the SQL constraints should have kept out (they can be switched off by another
-/// program): a document number the catalogue lacks, a check that is neither 0 nor 1.
+/// program): a document number the catalogue lacks, a check that is not 0, 1 or 2, or
+/// "not applicable" (2) for a document every centre must present.
 fn document_problems(conn: &Connection, catalogue: &Catalogue) -> Vec<Problem> {
     let rows: rusqlite::Result<Vec<(i64, Option<i64>)>> = conn
         .prepare("SELECT number, present FROM document")
@@ -205,17 +206,31 @@ fn document_problems(conn: &Connection, catalogue: &Catalogue) -> Vec<Problem> {
     };
     rows.into_iter()
         .filter(|(number, present)| {
-            let listed = catalogue
+            let Some(document) = catalogue
                 .documents
                 .iter()
-                .any(|d| i64::from(d.number) == *number);
-            !listed || present.is_some_and(|p| p != 0 && p != 1)
+                .find(|d| i64::from(d.number) == *number)
+            else {
+                return true;
+            };
+            let check = present.map(|p| u8::try_from(p).ok().and_then(Presented::from_stored));
+            match check {
+                None => false,
+                Some(None) => true,
+                Some(Some(Presented::NotApplicable)) => !document.may_be_not_applicable(),
+                Some(Some(_)) => false,
+            }
         })
         .map(|(number, _)| Problem::BadDocument(number))
         .collect()
 }
 
-fn history_problem(conn: &Connection, answers: &Answers, path: &Path) -> Option<Problem> {
+fn history_problem(
+    conn: &Connection,
+    meta: &Meta,
+    answers: &Answers,
+    path: &Path,
+) -> Option<Problem> {
     let history = match read_history(conn, path, None) {
         Ok(h) => h,
         Err(StoreError::Damaged { detail, .. }) => {
@@ -223,6 +238,12 @@ fn history_problem(conn: &Connection, answers: &Answers, path: &Path) -> Option<
         }
         Err(e) => return Some(Problem::History(format!("cannot be read ({e})"))),
     };
+    if let Some(fact) = fact_off_history(history.iter().map(|e| &e.altered), |f| meta.fact(f)) {
+        return Some(Problem::History(format!(
+            "its last change of the {} is not what the file's header says",
+            fact.id()
+        )));
+    }
     let replayed = Answers::replay(history.iter().map(|e| &e.altered));
     (replayed != *answers).then(|| {
         Problem::History(format!(

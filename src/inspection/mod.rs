@@ -29,7 +29,7 @@ pub use health::Problem;
 pub use lock::lock_path;
 pub use schema::SCHEMA_VERSION;
 
-use crate::answers::{self, Altered, Answers, Change, Column, Refusal};
+use crate::answers::{self, Altered, Answers, Change, Column, Fact, Refusal};
 use crate::catalogue::{Catalogue, Code, ModelId};
 use crate::support::files;
 use rows::{classify_write_error, damaged, read_history, sqlite_err};
@@ -271,6 +271,30 @@ pub struct Meta {
     pub purpose: Purpose,
 }
 
+impl Meta {
+    /// A fact as the header holds it (`None`: no visit date).
+    pub fn fact(&self, fact: Fact) -> Option<String> {
+        match fact {
+            Fact::Expert => Some(self.expert.clone()).filter(|e| !e.is_empty()),
+            Fact::VisitDate => self.visit_date.clone(),
+            Fact::Model => Some(self.model.id().to_string()),
+        }
+    }
+
+    /// Sets a fact whose value has been checked.
+    fn set_fact(&mut self, fact: Fact, value: &str) {
+        match fact {
+            Fact::Expert => self.expert = value.to_string(),
+            Fact::VisitDate => self.visit_date = Some(value.to_string()),
+            Fact::Model => {
+                if let Ok(model) = value.parse() {
+                    self.model = model;
+                }
+            }
+        }
+    }
+}
+
 /// One row of the history.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HistoryEntry {
@@ -450,14 +474,20 @@ impl Inspection {
         let ro = file::open_connection(path, Access::ReadOnly)?;
         schema::check(&ro, version, path)?;
         if version < SCHEMA_VERSION {
-            drop(ro);
-            return match lock {
-                Some(lock) => Inspection::upgrade(path, catalogue, version, lock),
-                None => Err(StoreError::Invalid(format!(
-                    "{}: the inspection uses schema version {version} and must be upgraded to {SCHEMA_VERSION}; open it once for changes",
-                    path.display()
-                ))),
-            };
+            match lock {
+                Some(lock) => {
+                    drop(ro);
+                    return Inspection::upgrade(path, catalogue, version, lock);
+                }
+                // Read as it is, never changed: see `schema::READ_AS_IS_FROM`.
+                None if version >= schema::READ_AS_IS_FROM => {}
+                None => {
+                    return Err(StoreError::Invalid(format!(
+                        "{}: the inspection uses schema version {version} and must be upgraded to {SCHEMA_VERSION}; open it once for changes",
+                        path.display()
+                    )));
+                }
+            }
         }
         let loaded = load(&ro, &catalogue, path)?;
         let conn = match lock {
@@ -570,27 +600,74 @@ impl Inspection {
         }
     }
 
-    /// Checks a batch of changes without applying it.
-    pub fn check(&self, changes: &[Change]) -> Result<(), Refusal> {
-        changes.iter().try_for_each(|c| {
-            answers::validate(&self.catalogue, self.meta.model, c)?;
-            match c {
-                Change::Grade {
-                    code,
-                    column: Column::Commission,
-                    ..
-                }
-                | Change::NotApplicable { code, .. }
-                    if self.meta.purpose == Purpose::SelfAssessment =>
-                {
-                    Err(Refusal::CommissionOnly(code.clone()))
-                }
-                _ => Ok(()),
+    /// Checks one change against the catalogue, the inspection's model (as it is at that
+    /// point of a batch) and its purpose; what depends on the answers is checked as the
+    /// change is applied.
+    fn check_one(&self, change: &Change) -> Result<(), Refusal> {
+        answers::validate(&self.catalogue, self.meta.model, change)?;
+        let self_assessment = self.meta.purpose == Purpose::SelfAssessment;
+        match change {
+            Change::Grade {
+                code,
+                column: Column::Commission,
+                ..
             }
-        })
+            | Change::NotApplicable { code, .. }
+                if self_assessment =>
+            {
+                Err(Refusal::CommissionOnly(code.clone()))
+            }
+            _ => Ok(()),
+        }
     }
 
-    /// Applies a batch of changes in one transaction: all of them or none.
+    /// Applies one change of a batch in memory, adding the rows it alters: a fact to the
+    /// header, anything else to the answers under their rules.
+    fn apply_one(&mut self, change: &Change, altered: &mut Vec<Altered>) -> Result<(), Refusal> {
+        self.check_one(change)?;
+        let Change::Fact { fact, value } = change else {
+            return self.answers.apply_keeping_rules(change, altered);
+        };
+        let value = value.trim().to_string();
+        let old = self.meta.fact(*fact);
+        if *fact == Fact::Model {
+            self.check_model_change(&value)?;
+        }
+        if old.as_deref() != Some(value.as_str()) {
+            self.meta.set_fact(*fact, &value);
+            altered.push(Altered::of_fact(*fact, old, value));
+        }
+        Ok(())
+    }
+
+    /// Refuses a change of model that would leave answers outside the new model.
+    fn check_model_change(&self, value: &str) -> Result<(), Refusal> {
+        let Ok(model) = value.parse::<ModelId>() else {
+            return Err(Refusal::BadFact {
+                fact: Fact::Model,
+                value: value.to_string(),
+            });
+        };
+        let codes: Vec<Code> = self
+            .answers
+            .standards
+            .keys()
+            .filter(|code| {
+                self.catalogue
+                    .standard(code)
+                    .is_none_or(|s| !s.in_model(model))
+            })
+            .cloned()
+            .collect();
+        if codes.is_empty() {
+            Ok(())
+        } else {
+            Err(Refusal::ModelWouldDrop { model, codes })
+        }
+    }
+
+    /// Applies a batch of changes in one transaction: all of them or none, in order (a
+    /// change may rely on one before it: a standard made applicable, then graded).
     ///
     /// Returns the history rows written (changes that set a value to what it already was
     /// write none). When this returns `Ok`, the changes are on disk. When another program
@@ -600,14 +677,18 @@ impl Inspection {
         if self.access == Access::ReadOnly {
             return Err(StoreError::OpenedReadOnly);
         }
-        self.check(changes)?;
         self.ensure_same_file()?;
-        // The answers are changed in place and, if the write fails, put back change by
+        // The answers are changed in place and, if anything fails, put back change by
         // change (newest first): no copy of all answers per change.
-        let altered: Vec<Altered> = changes
-            .iter()
-            .filter_map(|c| self.answers.apply(c))
-            .collect();
+        let meta_before = self.meta.clone();
+        let mut altered: Vec<Altered> = Vec::new();
+        for change in changes {
+            if let Err(refusal) = self.apply_one(change, &mut altered) {
+                self.answers.undo_all(&altered);
+                self.meta = meta_before;
+                return Err(refusal.into());
+            }
+        }
         if altered.is_empty() {
             return Ok(Vec::new());
         }
@@ -621,9 +702,8 @@ impl Inspection {
             &at,
         );
         if written.is_err() {
-            for a in altered.iter().rev() {
-                self.answers.apply(&a.undo());
-            }
+            self.answers.undo_all(&altered);
+            self.meta = meta_before;
         }
         match written {
             Err(StoreError::ChangedElsewhere(path)) => {

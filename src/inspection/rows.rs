@@ -6,7 +6,7 @@ use std::path::Path;
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 
 use super::{HistoryEntry, InspectionId, Meta, Purpose, StoreError};
-use crate::answers::{Altered, Answer, Answers, DocumentCheck, Subject};
+use crate::answers::{Altered, Answer, Answers, DocumentCheck, Presented, Subject};
 use crate::catalogue::Code;
 
 pub(super) fn read_meta(conn: &Connection, path: &Path) -> Result<Meta, StoreError> {
@@ -103,7 +103,12 @@ pub(super) fn read_answers(conn: &Connection, path: &Path) -> Result<Answers, St
             Ok((
                 r.get::<_, u8>(0)?,
                 DocumentCheck {
-                    present: r.get(1)?,
+                    // A value akredit never stores reads as not checked; the health
+                    // check names the file damaged for it (`health::document_problems`).
+                    present: r
+                        .get::<_, Option<i64>>(1)?
+                        .and_then(|v| u8::try_from(v).ok())
+                        .and_then(Presented::from_stored),
                     note: r.get(2)?,
                 },
             ))
@@ -201,7 +206,7 @@ pub(super) fn insert_rows(
                          VALUES (?1, ?2, ?3, ?4)
                          ON CONFLICT (number) DO UPDATE SET present = excluded.present,
                            note = excluded.note, changed_at = excluded.changed_at",
-                        params![number, doc.present, doc.note, at],
+                        params![number, doc.present.map(Presented::stored), doc.note, at],
                     )
                     .map_err(w)?;
                 }
@@ -210,6 +215,15 @@ pub(super) fn insert_rows(
                         .map_err(w)?;
                 }
             },
+            // A fact lives in the header, under its own name (an empty visit date is "").
+            Subject::Inspection => {
+                tx.execute(
+                    "INSERT INTO meta (key, value) VALUES (?1, ?2)
+                     ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    params![a.field().as_str(), a.new_value().unwrap_or_default()],
+                )
+                .map_err(w)?;
+            }
         }
         let (subject, code) = stored_subject(a.subject());
         tx.execute(
@@ -271,12 +285,13 @@ pub(super) fn read_history(
 }
 
 /// A subject as the history table stores it: `standard` (with the code in its own
-/// column), `centre`, `document:N`.
+/// column), `centre`, `document:N`, `inspection`.
 fn stored_subject(subject: &Subject) -> (String, Option<&str>) {
     match subject {
         Subject::Standard(c) => ("standard".to_string(), Some(c.as_str())),
         Subject::Centre => ("centre".to_string(), None),
         Subject::Document(n) => (format!("document:{n}"), None),
+        Subject::Inspection => ("inspection".to_string(), None),
     }
 }
 
@@ -285,6 +300,7 @@ fn read_subject(subject: &str, code: Option<String>) -> Option<Subject> {
     match (subject, code) {
         ("standard", Some(c)) => c.parse().ok().map(Subject::Standard),
         ("centre", None) => Some(Subject::Centre),
+        ("inspection", None) => Some(Subject::Inspection),
         (s, None) => s
             .strip_prefix("document:")?
             .parse()

@@ -18,6 +18,13 @@ use super::StoreError;
 /// The schema version this program writes (`PRAGMA user_version`).
 pub const SCHEMA_VERSION: i32 = MIGRATIONS.len() as i32;
 
+/// The oldest version that today's reading code reads as it is, without upgrading the
+/// file: every migration since only widens what a file may hold (version 2 lets a
+/// document be not applicable), so an older file's rows mean the same. A migration that
+/// changes what the rows mean raises this, and older files are then read only after the
+/// upgrade that opening for changes makes (with a backup).
+pub const READ_AS_IS_FROM: i32 = 1;
+
 /// Numbered migrations: `MIGRATIONS[n]` takes a file from version `n` to `n + 1`.
 pub(super) const MIGRATIONS: &[&str] = &[
     // 1: the first schema.
@@ -54,6 +61,19 @@ pub(super) const MIGRATIONS: &[&str] = &[
         old     TEXT,
         new     TEXT
     );",
+    // 2: a document may be not applicable (2), where the Order asks for it only "за умови
+    // її проведення" (document 13). SQLite cannot change a CHECK, so the table is made
+    // anew and its rows copied, inside the migration's one transaction.
+    "CREATE TABLE document_v2 (
+        number     INTEGER PRIMARY KEY NOT NULL,
+        present    INTEGER CHECK (present IN (0, 1, 2)),
+        note       TEXT NOT NULL DEFAULT '',
+        changed_at TEXT NOT NULL
+    );
+    INSERT INTO document_v2 (number, present, note, changed_at)
+        SELECT number, present, note, changed_at FROM document;
+    DROP TABLE document;
+    ALTER TABLE document_v2 RENAME TO document;",
 ];
 
 /// One object of a schema, as `sqlite_schema` lists it.
@@ -194,7 +214,9 @@ mod tests {
     #[test]
     fn a_new_file_has_exactly_the_expected_schema() {
         let conn = Connection::open_in_memory().expect("open");
-        conn.execute_batch(MIGRATIONS[0]).expect("migrate");
+        for step in MIGRATIONS {
+            conn.execute_batch(step).expect("migrate");
+        }
         check(&conn, SCHEMA_VERSION, Path::new("x")).expect("same schema");
         conn.execute_batch("CREATE VIEW v AS SELECT 1")
             .expect("view");

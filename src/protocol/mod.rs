@@ -5,8 +5,9 @@
 //! Text is real text in an embedded DejaVu Sans Condensed (Cyrillic), measured glyph by
 //! glyph so that it wraps inside its cell instead of overflowing.
 
+use crate::answers::Presented;
 use crate::catalogue::{Catalogue, Code};
-use crate::signed::Payload;
+use crate::signed::{DocumentEntry, Payload};
 
 mod layout;
 
@@ -124,7 +125,8 @@ pub enum SourceError {
 
 /// What a protocol is made of: a signed result (which must verify; its hash and signer
 /// go into the protocol) or an inspection file (which must be sound; the protocol is then
-/// a draft unless every standard is graded). Which one `path` is, its first bytes say.
+/// a draft unless nothing keeps it from being final). Which one `path` is, its first
+/// bytes say.
 pub fn load_source(
     path: &std::path::Path,
     catalogue: &std::sync::Arc<Catalogue>,
@@ -133,9 +135,7 @@ pub fn load_source(
     if crate::inspection::is_sqlite_file(path)? {
         let insp = Inspection::open(path, catalogue.clone(), Access::ReadOnly)?;
         insp.ensure_sound()?;
-        let complete =
-            crate::signed::missing_for_final(catalogue, insp.meta().model, insp.answers())
-                .is_empty();
+        let complete = crate::signed::what_final_lacks(&insp).is_empty();
         let payload =
             crate::signed::payload(&insp, "", complete, &crate::support::time::now_utc())?;
         return Ok((payload, None));
@@ -230,7 +230,11 @@ fn heading(l: &mut Layout<'_>, payload: &Payload, catalogue: &Catalogue) {
         &format!(
             "Дата візиту: {}. Експерт: {}. Підписав: {}.",
             payload.visit_date.as_deref().unwrap_or("—"),
-            payload.expert,
+            if payload.expert.is_empty() {
+                "—"
+            } else {
+                &payload.expert
+            },
             if payload.signer.is_empty() {
                 "—"
             } else {
@@ -240,6 +244,15 @@ fn heading(l: &mut Layout<'_>, payload: &Payload, catalogue: &Catalogue) {
         10.0,
         Weight::Regular,
     );
+    if !payload.signer.is_empty()
+        && !crate::signed::keys::names_agree(&payload.expert, &payload.signer)
+    {
+        l.paragraph(
+            "Увага: ім'я експерта й ім'я, яким підписано результат, різняться.",
+            10.0,
+            Weight::Bold,
+        );
+    }
     l.gap(6.0);
     let c = &t.commission;
     l.paragraph(
@@ -372,9 +385,10 @@ fn lists(l: &mut Layout<'_>, payload: &Payload, catalogue: &Catalogue) {
     l.paragraph("Обов'язкові документи до заяви", 11.0, Weight::Bold);
     for d in &catalogue.documents {
         let check = payload.documents.iter().find(|x| x.number == d.number);
-        let state = match check.and_then(|c| c.present) {
-            Some(true) => "подано",
-            Some(false) => "НЕ подано",
+        let state = match check.and_then(DocumentEntry::check) {
+            Some(Presented::Yes) => "подано",
+            Some(Presented::No) => "НЕ подано",
+            Some(Presented::NotApplicable) => "не застосовується (діяльність не проводиться)",
             None => "не перевірено",
         };
         let note = check

@@ -45,6 +45,9 @@ pub struct ImportPlan {
     pub conflicts: Vec<Conflict>,
     /// Standards whose self grade already equals the file's.
     pub unchanged: usize,
+    /// Standards the file grades that the commission marked not applicable: a standard
+    /// is never both, so their self grades are not taken (and listed).
+    pub not_applicable: Vec<Code>,
 }
 
 /// Plans the import of `sa` into an inspection's answers.
@@ -53,8 +56,15 @@ pub fn plan(answers: &Answers, sa: &SelfAssessment) -> ImportPlan {
         changes: Vec::new(),
         conflicts: Vec::new(),
         unchanged: 0,
+        not_applicable: Vec::new(),
     };
     for (code, &imported) in &sa.grades {
+        if answers.get(code).is_na() {
+            if imported.is_some() {
+                plan.not_applicable.push(code.clone());
+            }
+            continue;
+        }
         let current = answers.standards.get(code).and_then(|a| a.self_grade);
         if current == imported {
             plan.unchanged += 1;

@@ -31,8 +31,12 @@ pub fn diff(old_file: &ResultFile, new_file: &ResultFile, old_sha: &str) -> Vec<
     for (a, b) in old.documents.iter().zip(&new.documents) {
         if a != b {
             lines.push(format!(
-                "document {}: {:?} {:?} → {:?} {:?}",
-                a.number, a.present, a.note, b.present, b.note
+                "document {}: {} {:?} → {} {:?}",
+                a.number,
+                checked(a.check()),
+                a.note,
+                checked(b.check()),
+                b.note
             ));
         }
     }
@@ -137,4 +141,9 @@ fn totals(p: &Payload) -> String {
         Percent::or_dash(c.percent),
         c.category
     )
+}
+
+/// A document's check as `diff` prints it: `yes`, `no`, `na` or `unchecked`.
+fn checked(check: Option<crate::answers::Presented>) -> &'static str {
+    check.map_or("unchecked", crate::answers::Presented::id)
 }

@@ -1,43 +1,18 @@
 //! Signing an inspection's result and writing it: the completeness gate, the payload, the
 //! signature, the file, and only then the record in the inspection.
 
-use std::collections::BTreeMap;
-
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as B64;
 
+use super::complete::what_final_lacks;
 use super::result::history_row;
 use super::{
     CatalogueRef, DocumentEntry, ExportError, FORMAT, Identity, MAX_RESULT_BYTES, Payload,
     Signature, StandardEntry, canonical_file, canonical_payload,
 };
-use crate::answers::Answers;
-use crate::catalogue::{Catalogue, Code, ModelId, sha256_hex};
+use crate::catalogue::sha256_hex;
 use crate::inspection::Inspection;
 use crate::scoring;
-
-/// The standards that keep a result from being final, grouped: "1.1: 1.1.2, 1.1.3".
-pub fn missing_for_final(
-    catalogue: &Catalogue,
-    model: ModelId,
-    answers: &Answers,
-) -> Vec<(Code, Vec<Code>)> {
-    let mut by_group: BTreeMap<Code, Vec<Code>> = BTreeMap::new();
-    for s in catalogue.model_standards(model) {
-        let a = answers.get(&s.code);
-        let missing = match &a.na_reason {
-            Some(r) => r.trim().is_empty(),
-            None => a.commission.is_none(),
-        };
-        if missing {
-            by_group
-                .entry(s.group.clone())
-                .or_default()
-                .push(s.code.clone());
-        }
-    }
-    by_group.into_iter().collect()
-}
 
 /// Builds the payload of an inspection's result.
 pub fn payload(
@@ -73,11 +48,7 @@ pub fn payload(
                 .get(&d.number)
                 .cloned()
                 .unwrap_or_default();
-            DocumentEntry {
-                number: d.number,
-                present: check.present,
-                note: check.note,
-            }
+            DocumentEntry::new(d.number, check.present, check.note)
         })
         .collect();
     let history = insp
@@ -150,9 +121,9 @@ pub fn sign_inspection(
     if insp.meta().purpose == crate::inspection::Purpose::SelfAssessment {
         return Err(ExportError::SelfAssessment);
     }
-    let missing = missing_for_final(insp.catalogue(), insp.meta().model, insp.answers());
-    if !missing.is_empty() && !draft {
-        return Err(ExportError::Incomplete(describe_missing(&missing)));
+    let lacking = what_final_lacks(insp);
+    if !lacking.is_empty() && !draft {
+        return Err(ExportError::Incomplete(lacking));
     }
     let payload = payload(
         insp,
@@ -168,24 +139,6 @@ pub fn sign_inspection(
         });
     }
     Ok(signed)
-}
-
-/// "  1.1: 1.1.2, 1.1.3" lines for the standards that keep a result from being final.
-fn describe_missing(missing: &[(Code, Vec<Code>)]) -> String {
-    missing
-        .iter()
-        .map(|(g, codes)| {
-            format!(
-                "  {g}: {}",
-                codes
-                    .iter()
-                    .map(Code::as_str)
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 /// Exports an open inspection to `out`: signs the result, writes it (never over anything,

@@ -67,6 +67,10 @@ pub struct PublicIdentity {
     pub public_key: String,
     /// When the key was made (UTC).
     pub created_at: String,
+    /// The names the key signed with before `akredit key rename`, oldest first: results
+    /// signed then name their signer so, and stay the key holder's.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub former_names: Vec<String>,
 }
 
 /// A usable signing key.
@@ -107,6 +111,31 @@ pub struct TrustedKey {
     pub key: [u8; 32],
     /// Whose it is, when the identity says.
     pub name: Option<String>,
+    /// The names the identity says its key signed with before (see
+    /// [`PublicIdentity::former_names`]).
+    pub former_names: Vec<String>,
+}
+
+impl TrustedKey {
+    /// A key trusted without a name (given as base64).
+    pub fn unnamed(key: [u8; 32]) -> TrustedKey {
+        TrustedKey {
+            key,
+            name: None,
+            former_names: Vec::new(),
+        }
+    }
+
+    /// The name under which the key may have signed `claimed`: its holder's name now or a
+    /// former one (compared as names are: case, spaces, apostrophes aside).
+    pub fn signed_as(&self, claimed: &str) -> Option<&str> {
+        let key = crate::answers::centre_name_key(claimed);
+        self.name
+            .iter()
+            .chain(&self.former_names)
+            .find(|n| crate::answers::centre_name_key(n) == key)
+            .map(String::as_str)
+    }
 }
 
 /// The largest key file read (an identity.json is a few hundred bytes).
@@ -142,9 +171,24 @@ pub fn read_trusted_key(arg: &str) -> Result<TrustedKey, String> {
     let key = decode_public_key(&key_text).ok_or_else(|| {
         format!("{arg:?}: not a base64 Ed25519 public key, nor a file holding one (such as identity.json)")
     })?;
+    let former_names = identity
+        .as_ref()
+        .and_then(|v| v.get("former_names"))
+        .and_then(|n| n.as_array())
+        .map(|names| {
+            names
+                .iter()
+                .filter_map(|n| n.as_str())
+                .map(str::trim)
+                .filter(|n| !n.is_empty())
+                .map(str::to_string)
+                .collect()
+        })
+        .unwrap_or_default();
     Ok(TrustedKey {
         key: key.to_bytes(),
         name,
+        former_names,
     })
 }
 
@@ -208,6 +252,7 @@ impl Identity {
             name: name.to_string(),
             public_key: B64.encode(signing.verifying_key().to_bytes()),
             created_at: crate::support::time::now_utc(),
+            former_names: Vec::new(),
         };
         write_new(&private, B64.encode(seed).as_bytes(), true)?;
         let json = serde_json::to_string_pretty(&public).map_err(|e| KeyError::Damaged {
@@ -266,6 +311,33 @@ impl Identity {
         Ok(Identity { public, signing })
     }
 
+    /// Corrects the name the key signs with (a typo made when it was created): the key
+    /// itself, and so its fingerprint, stay; only `identity.json` is rewritten, at once.
+    /// Results signed before keep the name they were signed with.
+    pub fn rename(home: &Home, name: &str) -> Result<Identity, KeyError> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(KeyError::NoName);
+        }
+        let mut identity = Identity::load(home)?;
+        if identity.public.name == name {
+            return Ok(identity);
+        }
+        let former = std::mem::replace(&mut identity.public.name, name.to_string());
+        identity.public.former_names.push(former);
+        let path = public_path(home);
+        let json =
+            serde_json::to_string_pretty(&identity.public).map_err(|e| KeyError::Damaged {
+                path: path.clone(),
+                detail: e.to_string(),
+            })?;
+        crate::support::files::replace(&path, json.as_bytes()).map_err(|e| KeyError::Damaged {
+            path: path.clone(),
+            detail: e.to_string(),
+        })?;
+        Ok(identity)
+    }
+
     /// The public key.
     pub fn verifying_key(&self) -> VerifyingKey {
         self.signing.verifying_key()
@@ -321,6 +393,30 @@ fn check_private(path: &Path) -> Result<(), KeyError> {
 #[cfg(not(unix))]
 fn check_private(_path: &Path) -> Result<(), KeyError> {
     Ok(())
+}
+
+/// Whether two ways of writing a person's name agree: the same surname (the first word),
+/// and each further word the same or its initial ("Іваненко І. І." and "Іваненко Іван
+/// Іванович" agree; "Іваненко І." and "Петренко І." do not). Case, apostrophes and spaces
+/// do not matter.
+pub fn names_agree(a: &str, b: &str) -> bool {
+    let words = |name: &str| -> Vec<Vec<char>> {
+        crate::answers::centre_name_key(name)
+            .split(|c: char| c.is_whitespace() || c == '.')
+            .filter(|w| !w.is_empty())
+            .map(|w| w.chars().collect())
+            .collect()
+    };
+    let (a, b) = (words(a), words(b));
+    match (a.split_first(), b.split_first()) {
+        (Some((surname_a, rest_a)), Some((surname_b, rest_b))) => {
+            surname_a == surname_b
+                && rest_a.iter().zip(rest_b).all(|(x, y)| {
+                    x == y || ((x.len() == 1 || y.len() == 1) && x.first() == y.first())
+                })
+        }
+        _ => false,
+    }
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@
 //! spaces; the signature is over those bytes.
 
 mod canonical;
+mod complete;
 mod diff;
 mod export;
 pub mod keys;
@@ -19,9 +20,13 @@ use crate::inspection::StoreError;
 
 pub(crate) use canonical::canonical_file;
 pub use canonical::{canonical_json, canonical_payload};
+pub use complete::{
+    Lacking, MissingFact, lacking, missing_facts, missing_for_final, what_final_lacks,
+};
 pub use diff::diff;
-pub use export::{SignedResult, export, missing_for_final, payload, sign, sign_inspection};
+pub use export::{SignedResult, export, payload, sign, sign_inspection};
 pub use keys::{Identity, KeyError, TrustedKey, fingerprint};
+pub use result::history_row;
 pub(crate) use result::row_altered;
 pub use result::{
     CatalogueRef, DocumentEntry, HistoryRow, HistorySubject, Payload, ResultFile, ResultGroup,
@@ -50,9 +55,9 @@ pub fn read_result_file(
 pub enum ExportError {
     /// The inspection is not complete.
     #[error(
-        "the inspection is not complete, so no final result can be signed:\n{0}\nGrade these standards (or mark them not applicable with a reason), or export a draft"
+        "the inspection is not complete, so no final result can be signed:\n{0}\nGrade the standards (or mark them not applicable with a reason) and record the facts, or export a draft"
     )]
-    Incomplete(String),
+    Incomplete(Lacking),
     /// The signing key.
     #[error(transparent)]
     Key(#[from] KeyError),

@@ -8,7 +8,7 @@ use base64::engine::general_purpose::STANDARD as B64;
 use serde::{Deserialize, Serialize};
 
 use super::keys;
-use crate::answers::{Altered, Subject};
+use crate::answers::{Altered, Presented, Subject};
 use crate::catalogue::{Code, ModelId};
 use crate::scoring::{self, Category, Percent};
 
@@ -45,15 +45,56 @@ pub struct StandardEntry {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DocumentEntry {
+    /// Not applicable (document 13 when the centre does no such work); written only when
+    /// true, so results of documents that are present or missing keep their bytes.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub not_applicable: bool,
     /// Note.
     pub note: String,
     /// Number 1–13.
     pub number: u8,
-    /// Present, missing, or not checked.
+    /// Present, missing, or not checked (`null` also when not applicable).
     pub present: Option<bool>,
 }
 
-/// What a history row of a result is about (`"standard"`, `"centre"`, `"document"`).
+fn is_false(value: &bool) -> bool {
+    !*value
+}
+
+impl DocumentEntry {
+    /// The entry of a document's check.
+    pub fn new(number: u8, present: Option<Presented>, note: String) -> DocumentEntry {
+        DocumentEntry {
+            not_applicable: present == Some(Presented::NotApplicable),
+            note,
+            number,
+            present: match present {
+                Some(Presented::Yes) => Some(true),
+                Some(Presented::No) => Some(false),
+                Some(Presented::NotApplicable) | None => None,
+            },
+        }
+    }
+
+    /// The check it records; `None` when it says both "not applicable" and present or
+    /// missing, which akredit never writes (as when not checked).
+    pub fn check(&self) -> Option<Presented> {
+        match (self.not_applicable, self.present) {
+            (true, None) => Some(Presented::NotApplicable),
+            (false, Some(true)) => Some(Presented::Yes),
+            (false, Some(false)) => Some(Presented::No),
+            _ => None,
+        }
+    }
+
+    /// Whether it says both "not applicable" and present or missing.
+    pub fn contradicts_itself(&self) -> bool {
+        self.not_applicable && self.present.is_some()
+    }
+}
+
+/// What a history row of a result is about (`"standard"`, `"centre"`, `"document"`,
+/// `"inspection"`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum HistorySubject {
@@ -63,6 +104,8 @@ pub enum HistorySubject {
     Centre,
     /// A mandatory document (the row has a `document` number).
     Document,
+    /// The inspection's facts: the expert, the visit date, the model.
+    Inspection,
 }
 
 /// One change of the history in a result.
@@ -326,11 +369,13 @@ pub struct ResultFile {
     pub signature: Signature,
 }
 
-pub(super) fn history_row(id: i64, at: &str, a: &Altered) -> HistoryRow {
+/// A history row as a result (and `history --json`) writes it.
+pub fn history_row(id: i64, at: &str, a: &Altered) -> HistoryRow {
     let (subject, code, document) = match a.subject() {
         Subject::Standard(c) => (HistorySubject::Standard, Some(c.to_string()), None),
         Subject::Centre => (HistorySubject::Centre, None, None),
         Subject::Document(n) => (HistorySubject::Document, None, Some(*n)),
+        Subject::Inspection => (HistorySubject::Inspection, None, None),
     };
     HistoryRow {
         id,
@@ -353,6 +398,7 @@ pub(crate) fn row_altered(row: &HistoryRow) -> Result<Altered, String> {
         ),
         (HistorySubject::Centre, None, None) => Subject::Centre,
         (HistorySubject::Document, None, Some(n)) => Subject::Document(n),
+        (HistorySubject::Inspection, None, None) => Subject::Inspection,
         _ => {
             return Err(format!(
                 "history row {}: its subject, code and document do not fit together",

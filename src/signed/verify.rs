@@ -6,9 +6,9 @@ use std::fmt;
 
 use super::{
     FORMAT, Payload, ResultFile, ResultTotals, SignatureFault, TrustedKey, canonical_file,
-    canonical_payload, fingerprint, keys, missing_for_final, row_altered,
+    canonical_payload, fingerprint, keys, missing_facts, missing_for_final, row_altered,
 };
-use crate::answers::{Answer, Answers, DocumentCheck};
+use crate::answers::{Answer, Answers, DocumentCheck, Fact, fact_off_history};
 use crate::catalogue::{Catalogue, Code, ModelId, sha256_hex};
 use crate::scoring;
 
@@ -30,6 +30,9 @@ pub enum Outcome {
     Fail(String),
     /// Not checked (why).
     Skipped(String),
+    /// It does not hold, but the result was signed before akredit required it (or it is
+    /// worth knowing without making the result invalid): said, not failed.
+    Warning(String),
 }
 
 impl fmt::Display for Check {
@@ -38,6 +41,7 @@ impl fmt::Display for Check {
             Outcome::Pass(d) => write!(f, "ok       {}: {d}", self.name),
             Outcome::Fail(d) => write!(f, "FAILED   {}: {d}", self.name),
             Outcome::Skipped(d) => write!(f, "skipped  {}: {d}", self.name),
+            Outcome::Warning(d) => write!(f, "WARNING  {}: {d}", self.name),
         }
     }
 }
@@ -78,8 +82,44 @@ impl Verification {
         self.result.zip(self.sha256)
     }
 
+    /// The checks that hold only as warnings, in order.
+    pub fn warnings(&self) -> impl Iterator<Item = &Check> {
+        self.checks
+            .iter()
+            .filter(|c| matches!(c.outcome, Outcome::Warning(_)))
+    }
+
     fn push(&mut self, name: &'static str, outcome: Outcome) {
         self.checks.push(Check { name, outcome });
+    }
+}
+
+/// The first akredit version that refuses a final result without its facts, and any
+/// result with a standard both not applicable and graded (issue 14). A result signed by
+/// an earlier version was made under the earlier rules: for it these are warnings.
+const FACTS_REQUIRED_SINCE: (u32, u32, u32) = (0, 2, 0);
+
+/// Whether the result was signed by a version before [`FACTS_REQUIRED_SINCE`]; a version
+/// that cannot be read is held to today's rules.
+fn signed_before_facts_rules(p: &Payload) -> bool {
+    let mut parts = p.akredit_version.split('.').map(|n| n.parse::<u32>());
+    match (parts.next(), parts.next(), parts.next(), parts.next()) {
+        (Some(Ok(major)), Some(Ok(minor)), Some(Ok(patch)), None) => {
+            (major, minor, patch) < FACTS_REQUIRED_SINCE
+        }
+        _ => false,
+    }
+}
+
+/// A failure, or a warning for a result signed before the rule existed.
+fn under_rule_of_time(p: &Payload, why: String) -> Outcome {
+    if signed_before_facts_rules(p) {
+        Outcome::Warning(format!(
+            "{why} (signed by akredit {}, before this was required)",
+            p.akredit_version
+        ))
+    } else {
+        Outcome::Fail(why)
     }
 }
 
@@ -107,10 +147,14 @@ pub fn verify(bytes: &[u8], catalogue: &Catalogue, trusted: &[TrustedKey]) -> Ve
     v.push("trusted signer", trust);
     let p = &result.payload;
     check_catalogue(p, catalogue, &mut v);
+    check_names(p, v.trusted_name.clone(), &mut v);
     if let Some((model, answers)) = check_standards(p, catalogue, &mut v) {
+        let answers = with_form_and_documents(p, answers);
         if p.is_final {
             check_complete(catalogue, model, &answers, &mut v);
+            check_facts(p, catalogue, &answers, &mut v);
         }
+        check_consistent(p, &answers, &mut v);
         check_totals(p, catalogue, model, &answers, &mut v);
         check_history(p, answers, &mut v);
     }
@@ -268,6 +312,111 @@ fn check_complete(catalogue: &Catalogue, model: ModelId, answers: &Answers, v: &
     );
 }
 
+/// The payload's answers with its application form and documents: all it records.
+fn with_form_and_documents(p: &Payload, mut answers: Answers) -> Answers {
+    answers.centre = p.centre.clone();
+    answers.documents = p
+        .documents
+        .iter()
+        .filter(|d| d.check().is_some() || !d.note.is_empty())
+        .map(|d| {
+            (
+                d.number,
+                DocumentCheck {
+                    present: d.check(),
+                    note: d.note.clone(),
+                },
+            )
+        })
+        .collect();
+    answers
+}
+
+/// A fact of the inspection as the result records it.
+fn payload_fact(p: &Payload, fact: Fact) -> Option<String> {
+    match fact {
+        Fact::Expert => Some(p.expert.clone()).filter(|e| !e.is_empty()),
+        Fact::VisitDate => p.visit_date.clone(),
+        Fact::Model => Some(p.model.clone()),
+    }
+}
+
+/// Check 6b: A final result records the expert, the visit date, the application form
+/// and the check of every document.
+fn check_facts(p: &Payload, catalogue: &Catalogue, answers: &Answers, v: &mut Verification) {
+    let missing = missing_facts(catalogue, &p.expert, p.visit_date.as_deref(), answers);
+    if missing.is_empty() {
+        v.push(
+            "facts",
+            Outcome::Pass("expert, visit date, application form and 13 documents recorded".into()),
+        );
+        return;
+    }
+    let listed: Vec<String> = missing.iter().map(ToString::to_string).collect();
+    let why = format!("marked final, but it lacks {}", listed.join(", "));
+    v.push("facts", under_rule_of_time(p, why));
+}
+
+/// Check 6c: No standard is both not applicable and graded. A document that says both
+/// "not applicable" and present is refused with the standards' form.
+fn check_consistent(p: &Payload, answers: &Answers, v: &mut Verification) {
+    let both = answers.graded_while_not_applicable();
+    let documents: Vec<u8> = p
+        .documents
+        .iter()
+        .filter(|d| d.contradicts_itself())
+        .map(|d| d.number)
+        .collect();
+    if !documents.is_empty() {
+        v.push(
+            "consistent",
+            Outcome::Fail(format!(
+                "documents {documents:?} are said to be both not applicable and present or missing"
+            )),
+        );
+        return;
+    }
+    if both.is_empty() {
+        v.push(
+            "consistent",
+            Outcome::Pass("no standard is both not applicable and graded".into()),
+        );
+        return;
+    }
+    let codes: Vec<&str> = both.iter().map(Code::as_str).collect();
+    let why = format!(
+        "{} both not applicable and graded: {}",
+        if both.len() == 1 {
+            "a standard is"
+        } else {
+            "standards are"
+        },
+        codes.join(", ")
+    );
+    v.push("consistent", under_rule_of_time(p, why));
+}
+
+/// The expert the result names and the name its signer signs with: said either way, a
+/// warning when they differ (another expert of the group may sign, but the commission
+/// should see it). A trusted identity's name, when given, is the signer's.
+fn check_names(p: &Payload, trusted_name: Option<String>, v: &mut Verification) {
+    let signer = trusted_name.unwrap_or_else(|| p.signer.clone());
+    let outcome = if p.expert.trim().is_empty() {
+        Outcome::Warning(format!("the result names no expert; signed by {signer}"))
+    } else if keys::names_agree(&p.expert, &signer) {
+        Outcome::Pass(format!(
+            "the expert {} and the key's name {signer} agree",
+            p.expert
+        ))
+    } else {
+        Outcome::Warning(format!(
+            "the expert named in the result is {}, the key's name is {signer}: they differ",
+            p.expert
+        ))
+    };
+    v.push("names", outcome);
+}
+
 /// Check 7: The totals recompute from the grades.
 fn check_totals(
     p: &Payload,
@@ -322,23 +471,18 @@ fn check_history(p: &Payload, answers: Answers, v: &mut Verification) {
         );
         return;
     }
+    if let Some(fact) = fact_off_history(rows.iter(), |fact| payload_fact(p, fact)) {
+        v.push(
+            "history",
+            Outcome::Fail(format!(
+                "the history's last change of the {} is not what the result says",
+                fact.id()
+            )),
+        );
+        return;
+    }
     let state = Answers::replay(rows.iter());
-    let mut recorded = answers;
-    recorded.centre = p.centre.clone();
-    recorded.documents = p
-        .documents
-        .iter()
-        .filter(|d| d.present.is_some() || !d.note.is_empty())
-        .map(|d| {
-            (
-                d.number,
-                DocumentCheck {
-                    present: d.present,
-                    note: d.note.clone(),
-                },
-            )
-        })
-        .collect();
+    let recorded = answers;
     if state == recorded {
         v.push(
             "history",
@@ -388,12 +532,16 @@ fn check_trust(
             )),
             None,
         ),
-        Some(name)
-            if crate::answers::centre_name_key(name)
-                == crate::answers::centre_name_key(claimed) =>
-        {
+        Some(name) if entry.signed_as(claimed).is_some() => {
+            let earlier = entry
+                .signed_as(claimed)
+                .filter(|n| {
+                    crate::answers::centre_name_key(n) != crate::answers::centre_name_key(name)
+                })
+                .map(|n| format!(", who signed this as {n} before renaming the key"))
+                .unwrap_or_default();
             (
-                Outcome::Pass(format!("key {fp} is trusted: it is {name}'s")),
+                Outcome::Pass(format!("key {fp} is trusted: it is {name}'s{earlier}")),
                 Some(name.clone()),
             )
         }
@@ -456,4 +604,20 @@ fn answers_from(p: &Payload, catalogue: &Catalogue, model: ModelId) -> Result<An
         ));
     }
     Ok(answers)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::signed::keys::names_agree;
+
+    #[test]
+    fn names_agree_by_surname_and_initials() {
+        assert!(names_agree("Іваненко І. І.", "Іваненко Іван Іванович"));
+        assert!(names_agree("Іваненко І.І.", "іваненко  Іван"));
+        assert!(names_agree("Сидоренко Олена", "Сидоренко О."));
+        assert!(!names_agree("Іваненко І. І.", "Петренко Іван"));
+        assert!(!names_agree("Іваненко Іван", "Іваненко Петро"));
+        assert!(!names_agree("Іваненко П.", "Іваненко Іван"));
+        assert!(!names_agree("", "Іваненко Іван"));
+    }
 }

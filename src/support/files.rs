@@ -295,6 +295,24 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
     written
 }
 
+/// Replaces the regular file at `path` durably and at once: the bytes go to a new
+/// temporary file beside it, are synced, and take its name in one rename (which replaces
+/// the name itself, never writing through it). A link at `path` is refused; on any
+/// failure the old file stays as it was and no temporary file is left.
+pub fn replace(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
+    if is_link(path) {
+        return Err(FileError::Link(path.to_path_buf()));
+    }
+    let tmp = temp_sibling(path);
+    let written =
+        write_temp(&tmp, bytes).and_then(|()| fs::rename(&tmp, path).map_err(io_error(path)));
+    if written.is_err() {
+        remove_if_there(&tmp);
+    }
+    sync_dir(&parent_dir(path));
+    written
+}
+
 fn write_temp(tmp: &Path, bytes: &[u8]) -> Result<(), FileError> {
     // create_new fails on anything at the name, a link included: nothing is followed.
     let mut file = OpenOptions::new()

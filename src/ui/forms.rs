@@ -85,6 +85,8 @@ pub struct ExportDialog {
     pub with_pdf: bool,
     /// The name for a new key.
     pub key_name: String,
+    /// The expert confirmed the new key's name as typed (it goes into every result).
+    pub key_name_confirmed: bool,
     /// Whether this computer has a signing key: read when the dialog opens, and again
     /// after an export (which may have made one) — never per frame.
     pub has_key: bool,

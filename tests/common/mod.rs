@@ -90,3 +90,55 @@ pub fn harness(home: PathBuf) -> Harness<'static, AkreditApp> {
         .with_max_steps(12)
         .build_ui_state(|ui, app: &mut AkreditApp| app.show(ui), app)
 }
+
+/// The facts a final result must hold besides its grades (issue 14): every field of the
+/// application form and the check of each of the 13 documents (all presented). The
+/// expert and the visit date are given when the inspection is made.
+pub fn fact_changes() -> Vec<akredit::answers::Change> {
+    use akredit::answers::{Change, Presented};
+    let form = [
+        ("ownership", "комунальна"),
+        ("location", "м. Полтава, вул. Соборності, 1"),
+        ("phone", "0532 00-00-00"),
+        ("head", "Петренко П. П., головний лікар"),
+    ];
+    let mut changes: Vec<Change> = form
+        .iter()
+        .map(|(field, value)| Change::Centre {
+            field: (*field).into(),
+            value: (*value).into(),
+        })
+        .collect();
+    changes.extend((1..=13).map(|number| Change::DocumentPresent {
+        number,
+        present: Some(Presented::Yes),
+    }));
+    changes
+}
+
+/// Records [`fact_changes`] in an inspection.
+pub fn record_facts(insp: &mut akredit::inspection::Inspection) {
+    insp.apply(&fact_changes()).expect("facts");
+}
+
+/// Records [`fact_changes`] in an inspection file with the command line.
+pub fn record_facts_cli(file: &str, dir: &Path, home: &Path) {
+    let run = Run::of(
+        &[
+            "centre",
+            file,
+            "ownership=комунальна",
+            "location=м. Полтава, вул. Соборності, 1",
+            "phone=0532 00-00-00",
+            "head=Петренко П. П., головний лікар",
+        ],
+        dir,
+        home,
+    );
+    assert_eq!(run.code(), Some(0), "{run:?}");
+    for number in 1..=13 {
+        let n = number.to_string();
+        let run = Run::of(&["document", file, &n, "--present", "yes"], dir, home);
+        assert_eq!(run.code(), Some(0), "{run:?}");
+    }
+}

@@ -63,6 +63,10 @@ impl AkreditApp {
         }
         let identity = match Identity::load(&home) {
             Ok(i) => i,
+            // The name goes into every result the key signs: made only once confirmed.
+            Err(KeyError::Missing(_)) if !dialog.key_name_confirmed => {
+                return Err(T::SignBlockedKeyConfirm.get(lang).to_string());
+            }
             Err(KeyError::Missing(_)) => {
                 Identity::create(&home, &dialog.key_name).map_err(|e| i18n::error(&e, lang))?
             }
@@ -98,6 +102,9 @@ impl AkreditApp {
         let identity = match &self.home {
             None => None,
             Some(home) => match Identity::load_if_any(home).map_err(|e| i18n::error(&e, lang))? {
+                None if !dialog.key_name.trim().is_empty() && !dialog.key_name_confirmed => {
+                    return Err(T::SignBlockedKeyConfirm.get(lang).to_string());
+                }
                 None if !dialog.key_name.trim().is_empty() => Some(
                     Identity::create(home, &dialog.key_name).map_err(|e| i18n::error(&e, lang))?,
                 ),

@@ -89,6 +89,14 @@ fn summary(
     if let Some(other) = sa.other_centre(session.inspection.answers()) {
         summary.push_str(&format!(" · {}: {other}", T::SelfOtherCentre.get(lang)));
     }
+    if !plan.not_applicable.is_empty() {
+        let codes: Vec<&str> = plan.not_applicable.iter().map(|c| c.as_str()).collect();
+        summary.push_str(&format!(
+            " · {}: {}",
+            T::SelfNotTakenNa.get(lang),
+            codes.join(", ")
+        ));
+    }
     summary
 }
 

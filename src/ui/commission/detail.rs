@@ -117,6 +117,7 @@ fn checks(d: &Detail, lang: Language, ui: &mut Ui) {
             Outcome::Pass(s) => (T::CheckPassed, s, ui.visuals().text_color()),
             Outcome::Fail(s) => (T::CheckFailed, s, ui.visuals().error_fg_color),
             Outcome::Skipped(s) => (T::CheckSkipped, s, ui.visuals().weak_text_color()),
+            Outcome::Warning(s) => (T::CheckWarning, s, ui.visuals().warn_fg_color),
         };
         let text = format!("{} — {}: {detail}", word.get(lang), check.name);
         ui.add(egui::Label::new(RichText::new(text).color(colour)).wrap());
@@ -257,7 +258,11 @@ fn totals(t: &crate::signed::ResultTotals, lang: Language, ui: &mut Ui) {
         }
         ui.label(text);
     }
-    ui.label(i18n::applicable_counts(t.applicable, t.not_applicable, lang));
+    ui.label(i18n::applicable_counts(
+        t.applicable,
+        t.not_applicable,
+        lang,
+    ));
 }
 
 fn standards(p: &crate::signed::Payload, catalogue: &Catalogue, lang: Language, ui: &mut Ui) {

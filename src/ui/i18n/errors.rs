@@ -227,7 +227,84 @@ impl Worded for Refusal {
             R::UnknownDocument { number, count } => {
                 format!("документа {number} немає; Наказ перелічує документи від 1 до {count}")
             }
+            R::DocumentRequired(n) => format!(
+                "документ {n} обов'язковий для кожного центру, тож «не застосовується» для нього не буває: позначте, подано його чи ні (не застосовуватися може лише документ, якого Наказ вимагає «за умови її проведення»)"
+            ),
+            R::GradedWhileNotApplicable(c) => format!(
+                "{c} позначено як такий, що не застосовується, тож його не можна оцінити: спершу зробіть його застосовним (зніміть «Н/З»), тоді оцініть"
+            ),
+            R::FactEmpty(f) => format!(
+                "{} не можна залишити порожнім; укажіть виправлене значення",
+                fact_uk(*f)
+            ),
+            R::BadFact { fact, value } => match fact {
+                crate::answers::Fact::VisitDate => {
+                    format!("{value:?} — не дата; пишіть РРРР-ММ-ДД, наприклад 2026-11-23")
+                }
+                _ => format!("{value:?} — не {}", fact_uk(*fact)),
+            },
+            R::ModelWouldDrop { model: m, codes } => format!(
+                "модель не можна змінити на «{}»: {} стандартів поза нею мають оцінки, примітки чи причини ({}); спершу очистьте їх",
+                model(*m),
+                codes.len(),
+                codes
+                    .iter()
+                    .take(5)
+                    .map(|c| c.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
         }
+    }
+}
+
+/// What keeps a result from being final, a line each, in Ukrainian.
+pub fn lacking_uk(lacking: &crate::signed::Lacking) -> String {
+    let mut lines = Vec::new();
+    for (group, codes) in &lacking.standards {
+        let codes: Vec<&str> = codes.iter().map(|c| c.as_str()).collect();
+        lines.push(format!("  не оцінено в {group}: {}", codes.join(", ")));
+    }
+    for fact in &lacking.facts {
+        lines.push(format!("  бракує: {}", missing_fact_uk(fact)));
+    }
+    for code in &lacking.contradictions {
+        lines.push(format!(
+            "  {code} водночас «не застосовується» і має оцінку: очистьте оцінку або зробіть стандарт застосовним"
+        ));
+    }
+    lines.join("\n")
+}
+
+/// A missing fact in Ukrainian.
+pub fn missing_fact_uk(fact: &crate::signed::MissingFact) -> String {
+    use crate::signed::MissingFact as M;
+    match fact {
+        M::Expert => "ім'я експерта".into(),
+        M::VisitDate => "дата візиту".into(),
+        M::FormField(id) => format!("поле заяви «{}»", form_field_uk(id)),
+        M::Document(n) => format!("перевірка документа {n} (подано / не подано)"),
+    }
+}
+
+/// The application form's fields as the Order's form names them (line 57–65).
+fn form_field_uk(id: &str) -> &str {
+    match id {
+        "centre_name" => "назва центру здоров'я",
+        "ownership" => "форма власності і відомчої підпорядкованості",
+        "location" => "місцезнаходження",
+        "phone" => "телефон (факс)",
+        "head" => "П.І.Б., посада керівника",
+        other => other,
+    }
+}
+
+/// A fact of the inspection in words.
+fn fact_uk(fact: crate::answers::Fact) -> &'static str {
+    match fact {
+        crate::answers::Fact::Expert => "ім'я експерта",
+        crate::answers::Fact::VisitDate => "дату візиту",
+        crate::answers::Fact::Model => "модель діяльності",
     }
 }
 
@@ -328,8 +405,9 @@ impl Worded for ExportError {
     fn ukrainian(&self) -> String {
         use ExportError as X;
         match self {
-            X::Incomplete(list) => format!(
-                "перевірку не завершено, тому остаточний результат підписати не можна:\n{list}\nОцініть ці стандарти (або позначте з причиною, що вони не застосовуються) чи експортуйте чернетку"
+            X::Incomplete(lacking) => format!(
+                "перевірку не завершено, тому остаточний результат підписати не можна:\n{}\nОцініть стандарти (або позначте з причиною, що вони не застосовуються) і внесіть відомості — або експортуйте чернетку",
+                lacking_uk(lacking)
             ),
             X::Key(k) => k.ukrainian(),
             X::Store(s) => s.ukrainian(),
@@ -639,7 +717,18 @@ mod tests {
             assert_ukrainian(&k);
         }
         for x in [
-            ExportError::Incomplete("  1.1: 1.1.3".into()),
+            ExportError::Incomplete(crate::signed::Lacking {
+                standards: vec![(
+                    "1.1".parse().expect("group"),
+                    vec!["1.1.3".parse().expect("code")],
+                )],
+                facts: vec![
+                    crate::signed::MissingFact::Expert,
+                    crate::signed::MissingFact::FormField("head".into()),
+                    crate::signed::MissingFact::Document(13),
+                ],
+                contradictions: vec!["1.1.1.5".parse().expect("code")],
+            }),
             ExportError::Key(KeyError::NoName),
             ExportError::Store(StoreError::OpenedReadOnly),
             ExportError::Canonical("float".into()),

@@ -6,7 +6,7 @@ mod errors;
 mod problems;
 mod strings;
 
-pub use errors::{Worded, conflict, damaged, error};
+pub use errors::{Worded, conflict, damaged, error, lacking_uk, missing_fact_uk};
 pub use problems::problems;
 pub use strings::T;
 
@@ -20,4 +20,12 @@ pub fn applicable_counts(applicable: usize, not_applicable: usize, lang: Languag
         T::Applicable.get(lang),
         T::NaCount.get(lang)
     )
+}
+
+/// A fact a final result lacks, in the user's language.
+pub fn missing_fact(fact: &crate::signed::MissingFact, lang: Language) -> String {
+    match lang {
+        Language::Uk => missing_fact_uk(fact),
+        Language::En => fact.to_string(),
+    }
 }

@@ -237,6 +237,17 @@ strings! {
     StandardsHeading => "Стандарти", "Standards";
     ColCode => "Код", "Code";
     ColTitle => "Назва", "Title";
+    // What gets signed (issue 14)
+    DocNotApplicable => "не застосовується", "not applicable";
+    CheckWarning => "попередження", "warning";
+    SelfNotTakenNa => "не взято (стандарти не застосовуються)", "not taken (standards not applicable)";
+    ExportFactsMissing => "Ще не внесено (на вкладці «Центр»):", "Not recorded yet (on the Centre tab):";
+    ExportContradictions => "Водночас «не застосовується» й оцінено (натисніть код):", "Both not applicable and graded (click a code):";
+    GoToCentreTab => "Перейти до вкладки «Центр»", "Go to the Centre tab";
+    SignBlockedLacking => "Остаточний результат можна підписати, коли нічого з переліченого не бракує; або позначте «чернетка».", "A final result can be signed once nothing listed is lacking; or tick \"draft\".";
+    SignBlockedKeyName => "Щоб підписати, введіть своє повне ім'я для нового ключа.", "To sign, type your full name for the new key.";
+    SignBlockedKeyConfirm => "Підтвердьте ім'я ключа: воно буде в кожному результаті, який ви підпишете.", "Confirm the key's name: it goes into every result you sign.";
+    KeyNameConfirm => "Ім'я «{name}» написано правильно (воно буде в кожному підписаному результаті)", "The name \"{name}\" is spelled right (it goes into every signed result)";
 }
 
 #[cfg(test)]

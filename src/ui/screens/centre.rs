@@ -5,8 +5,8 @@
 use egui::{RichText, ScrollArea, Ui};
 
 use super::self_import;
-use crate::answers::{self, Change};
-use crate::catalogue::{Catalogue, Code, Preset};
+use crate::answers::{self, Change, Fact, Presented};
+use crate::catalogue::{Catalogue, Code, ModelId, Preset};
 use crate::support::settings::Language;
 use crate::ui::app::AkreditApp;
 use crate::ui::command::Command;
@@ -23,7 +23,7 @@ pub fn show(app: &mut AkreditApp, ui: &mut Ui) {
     let mut commands = Vec::new();
     ScrollArea::vertical().show(ui, |ui| {
         let catalogue = session.inspection.catalogue().clone();
-        facts(session, lang, ui);
+        facts(session, lang, ui, &mut changes);
         // "Not applicable" is the commission's decision: no presets in a centre's file.
         if !session.is_self_assessment() {
             ui.add_space(6.0);
@@ -49,18 +49,42 @@ pub fn show(app: &mut AkreditApp, ui: &mut Ui) {
     }
 }
 
-/// Expert, visit date and file.
-fn facts(session: &Session, lang: Language, ui: &mut Ui) {
-    let meta = session.inspection.meta();
+/// Expert, visit date and model, each correctable (a change in the history), and the
+/// file.
+fn facts(session: &mut Session, lang: Language, ui: &mut Ui, changes: &mut Vec<Change>) {
     ui.heading(T::InspectionFacts.get(lang));
-    ui.label(format!(
-        "{}: {} · {}: {} · {}",
-        T::Expert.get(lang),
-        meta.expert,
-        T::VisitDate.get(lang),
-        meta.visit_date.as_deref().unwrap_or("—"),
-        session.inspection.path().display()
-    ));
+    egui::Grid::new("facts")
+        .num_columns(2)
+        .striped(true)
+        .show(ui, |ui| {
+            for (fact, label) in [(Fact::Expert, T::Expert), (Fact::VisitDate, T::VisitDate)] {
+                let caption = ui.label(label.get(lang));
+                let stored = session.inspection.meta().fact(fact).unwrap_or_default();
+                let key = format!("fact:{}", fact.id());
+                let look = (None, 320.0);
+                if let Some(value) = buffered_field(session, key, &stored, look, caption.id, ui) {
+                    changes.push(Change::Fact { fact, value });
+                }
+                ui.end_row();
+            }
+            ui.label(T::Model.get(lang));
+            ui.horizontal(|ui| {
+                let current = session.model();
+                for (model, name) in [
+                    (ModelId::Sanitary, T::ModelSanitaryName),
+                    (ModelId::Full, T::ModelFullName),
+                ] {
+                    if ui.radio(current == model, name.get(lang)).clicked() && current != model {
+                        changes.push(Change::Fact {
+                            fact: Fact::Model,
+                            value: model.id().to_string(),
+                        });
+                    }
+                }
+            });
+            ui.end_row();
+        });
+    ui.label(RichText::new(session.inspection.path().display().to_string()).weak());
 }
 
 /// A preset's switch (its state and changes worked out by [`answers::preset_applied`]
@@ -175,7 +199,7 @@ fn documents(
                         ui.add(egui::Label::new(format!("{}. {}", doc.number, doc.title)).wrap())
                     })
                     .inner;
-                ui.horizontal(|ui| presence(doc.number, check.present, lang, ui, changes));
+                ui.horizontal(|ui| presence(doc, check.present, lang, ui, changes));
                 let key = format!("doc:{}", doc.number);
                 let look = (Some(T::DocNote.get(lang)), 220.0);
                 if let Some(text) = buffered_field(session, key, &check.note, look, caption.id, ui)
@@ -190,31 +214,36 @@ fn documents(
         });
 }
 
-/// The three buttons of a document's presence.
+/// The buttons of a document's check: present, missing, not checked, and "not
+/// applicable" for a document the Order asks for only "за умови її проведення".
 fn presence(
-    number: u8,
-    present: Option<bool>,
+    doc: &crate::catalogue::Document,
+    present: Option<Presented>,
     lang: Language,
     ui: &mut Ui,
     changes: &mut Vec<Change>,
 ) {
-    for (value, key) in [
-        (Some(true), T::Present),
-        (Some(false), T::Absent),
-        (None, T::NotChecked),
-    ] {
+    let mut choices = vec![
+        (Some(Presented::Yes), T::Present),
+        (Some(Presented::No), T::Absent),
+    ];
+    if doc.may_be_not_applicable() {
+        choices.push((Some(Presented::NotApplicable), T::DocNotApplicable));
+    }
+    choices.push((None, T::NotChecked));
+    for (value, key) in choices {
         let r = ui.selectable_label(present == value, key.get(lang));
         r.widget_info(|| {
             egui::WidgetInfo::selected(
                 egui::Role::Button,
                 true,
                 present == value,
-                format!("{number} {}", key.get(lang)),
+                format!("{} {}", doc.number, key.get(lang)),
             )
         });
         if r.clicked() && present != value {
             changes.push(Change::DocumentPresent {
-                number,
+                number: doc.number,
                 present: value,
             });
         }

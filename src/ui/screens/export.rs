@@ -11,8 +11,9 @@ use crate::support::settings::Language;
 use crate::ui::app::AkreditApp;
 use crate::ui::command::Command;
 use crate::ui::forms::ExportDialog;
-use crate::ui::i18n::T;
+use crate::ui::i18n::{self, T};
 use crate::ui::style::outcome_label;
+use crate::ui::view::Tab;
 
 /// How many missing codes of a group are listed as links.
 const LISTED_MISSING: usize = 40;
@@ -40,12 +41,8 @@ pub fn show(app: &mut AkreditApp, ui: &Ui) {
                 self_body(dialog, lang, ui, &mut commands);
                 return;
             }
-            let missing = signed::missing_for_final(
-                session.inspection.catalogue(),
-                session.model(),
-                session.inspection.answers(),
-            );
-            result_body(dialog, &missing, lang, ui, &mut commands);
+            let lacking = signed::what_final_lacks(&session.inspection);
+            result_body(dialog, &lacking, lang, ui, &mut commands);
         });
     if !open {
         commands.push(Command::CloseExport);
@@ -55,38 +52,83 @@ pub fn show(app: &mut AkreditApp, ui: &Ui) {
     }
 }
 
-/// The dialog for the commission's result: final only when complete, or a draft.
+/// The dialog for the commission's result: final only when nothing is lacking, or a
+/// draft; the button says why it cannot be pressed.
 fn result_body(
     dialog: &mut ExportDialog,
-    missing: &[(Code, Vec<Code>)],
+    lacking: &signed::Lacking,
     lang: Language,
     ui: &mut Ui,
     commands: &mut Vec<Command>,
 ) {
-    if missing.is_empty() {
+    if lacking.is_empty() {
         ui.label(T::ExportComplete.get(lang));
         dialog.draft = false;
     } else {
-        ui.label(RichText::new(T::ExportIncomplete.get(lang)).strong());
         egui::ScrollArea::vertical()
-            .max_height(160.0)
-            .show(ui, |ui| missing_links(missing, ui, commands));
+            .max_height(220.0)
+            .show(ui, |ui| lacking_list(lacking, lang, ui, commands));
         ui.checkbox(&mut dialog.draft, T::ExportDraft.get(lang));
     }
     key_and_path(dialog, T::ResultFile, lang, ui);
     ui.checkbox(&mut dialog.with_pdf, T::ExportPdf.get(lang));
-    let ready = (missing.is_empty() || dialog.draft)
-        && (dialog.has_key || !dialog.key_name.trim().is_empty());
+    let blocked = if !lacking.is_empty() && !dialog.draft {
+        Some(T::SignBlockedLacking)
+    } else if !dialog.has_key && dialog.key_name.trim().is_empty() {
+        Some(T::SignBlockedKeyName)
+    } else if !dialog.has_key && !dialog.key_name_confirmed {
+        Some(T::SignBlockedKeyConfirm)
+    } else {
+        None
+    };
     if ui
         .add_enabled(
-            ready,
+            blocked.is_none(),
             egui::Button::new(RichText::new(T::SignAndSave.get(lang)).strong()),
         )
         .clicked()
     {
         commands.push(Command::RunExport);
     }
+    if let Some(why) = blocked {
+        ui.label(RichText::new(why.get(lang)).weak());
+    }
     outcome_label(&dialog.outcome, ui);
+}
+
+/// What keeps the result from being final: ungraded standards (links), missing facts
+/// (a link to the Centre tab, where they are entered), contradictions (links).
+fn lacking_list(
+    lacking: &signed::Lacking,
+    lang: Language,
+    ui: &mut Ui,
+    commands: &mut Vec<Command>,
+) {
+    if !lacking.standards.is_empty() {
+        ui.label(RichText::new(T::ExportIncomplete.get(lang)).strong());
+        missing_links(&lacking.standards, ui, commands);
+    }
+    if !lacking.facts.is_empty() {
+        ui.label(RichText::new(T::ExportFactsMissing.get(lang)).strong());
+        for fact in &lacking.facts {
+            ui.label(format!("• {}", i18n::missing_fact(fact, lang)));
+        }
+        if ui.link(T::GoToCentreTab.get(lang)).clicked() {
+            commands.push(Command::SelectTab(Tab::Centre));
+            commands.push(Command::CloseExport);
+        }
+    }
+    if !lacking.contradictions.is_empty() {
+        ui.label(RichText::new(T::ExportContradictions.get(lang)).strong());
+        ui.horizontal_wrapped(|ui| {
+            for code in &lacking.contradictions {
+                if ui.link(code.as_str()).clicked() {
+                    commands.push(Command::Focus(code.clone()));
+                    commands.push(Command::CloseExport);
+                }
+            }
+        });
+    }
 }
 
 /// What is still ungraded, per group, each code a link to it.
@@ -114,11 +156,21 @@ fn self_body(dialog: &mut ExportDialog, lang: Language, ui: &mut Ui, commands: &
         ui.label(T::SelfUnsignedNote.get(lang));
     }
     key_and_path(dialog, T::SelfExportFile, lang, ui);
+    // A name typed for a new key is made into one only once confirmed; with no name the
+    // file is written unsigned.
+    let unconfirmed =
+        !dialog.has_key && !dialog.key_name.trim().is_empty() && !dialog.key_name_confirmed;
     if ui
-        .button(RichText::new(T::SaveSelfAssessment.get(lang)).strong())
+        .add_enabled(
+            !unconfirmed,
+            egui::Button::new(RichText::new(T::SaveSelfAssessment.get(lang)).strong()),
+        )
         .clicked()
     {
         commands.push(Command::RunExport);
+    }
+    if unconfirmed {
+        ui.label(RichText::new(T::SignBlockedKeyConfirm.get(lang)).weak());
     }
     outcome_label(&dialog.outcome, ui);
 }
@@ -127,8 +179,19 @@ fn self_body(dialog: &mut ExportDialog, lang: Language, ui: &mut Ui, commands: &
 fn key_and_path(dialog: &mut ExportDialog, file_label: T, lang: Language, ui: &mut Ui) {
     if !dialog.has_key {
         let label = ui.label(T::KeyName.get(lang));
-        ui.add(egui::TextEdit::singleline(&mut dialog.key_name).desired_width(360.0))
+        let typed = ui
+            .add(egui::TextEdit::singleline(&mut dialog.key_name).desired_width(360.0))
             .labelled_by(label.id);
+        if typed.changed() {
+            // A confirmation is of the name as it now reads.
+            dialog.key_name_confirmed = false;
+        }
+        if !dialog.key_name.trim().is_empty() {
+            let confirm = T::KeyNameConfirm
+                .get(lang)
+                .replace("{name}", dialog.key_name.trim());
+            ui.checkbox(&mut dialog.key_name_confirmed, confirm);
+        }
     }
     let label = ui.label(file_label.get(lang));
     ui.add(egui::TextEdit::singleline(&mut dialog.path).desired_width(480.0))
