@@ -257,7 +257,11 @@ fn totals(t: &crate::signed::ResultTotals, lang: Language, ui: &mut Ui) {
         }
         ui.label(text);
     }
-    ui.label(i18n::applicable_counts(t.applicable, t.not_applicable, lang));
+    ui.label(i18n::applicable_counts(
+        t.applicable,
+        t.not_applicable,
+        lang,
+    ));
 }
 
 fn standards(p: &crate::signed::Payload, catalogue: &Catalogue, lang: Language, ui: &mut Ui) {

@@ -12,7 +12,11 @@ use crate::ui::style::{self, category_colour, category_name};
 pub fn panel(session: &Session, lang: Language, ui: &mut Ui) {
     let t = &session.totals;
     ui.heading(T::Result.get(lang));
-    ui.label(i18n::applicable_counts(t.applicable, t.not_applicable, lang));
+    ui.label(i18n::applicable_counts(
+        t.applicable,
+        t.not_applicable,
+        lang,
+    ));
     ui.separator();
     if session.is_self_assessment() {
         // A centre's own file: its figures only, as the commission will see them.
