@@ -1075,10 +1075,17 @@ fn an_inspection_opens_where_the_expert_stopped_and_the_file_is_not_touched() {
     h.run();
     h.state_mut().push(Command::CloseInspection);
     h.run();
-    h.state_mut().push(Command::Open(file));
+    h.state_mut().push(Command::Open(file.clone()));
     h.run();
     let s = h.state().session.as_ref().expect("session");
     assert_eq!(s.tab, akredit::ui::Tab::Centre);
+    // Closing the window remembers the place too.
+    focus(&mut h, "2.3.1.1.5");
+    eframe::App::on_exit(h.state_mut(), None);
+    let saved = Settings::load(&Home::at(dir.path().join("home")));
+    let place = saved.place(&file).expect("a place for the file");
+    assert_eq!(place.standard.as_deref(), Some("2.3.1.1.5"));
+    assert!(!place.centre_tab);
 }
 
 #[test]
