@@ -830,3 +830,419 @@ fn a_damaged_inspection_says_what_is_wrong_with_it_in_ukrainian() {
     );
     assert!(e.contains(&file.display().to_string()), "{e}");
 }
+
+// The keyboard flow (issue 14).
+
+fn status_text(h: &Harness<'_, AkreditApp>) -> String {
+    match &h.state().status {
+        Status::Info(t) | Status::Error(t) | Status::Saved(t) => t.clone(),
+        Status::Idle => String::new(),
+    }
+}
+
+fn focused(h: &Harness<'_, AkreditApp>) -> Option<Code> {
+    h.state().session.as_ref().expect("session").focused.clone()
+}
+
+fn focus(h: &mut Harness<'_, AkreditApp>, c: &str) {
+    h.state_mut().push(Command::Focus(code(c)));
+    h.run();
+}
+
+fn mark_na(h: &mut Harness<'_, AkreditApp>, c: &str) {
+    h.state_mut().push(Command::Apply(vec![
+        akredit::answers::Change::NotApplicable {
+            code: code(c),
+            reason: Some("не надає таких послуг".into()),
+        },
+    ]));
+    h.run();
+}
+
+#[test]
+fn a_key_that_does_nothing_says_why_in_the_status_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (mut h, _) = with_inspection(dir.path());
+    // "2" on a two-grade standard: the scale and its grades.
+    focus(&mut h, "1.3.6.5");
+    h.event(text("2"));
+    h.run();
+    assert_eq!(grade_of(&h, "1.3.6.5", Column::Commission), None);
+    assert_eq!(
+        status_text(&h),
+        "1.3.6.5: «2» не оцінка — дворівнева шкала: 0 (Н), 3 (В)"
+    );
+    assert!(
+        h.query_by_label_contains("«2» не оцінка").is_some(),
+        "the status bar shows it"
+    );
+    // A lone В on a four-grade standard.
+    focus(&mut h, "1.1.3");
+    h.event(text("в"));
+    h.run();
+    assert_eq!(
+        status_text(&h),
+        "1.1.3: «В» не оцінка — чотирирівнева шкала: 0 (Н), 1 (МВ), 2 (НВ), 3 (ПВ)"
+    );
+    // A key that means nothing here.
+    h.event(text("x"));
+    h.run();
+    assert!(
+        status_text(&h).contains("«x» не клавіша"),
+        "{}",
+        status_text(&h)
+    );
+    // Delete where there is nothing to clear.
+    h.key_press(Key::Delete);
+    h.run();
+    assert!(
+        status_text(&h).contains("1.1.3: нічого очищати, немає оцінки в колонці «Комісія»"),
+        "{}",
+        status_text(&h)
+    );
+    // A grade on a standard that does not apply (its buttons are disabled too).
+    mark_na(&mut h, "1.1.2");
+    focus(&mut h, "1.1.2");
+    h.event(text("3"));
+    h.run();
+    assert_eq!(grade_of(&h, "1.1.2", Column::Commission), None);
+    assert!(
+        status_text(&h).contains("1.1.2 не застосовується"),
+        "{}",
+        status_text(&h)
+    );
+    // Grade keys on the centre's tab, where no standard is shown.
+    h.state_mut()
+        .push(Command::SelectTab(akredit::ui::Tab::Centre));
+    h.run();
+    h.event(text("3"));
+    h.run();
+    assert!(
+        status_text(&h).contains("вкладці групи"),
+        "{}",
+        status_text(&h)
+    );
+    // In English too.
+    h.state_mut().push(Command::SetLanguage(Language::En));
+    focus(&mut h, "1.3.6.5");
+    h.event(text("7"));
+    h.run();
+    assert_eq!(
+        status_text(&h),
+        "1.3.6.5: «7» is no grade — two-grade scale: 0 (Н), 3 (В)"
+    );
+}
+
+#[test]
+fn a_lone_letter_is_shown_waiting_and_a_digit_after_it_grades() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (mut h, _) = with_inspection(dir.path());
+    focus(&mut h, "1.1.3");
+    // Н on a four-grade standard waits for В: the status line and the row say so.
+    h.event(text("н"));
+    h.step();
+    let waiting = "1.1.3: Н… (з В буде НВ 2; інакше Н 0)";
+    assert!(
+        h.query_by_label(waiting).is_some(),
+        "the status line shows the letter"
+    );
+    assert!(
+        h.query_by_label_contains("1.1.3 Комісія: Н… (з В буде НВ 2; інакше Н 0)")
+            .is_some(),
+        "the focused row shows it"
+    );
+    assert_eq!(grade_of(&h, "1.1.3", Column::Commission), None);
+    // A digit is a whole grade: the waiting letter is dropped and the digit grades.
+    h.event(text("0"));
+    h.run();
+    assert_eq!(grade_of(&h, "1.1.3", Column::Commission), Some(0));
+    assert!(
+        h.query_by_label(waiting).is_none(),
+        "nothing waits any more"
+    );
+    h.event(text("м"));
+    h.step();
+    h.event(text("3"));
+    h.run();
+    assert_eq!(grade_of(&h, "1.1.3", Column::Commission), Some(3));
+    // М and В make МВ.
+    h.event(text("м"));
+    h.step();
+    h.event(text("в"));
+    h.run();
+    assert_eq!(grade_of(&h, "1.1.3", Column::Commission), Some(1));
+    // A lone М that waits in vain says so, and changes nothing.
+    h.event(text("м"));
+    h.step();
+    h.run_steps(8);
+    assert_eq!(grade_of(&h, "1.1.3", Column::Commission), Some(1));
+    assert!(
+        status_text(&h).starts_with("1.1.3: «М» не оцінка"),
+        "{}",
+        status_text(&h)
+    );
+    // A lone Н that waits in vain is Н 0.
+    h.event(text("н"));
+    h.step();
+    h.run_steps(8);
+    assert_eq!(grade_of(&h, "1.1.3", Column::Commission), Some(0));
+    // Another key ends the wait: Н, then Delete, leaves the grade cleared.
+    h.event(text("н"));
+    h.step();
+    h.key_press(Key::Delete);
+    h.step();
+    h.run_steps(8);
+    assert_eq!(grade_of(&h, "1.1.3", Column::Commission), None);
+    // The help says the rule.
+    h.key_press(Key::F1);
+    h.run();
+    assert!(h.query_by_label_contains("Н, потім 0 — це 0").is_some());
+}
+
+#[test]
+fn down_passes_over_not_applicable_standards_unless_switched_off() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (mut h, _) = with_inspection(dir.path());
+    mark_na(&mut h, "1.1.1.2");
+    mark_na(&mut h, "1.1.1.3");
+    focus(&mut h, "1.1.1.1");
+    h.key_press(Key::ArrowDown);
+    h.run();
+    assert_eq!(focused(&h), Some(code("1.1.1.4")));
+    h.key_press(Key::K);
+    h.run();
+    assert_eq!(focused(&h), Some(code("1.1.1.1")));
+    // The N/A filter walks them all the same.
+    h.state_mut()
+        .push(Command::SetFilter(akredit::ui::Filter::NotApplicable));
+    focus(&mut h, "1.1.1.2");
+    h.key_press(Key::J);
+    h.run();
+    assert_eq!(focused(&h), Some(code("1.1.1.3")));
+    h.state_mut()
+        .push(Command::SetFilter(akredit::ui::Filter::All));
+    // Switched off in the settings (and remembered there).
+    h.get_by_role_and_label(Role::Button, "Налаштування")
+        .click();
+    h.run();
+    h.get_by_role_and_label(
+        Role::CheckBox,
+        "Стрілки вгору / вниз і J K пропускають стандарти, що не застосовуються",
+    )
+    .click();
+    h.run();
+    assert!(!Settings::load(&Home::at(dir.path().join("home"))).skip_not_applicable);
+    h.get_by_role_and_label(Role::Button, "Назад").click();
+    h.run();
+    focus(&mut h, "1.1.1.1");
+    h.key_press(Key::ArrowDown);
+    h.run();
+    assert_eq!(focused(&h), Some(code("1.1.1.2")));
+}
+
+#[test]
+fn a_keyboard_grade_moves_on_only_when_auto_advance_is_on() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (mut h, _) = with_inspection(dir.path());
+    h.event(text("3"));
+    h.run();
+    assert_eq!(focused(&h), Some(code("1.1.1.1")), "off by default");
+    h.get_by_role_and_label(Role::Button, "Налаштування")
+        .click();
+    h.run();
+    h.get_by_role_and_label(
+        Role::CheckBox,
+        "Після оцінки з клавіатури переходити до наступного стандарту",
+    )
+    .click();
+    h.run();
+    assert!(Settings::load(&Home::at(dir.path().join("home"))).auto_advance);
+    h.get_by_role_and_label(Role::Button, "Назад").click();
+    h.run();
+    h.event(text("н"));
+    h.run();
+    assert_eq!(grade_of(&h, "1.1.1.1", Column::Commission), Some(0));
+    assert_eq!(focused(&h), Some(code("1.1.1.2")));
+    // A key that is refused does not move on.
+    h.event(text("2"));
+    h.run();
+    assert_eq!(focused(&h), Some(code("1.1.1.2")));
+    // A lone Н on a four-grade standard moves on once it has become Н 0.
+    focus(&mut h, "1.1.3");
+    h.event(text("н"));
+    h.step();
+    assert_eq!(focused(&h), Some(code("1.1.3")));
+    h.run_steps(8);
+    assert_eq!(grade_of(&h, "1.1.3", Column::Commission), Some(0));
+    assert_eq!(focused(&h), Some(code("1.1.4.1")));
+}
+
+#[test]
+fn an_inspection_opens_where_the_expert_stopped_and_the_file_is_not_touched() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (mut h, file) = with_inspection(dir.path());
+    focus(&mut h, "1.3.6.5");
+    let before = std::fs::read(&file).expect("read");
+    h.get_by_role_and_label(Role::Button, "До початку").click();
+    h.run();
+    assert_eq!(
+        std::fs::read(&file).expect("read"),
+        before,
+        "the place is not in the inspection file"
+    );
+    // A new window opens it at 1.3.6.5, on its tab.
+    drop(h);
+    let mut h = harness(dir.path());
+    h.state_mut().push(Command::Open(file.clone()));
+    h.run();
+    let s = h.state().session.as_ref().expect("session");
+    assert_eq!(s.focused, Some(code("1.3.6.5")));
+    assert_eq!(s.tab, akredit::ui::Tab::Group(2));
+    assert!(
+        h.query_by_label("1.3.6.5 Комісія: В 3").is_some(),
+        "it is shown"
+    );
+    // The centre's tab is remembered as well.
+    h.state_mut()
+        .push(Command::SelectTab(akredit::ui::Tab::Centre));
+    h.run();
+    h.state_mut().push(Command::CloseInspection);
+    h.run();
+    h.state_mut().push(Command::Open(file.clone()));
+    h.run();
+    let s = h.state().session.as_ref().expect("session");
+    assert_eq!(s.tab, akredit::ui::Tab::Centre);
+    // Closing the window remembers the place too.
+    focus(&mut h, "2.3.1.1.5");
+    eframe::App::on_exit(h.state_mut(), None);
+    let saved = Settings::load(&Home::at(dir.path().join("home")));
+    let place = saved.place(&file).expect("a place for the file");
+    assert_eq!(place.standard.as_deref(), Some("2.3.1.1.5"));
+    assert!(!place.centre_tab);
+}
+
+#[test]
+fn a_tab_switched_to_starts_at_its_top() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (mut h, _) = with_inspection(dir.path());
+    // Far down the first group.
+    focus(&mut h, "1.1.9");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::PageDown);
+    h.run();
+    let heading = h.get_by_label("1.2 Кадри").rect();
+    assert!(
+        heading.top() > 0.0,
+        "the next group's heading is in view, not above it: {heading:?}"
+    );
+    assert_eq!(focused(&h), Some(code("1.2.1")));
+}
+
+#[test]
+fn undo_says_what_it_undid_and_redo_makes_it_again() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (mut h, file) = with_inspection(dir.path());
+    let rows_at_start = {
+        let s = h.state().session.as_ref().expect("session");
+        s.inspection.history(None).expect("history").len()
+    };
+    focus(&mut h, "1.1.3");
+    h.event(text("н"));
+    h.event(text("в"));
+    h.run();
+    assert_eq!(grade_of(&h, "1.1.3", Column::Commission), Some(2));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(grade_of(&h, "1.1.3", Column::Commission), None);
+    assert_eq!(status_text(&h), "Скасовано: 1.1.3: було НВ 2, тепер —");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run();
+    assert_eq!(grade_of(&h, "1.1.3", Column::Commission), Some(2));
+    assert_eq!(status_text(&h), "Повернуто: 1.1.3: було —, тепер НВ 2");
+    // Ctrl+Shift+Z redoes too; the self column is named.
+    h.key_press(Key::S);
+    h.event(text("3"));
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(
+        status_text(&h),
+        "Скасовано: 1.1.3 Самооцінка: було ПВ 3, тепер —"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run();
+    assert_eq!(grade_of(&h, "1.1.3", Column::SelfAssessment), Some(3));
+    // A new change after an undo leaves nothing to redo.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    h.event(text("1"));
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run();
+    assert_eq!(
+        status_text(&h),
+        "Немає скасованих змін, які можна повернути."
+    );
+    assert_eq!(grade_of(&h, "1.1.3", Column::SelfAssessment), Some(1));
+    // In English.
+    h.state_mut().push(Command::SetLanguage(Language::En));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(
+        status_text(&h),
+        "Undone: 1.1.3 Self-assessment: was МВ 1, now —"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run();
+    assert_eq!(
+        status_text(&h),
+        "Redone: 1.1.3 Self-assessment: was —, now МВ 1"
+    );
+    // Every undo and redo is a change in the file's history.
+    drop(h);
+    let back = Inspection::open(&file, catalogue(), Access::ReadOnly).expect("reopen");
+    let a = back.answers().get(&code("1.1.3"));
+    assert_eq!((a.commission, a.self_grade), (Some(2), Some(1)));
+    assert_eq!(
+        back.history(None).expect("history").len(),
+        rows_at_start + 10,
+        "3 grades, 4 undos, 3 redos"
+    );
+}
+
+#[test]
+fn the_column_the_keys_grade_is_marked_and_a_divergence_in_both_columns() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (mut h, _) = with_inspection(dir.path());
+    assert!(h.query_by_label("1.1.1.1 Комісія: клавіші ›").is_some());
+    assert!(h.query_by_label_contains("САМООЦІНКИ").is_none());
+    h.key_press(Key::S);
+    h.run();
+    assert!(
+        h.query_by_label("1.1.1.1 Самооцінка: клавіші ›").is_some(),
+        "the focused row marks the self column"
+    );
+    assert!(h.query_by_label("1.1.1.1 Комісія: клавіші ›").is_none());
+    assert!(
+        h.query_by_label_contains("Клавіші ставлять оцінки САМООЦІНКИ")
+            .is_some(),
+        "above the tab, too"
+    );
+    // Commission В 3, self Н 0: both columns are marked.
+    h.event(text("н"));
+    h.run();
+    h.get_by_role_and_label(Role::Button, "1.1.1.1 Комісія: В 3")
+        .click();
+    h.run();
+    assert!(h.query_by_label("1.1.1.1 Комісія: ≠ самооцінка").is_some());
+    assert!(h.query_by_label("1.1.1.1 Самооцінка: ≠ комісія").is_some());
+    // Agreeing: no mark.
+    h.event(text("в"));
+    h.run();
+    assert_eq!(grade_of(&h, "1.1.1.1", Column::SelfAssessment), Some(3));
+    assert!(h.query_by_label_contains("≠").is_none());
+    // Back to the commission.
+    h.key_press(Key::S);
+    h.run();
+    assert!(h.query_by_label("1.1.1.1 Комісія: клавіші ›").is_some());
+    assert!(h.query_by_label_contains("САМООЦІНКИ").is_none());
+}

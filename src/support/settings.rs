@@ -1,4 +1,5 @@
-//! The user's preferences and recent files, kept in `$AKREDIT_HOME/settings.json`.
+//! The user's preferences, recent files and where the expert stopped in each, kept in
+//! `$AKREDIT_HOME/settings.json`.
 //!
 //! Written atomically (a temporary file renamed over the old one), and read leniently:
 //! a missing or unreadable settings file gives the defaults, never an error that blocks
@@ -49,6 +50,25 @@ pub struct Settings {
     pub theme: Theme,
     /// Recently opened inspections, most recent first.
     pub recent: Vec<PathBuf>,
+    /// Whether moving down or up (↓, ↑, J, K) passes over standards marked not applicable.
+    pub skip_not_applicable: bool,
+    /// Whether a grade typed on the keyboard moves the focus to the next standard.
+    pub auto_advance: bool,
+    /// Where the expert stopped in each recent inspection (kept here, never in the file).
+    pub places: Vec<Place>,
+}
+
+/// Where the expert stopped in an inspection: the standard focused and whether the
+/// centre's tab was shown (otherwise the focused standard's group tab).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Place {
+    /// The inspection file, as the recent list names it.
+    pub path: PathBuf,
+    /// The code of the standard focused, if any.
+    pub standard: Option<String>,
+    /// Whether the centre's tab was shown.
+    pub centre_tab: bool,
 }
 
 impl Default for Settings {
@@ -58,6 +78,9 @@ impl Default for Settings {
             text_percent: 125,
             theme: Theme::Light,
             recent: Vec::new(),
+            skip_not_applicable: true,
+            auto_advance: false,
+            places: Vec::new(),
         }
     }
 }
@@ -85,6 +108,7 @@ impl Settings {
             self.text_percent = 125;
         }
         self.recent.truncate(RECENT_MAX);
+        self.forget_places_of_others();
         self
     }
 
@@ -100,11 +124,41 @@ impl Settings {
 
     /// Puts `file` first in the recent list.
     pub fn remember(&mut self, file: &Path) {
-        let file = fs::canonicalize(file).unwrap_or_else(|_| file.to_path_buf());
+        let file = canonical(file);
         self.recent.retain(|p| p != &file);
         self.recent.insert(0, file);
         self.recent.truncate(RECENT_MAX);
+        self.forget_places_of_others();
     }
+
+    /// Where the expert stopped in `file`, if it is remembered.
+    pub fn place(&self, file: &Path) -> Option<&Place> {
+        let file = canonical(file);
+        self.places.iter().find(|p| p.path == file)
+    }
+
+    /// Remembers where the expert stopped in `file` (one of the recent files).
+    pub fn set_place(&mut self, file: &Path, standard: Option<String>, centre_tab: bool) {
+        let path = canonical(file);
+        self.places.retain(|p| p.path != path);
+        self.places.push(Place {
+            path,
+            standard,
+            centre_tab,
+        });
+        self.forget_places_of_others();
+    }
+
+    /// Keeps only the places of files in the recent list, so the list bounds them.
+    fn forget_places_of_others(&mut self) {
+        let recent = &self.recent;
+        self.places.retain(|p| recent.contains(&p.path));
+    }
+}
+
+/// A file's path as the recent list keeps it.
+fn canonical(file: &Path) -> PathBuf {
+    fs::canonicalize(file).unwrap_or_else(|_| file.to_path_buf())
 }
 
 #[cfg(test)]
@@ -121,6 +175,9 @@ mod tests {
             text_percent: 150,
             theme: Theme::Dark,
             recent: Vec::new(),
+            skip_not_applicable: false,
+            auto_advance: true,
+            places: Vec::new(),
         };
         for i in 0..20 {
             s.remember(Path::new(&format!("/nowhere/{i}.akredit")));
@@ -128,8 +185,24 @@ mod tests {
         s.remember(Path::new("/nowhere/3.akredit"));
         assert_eq!(s.recent.len(), RECENT_MAX);
         assert_eq!(s.recent[0], Path::new("/nowhere/3.akredit"));
+        s.set_place(Path::new("/nowhere/3.akredit"), Some("1.2.3".into()), false);
+        s.set_place(Path::new("/nowhere/not-recent.akredit"), None, true);
+        assert_eq!(s.places.len(), 1, "only recent files keep a place");
         s.save(&home).expect("save");
         assert_eq!(Settings::load(&home), s);
+        let place = s.place(Path::new("/nowhere/3.akredit")).expect("place");
+        assert_eq!(place.standard.as_deref(), Some("1.2.3"));
+    }
+
+    #[test]
+    fn a_settings_file_of_an_earlier_version_still_loads() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let home = Home::at(dir.path());
+        let old = r#"{"language":"en","text_percent":150,"theme":"dark","recent":[]}"#;
+        fs::write(Settings::path(&home), old).expect("write");
+        let s = Settings::load(&home);
+        assert_eq!((s.language, s.text_percent), (Language::En, 150));
+        assert!(s.skip_not_applicable && !s.auto_advance && s.places.is_empty());
     }
 
     #[test]

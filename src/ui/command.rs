@@ -4,8 +4,8 @@
 
 use std::path::PathBuf;
 
-use crate::answers::Change;
-use crate::catalogue::Code;
+use crate::answers::{Change, Column};
+use crate::catalogue::{Code, Grade};
 use crate::inspection::NewInspection;
 use crate::support::settings::{Language, Theme};
 use crate::ui::commission::sort::SortKey;
@@ -16,8 +16,21 @@ use crate::ui::view::{Filter, Screen, Tab};
 pub enum Command {
     /// Apply a batch of changes to the open inspection.
     Apply(Vec<Change>),
+    /// Grade a standard from the keyboard (then, if the settings say so, move on).
+    KeyGrade {
+        /// The standard.
+        code: Code,
+        /// The column the keys grade.
+        column: Column,
+        /// The grade.
+        grade: Grade,
+    },
+    /// Say in the status line why a key did nothing.
+    Refused(Refused),
     /// Undo the last batch of this session (as new changes).
     Undo,
+    /// Make again what the last undo took back (as new changes).
+    Redo,
     /// Open an inspection file.
     Open(PathBuf),
     /// Create an inspection file and open it.
@@ -56,6 +69,10 @@ pub enum Command {
     SetTextPercent(u16),
     /// Colour scheme.
     SetTheme(Theme),
+    /// Whether moving down or up passes over standards marked not applicable.
+    SetSkipNotApplicable(bool),
+    /// Whether a grade typed on the keyboard moves on to the next standard.
+    SetAutoAdvance(bool),
     /// Open the Export dialog.
     OpenExport,
     /// Sign and write the result (from the Export dialog).
@@ -86,4 +103,25 @@ pub enum Command {
         /// The damaged inspection it is a backup of.
         damaged: PathBuf,
     },
+}
+
+/// Why a key pressed on the inspection screen did nothing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refused {
+    /// What was typed is no grade of the focused standard's scale (a lone М or П that
+    /// waited in vain for its В included).
+    NotAGrade {
+        /// The standard focused.
+        code: Code,
+        /// What was typed.
+        typed: String,
+    },
+    /// A key that means nothing on this screen.
+    NotAKey(String),
+    /// A grade key with no standard focused or shown (the centre's tab).
+    NoStandard,
+    /// A grade key on a standard marked not applicable.
+    NotApplicable(Code),
+    /// Delete on a standard without a grade in the keys' column.
+    NothingToClear(Code),
 }

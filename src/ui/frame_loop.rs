@@ -83,4 +83,9 @@ impl eframe::App for AkreditApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.show(ui);
     }
+
+    /// The window closes: where the expert stopped is remembered for next time.
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.remember_place();
+    }
 }

@@ -3,10 +3,10 @@
 use egui::{Context, Event, Key, Modifiers};
 
 use crate::answers::Change;
-use crate::catalogue::Scale;
+use crate::catalogue::{Code, Scale};
 use crate::ui::app::AkreditApp;
-use crate::ui::command::Command;
-use crate::ui::session::Session;
+use crate::ui::command::{Command, Refused};
+use crate::ui::session::{PendingLetters, Session};
 use crate::ui::view::{Screen, Tab};
 
 /// Letters typed towards a grade are dropped after this long without a next letter.
@@ -39,6 +39,9 @@ fn handle_into(app: &mut AkreditApp, ctx: &Context, out: &mut Vec<Command>) {
     }
     let mut letters = Letters::resume(session, now, out);
     let export_open = app.export.is_some();
+    // The character a command key types as well (j, n, s; о, т, і on a Ukrainian layout,
+    // where egui names the key by its place) is that command's, not a grade.
+    let command_typed = events.iter().any(is_command_key);
     for e in &events {
         match e {
             Event::Key {
@@ -46,18 +49,44 @@ fn handle_into(app: &mut AkreditApp, ctx: &Context, out: &mut Vec<Command>) {
                 pressed: true,
                 modifiers,
                 ..
-            } => plain_key(session, *key, *modifiers, export_open, out),
+            } => {
+                // A key that is not typing ends a letter's wait (Н, then Delete, stays
+                // clear; Н, then N, opens the reason with nothing waiting).
+                if modifiers.command || !is_letter_or_digit(*key) || is_command_key(e) {
+                    letters.pending.text.clear();
+                }
+                plain_key(session, *key, *modifiers, export_open, out);
+            }
             Event::Text(text) if text == "?" => out.push(Command::ToggleHelp),
-            Event::Text(text) => letters.typed(session, text, out),
+            Event::Text(text) => letters.typed(session, text, command_typed, out),
             _ => {}
         }
     }
-    if !letters.text.is_empty() {
+    if !letters.pending.text.is_empty() {
         ctx.request_repaint_after(std::time::Duration::from_secs_f64(LETTER_TIMEOUT_S + 0.05));
     }
     if let Some(s) = &mut app.session {
-        s.pending_letters = (letters.text, letters.started);
+        s.pending_letters = letters.pending;
     }
+}
+
+/// Whether a key may type a character (a letter or a digit): such a key's meaning comes
+/// with the text it types, which depends on the keyboard's layout.
+fn is_letter_or_digit(key: Key) -> bool {
+    let name = key.name();
+    name.chars().count() == 1 && name.chars().all(|c| c.is_ascii_alphanumeric())
+}
+
+/// Whether `e` presses one of the letter keys that are commands (J, K, N, E, S).
+fn is_command_key(e: &Event) -> bool {
+    matches!(
+        e,
+        Event::Key {
+            key: Key::J | Key::K | Key::N | Key::E | Key::S,
+            pressed: true,
+            ..
+        }
+    )
 }
 
 /// F1 opens or closes the help; Esc closes it. True when the help takes the frame's keys.
@@ -112,7 +141,8 @@ fn next_tab(tab: Tab, forward: bool, groups: usize) -> Tab {
     }
 }
 
-/// A key pressed outside text fields: moving, undo, N/A, note, column, clear, Enter.
+/// A key pressed outside text fields: moving, undo and redo, N/A, note, column, clear,
+/// Enter.
 fn plain_key(
     session: &Session,
     key: Key,
@@ -121,101 +151,173 @@ fn plain_key(
     out: &mut Vec<Command>,
 ) {
     let plain = modifiers.is_none() || modifiers == Modifiers::SHIFT;
-    let focused = session.focused.clone();
     match key {
         Key::ArrowDown | Key::J if plain => out.push(Command::MoveFocus(1)),
         Key::ArrowUp | Key::K if plain => out.push(Command::MoveFocus(-1)),
         Key::Z if modifiers.command && !modifiers.shift => out.push(Command::Undo),
-        Key::N if modifiers.is_none() => {
-            if let Some(code) = focused {
-                if session.inspection.answers().get(&code).is_na() {
-                    out.push(Command::Apply(vec![Change::NotApplicable {
-                        code,
-                        reason: None,
-                    }]));
-                } else {
-                    out.push(Command::EditNaReason(code));
-                }
-            }
-        }
-        Key::E if modifiers.is_none() && !export_open => {
-            if let Some(code) = focused {
-                out.push(Command::EditNote(code));
-            }
-        }
+        Key::Z if modifiers.command => out.push(Command::Redo),
+        Key::Y if modifiers.command && !modifiers.shift => out.push(Command::Redo),
         Key::S if modifiers.is_none() => out.push(Command::ToggleKeyColumn),
-        Key::Delete | Key::Backspace if modifiers.is_none() => {
-            if let Some(code) = focused {
-                out.push(Command::Apply(vec![Change::Grade {
-                    code,
-                    column: session.key_column,
-                    grade: None,
-                }]));
-            }
-        }
         Key::Enter if modifiers.is_none() && session.search.is_some() => {
-            if let Some(code) = focused {
+            if let Some(code) = session.focused.clone() {
                 out.push(Command::Search(None));
                 out.push(Command::Focus(code));
             }
         }
+        Key::N | Key::Delete | Key::Backspace if modifiers.is_none() => {
+            standard_key(session, key, out);
+        }
+        Key::E if modifiers.is_none() && !export_open => standard_key(session, key, out),
         _ => {}
     }
 }
 
-/// The letters typed towards a grade (МВ, НВ, ПВ) and when the first of them came.
+/// N (not applicable), E (note), Delete (clear the grade): keys about the focused
+/// standard, which say why when there is none to act on.
+fn standard_key(session: &Session, key: Key, out: &mut Vec<Command>) {
+    let code = match shown_focus(session) {
+        Ok((code, _)) => code.clone(),
+        Err(refused) => return out.push(Command::Refused(refused)),
+    };
+    let answer = session.inspection.answers().get(&code);
+    let command = match key {
+        Key::N if answer.is_na() => {
+            Command::Apply(vec![Change::NotApplicable { code, reason: None }])
+        }
+        Key::N => Command::EditNaReason(code),
+        Key::E => Command::EditNote(code),
+        _ if answer.grade(session.key_column).is_none() => {
+            Command::Refused(Refused::NothingToClear(code))
+        }
+        _ => Command::Apply(vec![Change::Grade {
+            code,
+            column: session.key_column,
+            grade: None,
+        }]),
+    };
+    out.push(command);
+}
+
+/// The focused standard and its scale, when a group tab or the search shows it.
+fn shown_focus(session: &Session) -> Result<(&Code, Scale), Refused> {
+    if session.tab == Tab::Centre && session.search.is_none() {
+        return Err(Refused::NoStandard);
+    }
+    let code = session.focused.as_ref().ok_or(Refused::NoStandard)?;
+    let standard = session
+        .inspection
+        .catalogue()
+        .standard(code)
+        .ok_or(Refused::NoStandard)?;
+    Ok((code, standard.scale))
+}
+
+/// The letters typed towards a grade (МВ, НВ, ПВ), carried from frame to frame.
 struct Letters {
-    text: String,
-    started: f64,
+    pending: PendingLetters,
 }
 
 impl Letters {
-    /// The letters pending from earlier frames; after the timeout they are dropped, and
-    /// a lone "Н" on the four-grade scale, with no "В" after it, meant Н = 0.
+    /// The letters pending from earlier frames. After the timeout they are read alone: a
+    /// lone "Н" on the four-grade scale, with no "В" after it, means Н = 0; a lone М or П
+    /// is no grade, and the status line says so. Letters typed on a standard no longer
+    /// focused are dropped.
     fn resume(session: &Session, now: f64, out: &mut Vec<Command>) -> Letters {
-        let (text, started) = &session.pending_letters;
-        let mut text = text.clone();
-        if !text.is_empty() && now - started > LETTER_TIMEOUT_S {
-            // A letter that waited for a next one and got none is a grade if it is one
-            // alone (Н = 0 on the four-grade scale).
-            if let Some(code) = &session.focused
-                && let Some(standard) = session.inspection.catalogue().standard(code)
-                && let Ok(grade) = standard.scale.parse_grade(&text)
-            {
-                out.push(Command::Apply(vec![Change::Grade {
-                    code: code.clone(),
-                    column: session.key_column,
-                    grade: Some(grade),
-                }]));
-            }
-            text.clear();
+        let mut pending = session.pending_letters.clone();
+        if pending.code.is_some() && pending.code != session.focused {
+            pending.text.clear();
         }
-        let started = if text.is_empty() { now } else { *started };
-        Letters { text, started }
+        if !pending.text.is_empty() && now - pending.started > LETTER_TIMEOUT_S {
+            if let Ok((code, scale)) = shown_focus(session) {
+                out.push(match scale.parse_grade(&pending.text) {
+                    Ok(grade) => Command::KeyGrade {
+                        code: code.clone(),
+                        column: session.key_column,
+                        grade,
+                    },
+                    Err(_) => Command::Refused(Refused::NotAGrade {
+                        code: code.clone(),
+                        typed: pending.text.clone(),
+                    }),
+                });
+            }
+            pending.text.clear();
+        }
+        if pending.text.is_empty() {
+            pending.started = now;
+            pending.code = None;
+        }
+        Letters { pending }
     }
 
-    /// A typed character: a whole grade grades the focused standard.
-    fn typed(&mut self, session: &Session, typed: &str, out: &mut Vec<Command>) {
-        let Some(code) = &session.focused else {
-            return;
-        };
-        let Some(standard) = session.inspection.catalogue().standard(code) else {
-            return;
-        };
-        self.text.push_str(&typed.to_uppercase());
-        match grade_from_keys(standard.scale, &self.text) {
-            Typed::Grade(grade) => {
-                out.push(Command::Apply(vec![Change::Grade {
-                    code: code.clone(),
-                    column: session.key_column,
-                    grade: Some(grade),
-                }]));
-                self.text.clear();
+    /// Typed characters, one by one. `command_typed`: a command key was pressed in the
+    /// same frame, so a character that is no grade key is that key's and says nothing.
+    fn typed(
+        &mut self,
+        session: &Session,
+        typed: &str,
+        command_typed: bool,
+        out: &mut Vec<Command>,
+    ) {
+        for c in typed.chars().filter(|c| !c.is_whitespace()) {
+            let key = c.to_uppercase().to_string();
+            if is_grade_key(&key) {
+                self.grade_key(session, &key, out);
+            } else if !command_typed {
+                self.pending.text.clear();
+                out.push(Command::Refused(Refused::NotAKey(c.to_string())));
             }
-            Typed::Partial => {}
-            Typed::Nothing => self.text.clear(),
         }
     }
+
+    /// A digit or a letter of the Order's grades. A digit is a whole grade: letters
+    /// pending are dropped and the digit grades. A letter that does not continue the
+    /// letters pending drops them and is read alone.
+    fn grade_key(&mut self, session: &Session, key: &str, out: &mut Vec<Command>) {
+        let (code, scale) = match shown_focus(session) {
+            Ok(found) => found,
+            Err(refused) => return out.push(Command::Refused(refused)),
+        };
+        if session.inspection.answers().get(code).is_na() {
+            self.pending.text.clear();
+            return out.push(Command::Refused(Refused::NotApplicable(code.clone())));
+        }
+        if key.chars().all(|c| c.is_ascii_digit()) {
+            self.pending.text.clear();
+        }
+        let typed = format!("{}{key}", self.pending.text);
+        match grade_from_keys(scale, &typed) {
+            Typed::Grade(grade) => {
+                out.push(Command::KeyGrade {
+                    code: code.clone(),
+                    column: session.key_column,
+                    grade,
+                });
+                self.pending.text.clear();
+            }
+            Typed::Partial => {
+                self.pending.text = typed;
+                self.pending.code = Some(code.clone());
+            }
+            Typed::Nothing if !self.pending.text.is_empty() => {
+                self.pending.text.clear();
+                self.grade_key(session, key, out);
+            }
+            Typed::Nothing => out.push(Command::Refused(Refused::NotAGrade {
+                code: code.clone(),
+                typed,
+            })),
+        }
+    }
+}
+
+/// Whether a typed key is one a grade is typed with: a digit, or a letter of the Order's
+/// grades (Н, М, П, В, and their Latin look-alikes), on either scale.
+fn is_grade_key(key: &str) -> bool {
+    key.chars().all(|c| c.is_ascii_digit())
+        || [Scale::Two, Scale::Four]
+            .into_iter()
+            .any(|scale| scale.begins_letter_grade(key) || scale.parse_grade(key).is_ok())
 }
 
 /// What the keys typed so far mean on a scale.
@@ -264,5 +366,15 @@ mod tests {
         assert_eq!(grade_from_keys(Scale::Four, "0"), Typed::Grade(0));
         assert_eq!(grade_from_keys(Scale::Four, "В"), Typed::Nothing);
         assert_eq!(grade_from_keys(Scale::Unspecified, "2"), Typed::Grade(2));
+    }
+
+    #[test]
+    fn grade_keys_are_digits_and_the_orders_letters() {
+        for key in ["0", "2", "7", "Н", "М", "П", "В", "H", "B", "M"] {
+            assert!(is_grade_key(key), "{key}");
+        }
+        for key in ["J", "N", "S", "Т", "І", "О", "X"] {
+            assert!(!is_grade_key(key), "{key}");
+        }
     }
 }

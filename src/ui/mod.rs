@@ -47,12 +47,12 @@ use crate::catalogue::Catalogue;
 use crate::support::home::Home;
 
 pub use app::{AkreditApp, Status};
-pub use command::Command;
+pub use command::{Command, Refused};
 pub use dialogs::{Dialogs, NativeDialogs};
 pub use forms::{ExportDialog, NewForm, SelfImport};
 pub use i18n::T;
 pub use recent::{RecentInfo, RecentState};
-pub use session::{Editing, Session};
+pub use session::{Editing, PendingLetters, Session};
 pub use view::{Filter, Screen, Tab};
 
 /// Opens the window, optionally on an inspection file.

@@ -1,6 +1,6 @@
 //! The open inspection and how it is being viewed: the file, its figures (recomputed only
 //! when the answers change), the tab, the focused standard, the filter and search, texts
-//! being typed, and this session's undo steps.
+//! being typed, and this session's undo and redo steps.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -8,6 +8,7 @@ use crate::answers::{Altered, Column};
 use crate::catalogue::{Code, ModelId};
 use crate::inspection::{Inspection, Purpose, StoreError};
 use crate::scoring::{self, Tally, Totals};
+use crate::support::settings::Place;
 use crate::ui::forms::SelfImport;
 use crate::ui::view::{Filter, Tab};
 
@@ -28,6 +29,18 @@ pub enum Editing {
         /// The text so far.
         text: String,
     },
+}
+
+/// Letters typed towards a grade that need one more key (М, П, and Н on the four-grade
+/// scale, which may become НВ), with the standard they were typed on.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PendingLetters {
+    /// The letters so far (empty: nothing pending).
+    pub text: String,
+    /// When the first of them came (the context's time, in seconds).
+    pub started: f64,
+    /// The standard focused when they were typed.
+    pub code: Option<Code>,
 }
 
 /// The open inspection and how it is being viewed.
@@ -53,10 +66,12 @@ pub struct Session {
     pub editing: Option<Editing>,
     /// Texts of centre fields and document notes being edited, by widget key.
     pub buffers: BTreeMap<String, String>,
-    /// Letters typed towards a grade (МВ, НВ, ПВ) and when the first one came.
-    pub pending_letters: (String, f64),
+    /// Letters typed towards a grade (МВ, НВ, ПВ) still waiting for their next key.
+    pub pending_letters: PendingLetters,
     /// Scroll the focused standard into view on the next frame.
     pub scroll_to_focus: bool,
+    /// Show the group tab from its top on the next frame (after a switch of tabs).
+    pub scroll_to_top: bool,
     /// Give the keyboard to the text field just opened (search, reason, note).
     pub focus_pending: bool,
     /// The height of each standard's row when last drawn (to skip rows out of view).
@@ -65,6 +80,8 @@ pub struct Session {
     pub self_import: SelfImport,
     /// This session's batches of changes, newest last, for Ctrl+Z.
     pub(in crate::ui) undo: Vec<Vec<Altered>>,
+    /// What the undos wrote, newest last, for Ctrl+Y (emptied by any new change).
+    pub(in crate::ui) redo: Vec<Vec<Altered>>,
 }
 
 impl Session {
@@ -98,12 +115,39 @@ impl Session {
             key_column,
             editing: None,
             buffers: BTreeMap::new(),
-            pending_letters: (String::new(), 0.0),
+            pending_letters: PendingLetters::default(),
             scroll_to_focus: false,
+            scroll_to_top: false,
             focus_pending: false,
             row_heights: HashMap::new(),
             self_import: SelfImport::default(),
             undo: Vec::new(),
+            redo: Vec::new(),
+        }
+    }
+
+    /// Shows the tab and focuses the standard where the expert stopped (a standard that is
+    /// not one of the model's is passed over).
+    pub(in crate::ui) fn go_to(&mut self, place: &Place) {
+        let catalogue = self.inspection.catalogue();
+        let code = place
+            .standard
+            .as_deref()
+            .and_then(|c| c.parse::<Code>().ok())
+            .filter(|c| {
+                catalogue
+                    .model_standards(self.model())
+                    .any(|s| &s.code == c)
+            });
+        if let Some(code) = code {
+            if let Some(i) = catalogue.group_index(&code) {
+                self.tab = Tab::Group(i);
+            }
+            self.focused = Some(code);
+            self.scroll_to_focus = true;
+        }
+        if place.centre_tab {
+            self.tab = Tab::Centre;
         }
     }
 
@@ -144,10 +188,11 @@ impl Session {
 
     /// After a write was refused: when another program had changed the file, the
     /// inspection has been read again, so the figures are recomputed from what is on disk
-    /// and the undo steps (which knew the old state) are dropped.
+    /// and the undo and redo steps (which knew the old state) are dropped.
     pub(in crate::ui) fn after_refused_write(&mut self, e: &StoreError) {
         if matches!(e, StoreError::ChangedElsewhere(_)) {
             self.undo.clear();
+            self.redo.clear();
             self.refresh();
         }
     }

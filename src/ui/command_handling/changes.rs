@@ -1,34 +1,41 @@
 //! Changes to the open inspection: each goes through
 //! [`crate::inspection::Inspection::apply`] (validated, written in one transaction, one
 //! history row per value changed), is kept for Ctrl+Z, and the figures are recomputed.
-//! Also the N/A reason and the note while they are typed.
+//! Undo and redo are changes too, and say what they changed. Also grades from the
+//! keyboard (which may move on), why a key did nothing, and the N/A reason and the note
+//! while they are typed.
 
-use crate::answers::{Altered, Change, Subject};
-use crate::catalogue::Code;
+use crate::answers::{Altered, Change, Column, Subject};
+use crate::catalogue::{Code, Grade};
 use crate::inspection::{HistoryEntry, StoreError};
 use crate::ui::app::{AkreditApp, Status};
+use crate::ui::command::Refused;
 use crate::ui::i18n::{self, T};
 use crate::ui::session::Editing;
 
 impl AkreditApp {
-    /// Applies a batch of changes; on success it becomes one undo step.
-    pub(super) fn apply(&mut self, changes: Vec<Change>) {
+    /// Applies a batch of changes; on success it becomes one undo step. True when it is
+    /// saved.
+    pub(super) fn apply(&mut self, changes: Vec<Change>) -> bool {
         let Some(s) = &mut self.session else {
-            return;
+            return false;
         };
         match s.inspection.apply(&changes) {
             Ok(written) => {
                 s.refresh();
                 self.after_written(written);
+                true
             }
             Err(e) => {
                 s.after_refused_write(&e);
                 self.not_saved(&e);
+                false
             }
         }
     }
 
-    /// After history rows were written: the status says when, and they are one undo step.
+    /// After history rows were written: the status says when, and they are one undo step;
+    /// what was undone before can no longer be redone.
     pub(super) fn after_written(&mut self, written: Vec<HistoryEntry>) {
         let Some(s) = &mut self.session else {
             return;
@@ -37,6 +44,39 @@ impl AkreditApp {
             self.status = Status::Saved(last.at.clone());
             s.undo
                 .push(written.into_iter().map(|e| e.altered).collect());
+            s.redo.clear();
+        }
+    }
+
+    /// A grade typed on the keyboard; once saved, with auto-advance on, the focus moves to
+    /// the next standard.
+    pub(super) fn key_grade(&mut self, code: Code, column: Column, grade: Grade) {
+        let change = Change::Grade {
+            code: code.clone(),
+            column,
+            grade: Some(grade),
+        };
+        let still_focused = |app: &AkreditApp| {
+            app.session
+                .as_ref()
+                .is_some_and(|s| s.focused.as_ref() == Some(&code))
+        };
+        if self.apply(vec![change]) && self.settings.auto_advance && still_focused(self) {
+            self.move_focus(1);
+        }
+    }
+
+    /// Says in the status line why a key did nothing.
+    pub(super) fn refused(&mut self, refused: &Refused) {
+        let lang = self.settings.language;
+        if let Some(s) = &self.session {
+            let catalogue = s.inspection.catalogue();
+            self.status = Status::Info(i18n::keyboard::refused(
+                refused,
+                catalogue,
+                s.key_column,
+                lang,
+            ));
         }
     }
 
@@ -50,27 +90,60 @@ impl AkreditApp {
         ));
     }
 
-    /// Undoes this session's last batch, as new changes (recorded in the history).
+    /// Undoes this session's last batch, as new changes (recorded in the history); the
+    /// status says what it undid, and Ctrl+Y can make it again.
     pub(super) fn undo(&mut self) {
+        self.revert(true);
+    }
+
+    /// Makes again what the last undo took back, as new changes; the status says what.
+    pub(super) fn redo(&mut self) {
+        self.revert(false);
+    }
+
+    /// Reverts the newest batch of the undo steps (`undo`) or of the redo steps: each row
+    /// back to its old value. What that writes goes onto the other stack.
+    fn revert(&mut self, undo: bool) {
         let lang = self.settings.language;
         let Some(s) = &mut self.session else {
             return;
         };
-        let Some(batch) = s.undo.pop() else {
-            self.status = Status::Info(T::UndoNothing.get(lang).to_string());
+        let popped = if undo { s.undo.pop() } else { s.redo.pop() };
+        let Some(batch) = popped else {
+            let nothing = if undo { T::UndoNothing } else { T::RedoNothing };
+            self.status = Status::Info(nothing.get(lang).to_string());
             return;
         };
         let changes: Vec<Change> = batch.iter().rev().map(Altered::undo).collect();
         match s.inspection.apply(&changes) {
-            Ok(_) => {
+            Ok(written) => {
                 s.refresh();
+                let said = i18n::keyboard::reverted(
+                    &batch,
+                    s.inspection.catalogue(),
+                    s.main_column(),
+                    lang,
+                );
+                let rows: Vec<Altered> = written.into_iter().map(|e| e.altered).collect();
+                if !rows.is_empty() {
+                    if undo {
+                        s.redo.push(rows)
+                    } else {
+                        s.undo.push(rows)
+                    }
+                }
                 if let Some(Subject::Standard(code)) = batch.first().map(Altered::subject) {
                     self.focus(code.clone());
                 }
-                self.status = Status::Info(T::Undone.get(lang).to_string());
+                let done = if undo { T::UndoneWhat } else { T::RedoneWhat };
+                self.status = Status::Info(format!("{}: {said}", done.get(lang)));
             }
             Err(e) => {
-                s.undo.push(batch);
+                if undo {
+                    s.undo.push(batch)
+                } else {
+                    s.redo.push(batch)
+                }
                 s.after_refused_write(&e);
                 self.not_saved(&e);
             }

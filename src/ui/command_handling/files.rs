@@ -1,5 +1,5 @@
-//! Creating, opening, restoring and closing inspection files, and the native dialogs that
-//! choose files.
+//! Creating, opening, restoring and closing inspection files (each opened where the
+//! expert stopped in it), and the native dialogs that choose files.
 
 use std::path::{Path, PathBuf};
 
@@ -11,7 +11,7 @@ use crate::support::time::now_utc;
 use crate::ui::app::{AkreditApp, Status};
 use crate::ui::i18n::{self, T};
 use crate::ui::session::Session;
-use crate::ui::view::Screen;
+use crate::ui::view::{Screen, Tab};
 
 impl AkreditApp {
     /// Opens an inspection for changes (taking a backup of it first) and shows it.
@@ -27,9 +27,14 @@ impl AkreditApp {
                         i18n::error(&e, lang)
                     ));
                 }
+                self.note_place();
                 self.settings.remember(path);
                 self.save_settings();
-                self.show_session(Session::new(insp));
+                let mut session = Session::new(insp);
+                if let Some(place) = self.settings.place(path) {
+                    session.go_to(place);
+                }
+                self.show_session(session);
                 if !matches!(self.status, Status::Error(_)) {
                     self.status = Status::Idle;
                 }
@@ -62,6 +67,7 @@ impl AkreditApp {
         }
         match Inspection::create(path, self.catalogue.clone(), new) {
             Ok(insp) => {
+                self.note_place();
                 self.settings.remember(path);
                 self.save_settings();
                 self.show_session(Session::new(insp));
@@ -98,9 +104,30 @@ impl AkreditApp {
 
     /// Closes the inspection (everything acknowledged is on disk) and shows the start.
     pub(super) fn close_inspection(&mut self) {
+        self.remember_place();
         self.session = None;
         self.screen = Screen::Start;
         self.refresh_recent();
+    }
+
+    /// Writes into the settings file where the expert stopped in the open inspection (its
+    /// tab and focused standard), so that it opens there next time; never into the file.
+    pub(in crate::ui) fn remember_place(&mut self) {
+        if self.session.is_some() {
+            self.note_place();
+            self.save_settings();
+        }
+    }
+
+    /// Notes in the settings (not yet on disk) where the expert stopped in the open
+    /// inspection.
+    fn note_place(&mut self) {
+        if let Some(s) = &self.session {
+            let standard = s.focused.as_ref().map(|c| c.to_string());
+            let centre_tab = s.tab == Tab::Centre;
+            self.settings
+                .set_place(s.inspection.path(), standard, centre_tab);
+        }
     }
 
     /// Opens the file the native dialog gives.

@@ -3,13 +3,14 @@
 //!
 //! - [`files`]: create, open, restore from a backup, close; the native file dialogs;
 //! - [`changes`]: a change to the inspection (through
-//!   [`crate::inspection::Inspection::apply`]), undo, the N/A reason and note being typed;
+//!   [`crate::inspection::Inspection::apply`]), grades from the keyboard, undo and redo,
+//!   why a key did nothing, the N/A reason and note being typed;
 //! - [`navigation`]: screens, tabs, the focused standard, filter, search, the key column;
 //! - [`export`]: the Export dialog (sign and write the result and the protocol, or a
 //!   centre's self-assessment);
 //! - [`self_import`]: importing the centre's self-assessment
 //!   ([`crate::self_assessment::import`]);
-//! - [`settings`]: language, text size, theme.
+//! - [`settings`]: language, text size, theme, how the keys move.
 
 mod changes;
 mod export;
@@ -27,8 +28,17 @@ impl AkreditApp {
     pub(in crate::ui) fn execute(&mut self, command: Command) {
         let lang = self.settings.language;
         match command {
-            Command::Apply(changes) => self.apply(changes),
+            Command::Apply(changes) => {
+                self.apply(changes);
+            }
+            Command::KeyGrade {
+                code,
+                column,
+                grade,
+            } => self.key_grade(code, column, grade),
+            Command::Refused(refused) => self.refused(&refused),
             Command::Undo => self.undo(),
+            Command::Redo => self.redo(),
             Command::Open(path) => self.open(&path),
             Command::Create(path, new) => self.create(&path, &new),
             Command::BrowseOpen => self.browse_open(),
@@ -61,6 +71,8 @@ impl AkreditApp {
             Command::SetLanguage(lang) => self.set_language(lang),
             Command::SetTextPercent(p) => self.set_text_percent(p),
             Command::SetTheme(theme) => self.set_theme(theme),
+            Command::SetSkipNotApplicable(on) => self.set_skip_not_applicable(on),
+            Command::SetAutoAdvance(on) => self.set_auto_advance(on),
         }
     }
 }

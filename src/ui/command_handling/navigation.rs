@@ -4,7 +4,7 @@
 use crate::answers::Column;
 use crate::catalogue::Code;
 use crate::ui::app::AkreditApp;
-use crate::ui::session::Session;
+use crate::ui::session::{PendingLetters, Session};
 use crate::ui::view::{Filter, Screen, Tab};
 
 impl AkreditApp {
@@ -19,12 +19,13 @@ impl AkreditApp {
         self.screen = screen;
     }
 
-    /// Shows a tab; on a group tab the focus moves to its first standard unless it is
-    /// already in that group.
+    /// Shows a tab; on a group tab the focus moves to its first standard, shown from the
+    /// top of the tab, unless the focus is already in that group (then it is scrolled to).
     pub(super) fn select_tab(&mut self, tab: Tab) {
         let Some(s) = &mut self.session else {
             return;
         };
+        let switched = s.tab != tab;
         s.tab = tab;
         if let Tab::Group(i) = tab {
             let keep = s
@@ -33,6 +34,11 @@ impl AkreditApp {
                 .is_some_and(|c| s.inspection.catalogue().group_index(c) == Some(i));
             if !keep {
                 s.focused = s.first_in_group(i);
+                s.pending_letters = PendingLetters::default();
+            }
+            if switched {
+                s.scroll_to_top |= !keep;
+                s.scroll_to_focus |= keep;
             }
         }
     }
@@ -45,17 +51,19 @@ impl AkreditApp {
             }
             s.focused = Some(code);
             s.scroll_to_focus = true;
-            s.pending_letters.0.clear();
+            s.pending_letters = PendingLetters::default();
         }
     }
 
     /// Moves the focus by `step` standards: through the search's hits while it is open,
-    /// otherwise through the standards the filter shows, across groups.
+    /// otherwise through the standards the filter shows, across groups (passing over
+    /// those not applicable, if the settings say so).
     pub(super) fn move_focus(&mut self, step: isize) {
+        let skip_na = self.settings.skip_not_applicable;
         let Some(s) = &self.session else {
             return;
         };
-        let order = in_view_order(s);
+        let order = in_view_order(s, skip_na);
         if order.is_empty() {
             return;
         }
@@ -74,6 +82,7 @@ impl AkreditApp {
             if let Some(s) = &mut self.session {
                 s.focused = Some(code);
                 s.scroll_to_focus = true;
+                s.pending_letters = PendingLetters::default();
             }
         } else {
             self.focus(code);
@@ -105,13 +114,18 @@ impl AkreditApp {
                 Column::Commission => Column::SelfAssessment,
                 Column::SelfAssessment => Column::Commission,
             };
+            // Letters typed for one column do not finish in the other.
+            s.pending_letters = PendingLetters::default();
         }
     }
 }
 
 /// The standards the arrow keys walk through: the search's hits, or those the filter
-/// shows (and the focused one).
-fn in_view_order(s: &Session) -> Vec<Code> {
+/// shows (and the focused one); with `skip_na`, not those marked not applicable, unless
+/// the filter shows only these.
+fn in_view_order(s: &Session, skip_na: bool) -> Vec<Code> {
+    let skip_na = skip_na && s.filter != Filter::NotApplicable;
+    let answers = s.inspection.answers();
     let catalogue = s.inspection.catalogue();
     match &s.search {
         Some(q) => catalogue
@@ -121,7 +135,10 @@ fn in_view_order(s: &Session) -> Vec<Code> {
             .collect(),
         None => catalogue
             .model_standards(s.model())
-            .filter(|st| s.passes(&st.code) || Some(&st.code) == s.focused.as_ref())
+            .filter(|st| {
+                let walked = s.passes(&st.code) && !(skip_na && answers.get(&st.code).is_na());
+                walked || Some(&st.code) == s.focused.as_ref()
+            })
             .map(|st| st.code.clone())
             .collect(),
     }

@@ -1,4 +1,5 @@
-//! The preferences: language, text size, theme; saved in the data folder at once.
+//! The preferences: language, text size, theme, how the keys move; saved in the data
+//! folder at once.
 
 use crate::support::settings::{Language, Settings, Theme};
 use crate::ui::app::{AkreditApp, Status};
@@ -22,6 +23,18 @@ impl AkreditApp {
     /// Sets the colour scheme.
     pub(super) fn set_theme(&mut self, theme: Theme) {
         self.settings.theme = theme;
+        self.save_settings();
+    }
+
+    /// Sets whether moving down or up passes over standards marked not applicable.
+    pub(super) fn set_skip_not_applicable(&mut self, on: bool) {
+        self.settings.skip_not_applicable = on;
+        self.save_settings();
+    }
+
+    /// Sets whether a grade typed on the keyboard moves on to the next standard.
+    pub(super) fn set_auto_advance(&mut self, on: bool) {
+        self.settings.auto_advance = on;
         self.save_settings();
     }
 

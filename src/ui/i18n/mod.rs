@@ -1,8 +1,9 @@
 //! The window's words, in Ukrainian and English: the interface's strings ([`T`]), what
-//! the domain's errors say ([`error`]), and what is wrong with a damaged file
-//! ([`problems`]).
+//! the domain's errors say ([`error`]), what is wrong with a damaged file
+//! ([`problems`]), and what the keyboard tells the status line ([`keyboard`]).
 
 mod errors;
+pub mod keyboard;
 mod problems;
 mod strings;
 

@@ -95,6 +95,39 @@ strings! {
     Applicable => "застосовних стандартів", "applicable standards";
     NaCount => "не застосовується", "not applicable";
     Divergences => "розбіжностей із самооцінкою", "divergences from self-assessment";
+    // The keyboard flow (issue 14)
+    ScaleTwoName => "дворівнева шкала", "two-grade scale";
+    ScaleFourName => "чотирирівнева шкала", "four-grade scale";
+    ScaleOpenName => "шкала 0–3 (текст стандарту не зберігся)", "scale 0–3 (the standard's wording is lost)";
+    KeyNotAGrade => "не оцінка", "is no grade";
+    KeyNotAKey => "не клавіша цього екрана; F1 — усі клавіші", "is not a key of this screen; F1 — all the keys";
+    KeyNoStandard => "Клавіші оцінок діють на стандарт у вкладці групи, а тут стандартів немає (Ctrl+PageDown — до груп).", "Grade keys act on a standard in a group's tab, and there is none here (Ctrl+PageDown — to the groups).";
+    KeyOnNa => "не застосовується: оцінка не ставиться (N — знову застосовується)", "is not applicable: it takes no grade (N — applicable again)";
+    KeyNothingToClear => "нічого очищати, немає оцінки в колонці", "nothing to clear, no grade in the column";
+    PendingThen => "з В буде", "with В it is";
+    PendingElse => "інакше", "otherwise";
+    PendingNothing => "інакше нічого", "otherwise nothing";
+    UndoneWhat => "Скасовано", "Undone";
+    RedoneWhat => "Повернуто", "Redone";
+    RedoNothing => "Немає скасованих змін, які можна повернути.", "Nothing to redo.";
+    MoreRows => "ще", "more";
+    DocumentShort => "Документ", "Document";
+    KeysMarker => "клавіші ›", "keys ›";
+    WasValue => "було", "was";
+    NowValue => "тепер", "now";
+    KeysGradeSelf => "Клавіші ставлять оцінки САМООЦІНКИ закладу · S — назад до колонки комісії", "The keys grade the centre's SELF-ASSESSMENT · S — back to the commission's column";
+    DivergesMark => "оцінки комісії й самооцінки різняться", "the commission's and the self-assessment's grades differ";
+    DivergesFromSelf => "≠ самооцінка", "≠ self-assessment";
+    DivergesFromCommission => "≠ комісія", "≠ commission";
+    KeyRedo => "Ctrl+Y або Ctrl+Shift+Z — повернути скасовану зміну", "Ctrl+Y or Ctrl+Shift+Z — redo what was undone";
+    KeyLetterRule => "Н на чотирирівневій шкалі чекає на В (НВ 2), а без В за мить стає Н 0; М і П чекають на В. Цифра — завжди ціла оцінка: літери, що чекають, відкидаються (Н, потім 0 — це 0).", "On the four-grade scale Н waits for В (НВ 2) and without В becomes Н 0 a moment later; М and П wait for В. A digit is always a whole grade: letters waiting are dropped (Н, then 0, is 0).";
+    KeySkipsNa => "Стрілки та J K пропускають стандарти, що не застосовуються (крім фільтра Н/З і пошуку)", "The arrows and J K pass over standards that do not apply (except in the N/A filter and the search)";
+    KeyAdvances => "Після оцінки з клавіатури — перехід до наступного стандарту", "After a grade from the keyboard the focus moves to the next standard";
+    KeyboardHeading => "Клавіатура", "Keyboard";
+    SettingSkipNa => "Стрілки вгору / вниз і J K пропускають стандарти, що не застосовуються", "The arrow keys up / down and J K pass over standards that do not apply";
+    SettingAutoAdvance => "Після оцінки з клавіатури переходити до наступного стандарту", "After a grade from the keyboard, move to the next standard";
+    SettingPlaceNote => "Перевірка відкривається там, де ви зупинилися (вкладка й стандарт запам'ятовуються на цьому комп'ютері, не у файлі).", "An inspection opens where you stopped (the tab and standard are remembered on this computer, not in the file).";
+    // End of the keyboard flow (issue 14)
     SelfAssessmentCheckbox => "Самооцінка закладу (заповнює заклад для експертної комісії)", "The centre's self-assessment (filled in by the centre for the commission)";
     SelfImportHeading => "Самооцінка закладу", "The centre's self-assessment";
     SelfImportHelp => "Файл самооцінки від закладу (JSON з akredit export-self або заповнений шаблон CSV) заповнює стовпець «самооцінка». Оцінки комісії не змінюються.", "The centre's self-assessment file (JSON from akredit export-self, or a filled-in CSV template) fills the self-assessment column. The commission's grades are not touched.";
@@ -169,7 +202,6 @@ strings! {
     SourceIncomplete => "Наявна копія Наказу обривається в групі 1.7.", "The available copy of the Order breaks off inside group 1.7.";
     InternalError => "Внутрішня помилка програми. Останній збережений стан файлу не втрачено; відкрийте його знову.", "Internal error. The last saved state of the file is intact; open it again.";
     UndoNothing => "Немає змін, які можна скасувати.", "Nothing to undo.";
-    Undone => "Скасовано; скасування записано в історію.", "Undone; the undo is recorded in the history.";
     ReadOnlyBusy => "Перевірка відкрита для змін в іншому місці.", "The inspection is open for changes elsewhere.";
     GradeNotOnScale => "Ця оцінка не належить шкалі стандарту", "This grade is not on the standard's scale";
     CommissionOverview => "Огляд для комісії", "Commission overview";

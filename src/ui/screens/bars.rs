@@ -1,13 +1,13 @@
 //! The top bar (back, the heading, language, export, settings) and the status bar (what
-//! was saved or went wrong, the key column, the help hint).
+//! was saved or went wrong, or the letters waiting for their next key; the key column,
+//! the help hint).
 
 use egui::{Align, RichText, Ui};
 
-use crate::answers::Column;
 use crate::support::settings::Language;
 use crate::ui::app::{AkreditApp, Status};
 use crate::ui::command::Command;
-use crate::ui::i18n::T;
+use crate::ui::i18n::{T, keyboard};
 use crate::ui::view::Screen;
 
 /// The top bar.
@@ -66,23 +66,42 @@ fn heading(app: &AkreditApp) -> String {
     }
 }
 
+/// The letters typed on the focused standard that wait for their next key, and what they
+/// may become: "1.1.3: Н… (з В буде НВ 2; інакше Н 0)".
+fn pending_letters(app: &AkreditApp) -> Option<String> {
+    let s = app
+        .session
+        .as_ref()
+        .filter(|_| app.screen == Screen::Inspection)?;
+    let pending = &s.pending_letters;
+    let code = pending.code.as_ref().filter(|_| !pending.text.is_empty())?;
+    let scale = s.inspection.catalogue().standard(code)?.scale;
+    let hint = keyboard::pending(scale, &pending.text, app.settings.language);
+    Some(format!("{code}: {hint}"))
+}
+
 /// The status bar.
 pub fn status_bar(app: &mut AkreditApp, ui: &mut Ui) {
+    let pending = pending_letters(app);
     ui.horizontal(|ui| {
-        match &app.status {
+        match (&pending, &app.status) {
+            (Some(letters), _) => {
+                let colour = ui.visuals().selection.stroke.color;
+                ui.label(RichText::new(letters).strong().color(colour));
+            }
             // Only an open inspection saves anything.
-            Status::Idle if app.screen == Screen::Inspection => {
+            (None, Status::Idle) if app.screen == Screen::Inspection => {
                 ui.label(app.t(T::NoSaveButton));
             }
-            Status::Idle => {}
-            Status::Saved(at) => {
+            (None, Status::Idle) => {}
+            (None, Status::Saved(at)) => {
                 let time: String = at.chars().skip(11).take(8).collect();
                 ui.label(format!("{} {time} UTC", app.t(T::Saved)));
             }
-            Status::Info(text) => {
+            (None, Status::Info(text)) => {
                 ui.label(text);
             }
-            Status::Error(text) => {
+            (None, Status::Error(text)) => {
                 ui.label(RichText::new(text.as_str()).color(ui.visuals().error_fg_color));
             }
         }
@@ -91,11 +110,14 @@ pub fn status_bar(app: &mut AkreditApp, ui: &mut Ui) {
             if let Some(s) = &app.session
                 && app.screen == Screen::Inspection
             {
-                let column = match s.key_column {
-                    Column::Commission => app.t(T::Commission),
-                    Column::SelfAssessment => app.t(T::SelfAssessment),
-                };
-                ui.label(format!("{}: {column} ·", app.t(T::KeyColumn)));
+                let column = keyboard::column_name(s.key_column, app.settings.language);
+                let text = RichText::new(format!("{}: {column} ·", app.t(T::KeyColumn)));
+                // The keys grading the centre's column, in the commission's file, stand out.
+                ui.label(if s.key_column != s.main_column() {
+                    text.strong().color(ui.visuals().selection.stroke.color)
+                } else {
+                    text
+                });
             }
         });
     });

@@ -8,7 +8,7 @@ use crate::catalogue::{Code, Standard};
 use crate::support::settings::Language;
 use crate::ui::app::AkreditApp;
 use crate::ui::command::Command;
-use crate::ui::i18n::T;
+use crate::ui::i18n::{T, keyboard};
 use crate::ui::session::{Editing, Session};
 
 enum Row<'a> {
@@ -41,49 +41,54 @@ pub fn group_tab(app: &mut AkreditApp, index: usize, ui: &mut Ui) {
     rows.sort_by(|a, b| a.0.cmp(&b.0));
 
     let mut commands = Vec::new();
-    ScrollArea::vertical()
-        .auto_shrink(false)
-        .show_viewport(ui, |ui, viewport| {
-            let content_top = ui.max_rect().top();
-            ui.heading(format!("{} {}", group.code, group.title));
-            if let Some(note) = &group.source_note {
-                ui.label(RichText::new(note).small().weak());
-            }
-            if let Some(text) = &group.description {
-                egui::CollapsingHeader::new(T::OrderNote.get(lang))
-                    .id_salt("group_description")
-                    .show(ui, |ui| {
-                        ui.label(RichText::new(text).small());
-                    });
-            }
-            if catalogue
-                .model_standards(model)
-                .any(|s| s.group == group.code && !s.wording_in_source)
-            {
-                ui.label(RichText::new(T::NoWording.get(lang)).strong());
-                ui.label(RichText::new(&catalogue.source_completeness).weak());
-            }
-            if rows.is_empty() {
-                ui.label(T::NothingHere.get(lang));
-            }
-            for (_, row) in &rows {
-                match row {
-                    Row::Heading(code, title) => {
-                        ui.add_space(6.0);
-                        ui.label(
-                            RichText::new(format!(
-                                "{code}  {}",
-                                title.unwrap_or(T::NoWordingShort.get(lang))
-                            ))
-                            .strong(),
-                        );
-                    }
-                    Row::Standard(s) => {
-                        lazy_row(session, s, lang, ui, viewport, content_top, &mut commands)
-                    }
+    // Each tab scrolls by itself, and a tab switched to starts at its top.
+    let mut area = ScrollArea::vertical()
+        .id_salt(("group_tab", index))
+        .auto_shrink(false);
+    if std::mem::take(&mut session.scroll_to_top) {
+        area = area.vertical_scroll_offset(0.0);
+    }
+    area.show_viewport(ui, |ui, viewport| {
+        let content_top = ui.max_rect().top();
+        ui.heading(format!("{} {}", group.code, group.title));
+        if let Some(note) = &group.source_note {
+            ui.label(RichText::new(note).small().weak());
+        }
+        if let Some(text) = &group.description {
+            egui::CollapsingHeader::new(T::OrderNote.get(lang))
+                .id_salt("group_description")
+                .show(ui, |ui| {
+                    ui.label(RichText::new(text).small());
+                });
+        }
+        if catalogue
+            .model_standards(model)
+            .any(|s| s.group == group.code && !s.wording_in_source)
+        {
+            ui.label(RichText::new(T::NoWording.get(lang)).strong());
+            ui.label(RichText::new(&catalogue.source_completeness).weak());
+        }
+        if rows.is_empty() {
+            ui.label(T::NothingHere.get(lang));
+        }
+        for (_, row) in &rows {
+            match row {
+                Row::Heading(code, title) => {
+                    ui.add_space(6.0);
+                    ui.label(
+                        RichText::new(format!(
+                            "{code}  {}",
+                            title.unwrap_or(T::NoWordingShort.get(lang))
+                        ))
+                        .strong(),
+                    );
+                }
+                Row::Standard(s) => {
+                    lazy_row(session, s, lang, ui, viewport, content_top, &mut commands)
                 }
             }
-        });
+        }
+    });
     session.scroll_to_focus = false;
     for c in commands {
         app.push(c);
@@ -102,6 +107,7 @@ pub fn search_results(app: &mut AkreditApp, ui: &mut Ui) {
     let mut commands = Vec::new();
     ui.label(format!("{}: {}", T::SearchHits.get(lang), hits.len()));
     ScrollArea::vertical()
+        .id_salt("search_results")
         .auto_shrink(false)
         .show_viewport(ui, |ui, viewport| {
             let content_top = ui.max_rect().top();
@@ -153,6 +159,11 @@ fn standard_row(
     let focused = session.focused.as_ref() == Some(&standard.code);
     let is_self = session.is_self_assessment();
     let scroll_to_focus = session.scroll_to_focus;
+    let keys = focused.then(|| KeysHere {
+        column: session.key_column,
+        marker: !is_self,
+        pending: pending_here(session, standard, lang),
+    });
     // The answer is borrowed from the inspection while the note field edits the session's
     // editing state: two fields of the session, borrowed apart (no copy of the answer).
     let Session {
@@ -178,7 +189,20 @@ fn standard_row(
     let inner = frame.show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.horizontal_wrapped(|ui| title_line(standard, answer, lang, ui));
-        ui.horizontal_wrapped(|ui| buttons_line(standard, answer, is_self, lang, ui, commands));
+        let line = Line {
+            standard,
+            answer,
+            keys: keys.as_ref(),
+            lang,
+        };
+        ui.horizontal_wrapped(|ui| buttons_line(&line, is_self, ui, commands));
+        // Letters waiting for their next key, on a line of their own (the buttons stay put).
+        if let Some(keys) = &keys
+            && let Some(pending) = &keys.pending
+        {
+            let column_name = keyboard::column_name(keys.column, lang);
+            keys_label(ui, &standard.code, column_name, pending);
+        }
         if let Some(reason) = &answer.na_reason {
             ui.label(RichText::new(format!("{}: {reason}", T::NotApplicable.get(lang))).italics());
         }
@@ -215,20 +239,37 @@ fn title_line(standard: &Standard, answer: &Answer, lang: Language, ui: &mut Ui)
     ui.add(egui::Label::new(text).wrap());
 }
 
-/// The grade buttons of each column, N/A and the note.
-fn buttons_line(
-    standard: &Standard,
-    answer: &Answer,
-    is_self: bool,
+/// Where the keys act on the focused row: the column they grade, whether to mark it (a
+/// file with two columns), and the letters typed there waiting for their next key.
+struct KeysHere {
+    column: Column,
+    marker: bool,
+    pending: Option<String>,
+}
+
+/// What one row's line of grade buttons shows.
+struct Line<'a> {
+    standard: &'a Standard,
+    answer: &'a Answer,
+    keys: Option<&'a KeysHere>,
     lang: Language,
-    ui: &mut Ui,
-    commands: &mut Vec<Command>,
-) {
+}
+
+/// The letters waiting on this standard and what they may become, if any.
+fn pending_here(session: &Session, standard: &Standard, lang: Language) -> Option<String> {
+    let pending = &session.pending_letters;
+    (!pending.text.is_empty() && pending.code.as_ref() == Some(&standard.code))
+        .then(|| keyboard::pending(standard.scale, &pending.text, lang))
+}
+
+/// The grade buttons of each column, N/A and the note.
+fn buttons_line(line: &Line, is_self: bool, ui: &mut Ui, commands: &mut Vec<Command>) {
+    let (standard, answer, lang) = (line.standard, line.answer, line.lang);
     if !is_self {
-        grade_buttons(standard, answer, Column::Commission, lang, ui, commands);
+        grade_buttons(line, Column::Commission, ui, commands);
         ui.separator();
     }
-    grade_buttons(standard, answer, Column::SelfAssessment, lang, ui, commands);
+    grade_buttons(line, Column::SelfAssessment, ui, commands);
     ui.separator();
     // "Not applicable" is the commission's decision, not the centre's.
     if is_self {
@@ -271,32 +312,29 @@ fn note_button(standard: &Standard, lang: Language, ui: &mut Ui, commands: &mut 
     }
 }
 
-fn grade_buttons(
-    standard: &Standard,
-    answer: &Answer,
-    column: Column,
-    lang: Language,
-    ui: &mut Ui,
-    commands: &mut Vec<Command>,
-) {
-    let column_name = match column {
-        Column::Commission => T::Commission.get(lang),
-        Column::SelfAssessment => T::SelfAssessment.get(lang),
-    };
+/// One column's caption and grade buttons. The column the keys grade is marked on the
+/// focused row ("клавіші ›" before its caption, highlighted), and a grade that differs
+/// from the other column's is outlined and marked "≠".
+fn grade_buttons(line: &Line, column: Column, ui: &mut Ui, commands: &mut Vec<Command>) {
+    let (standard, answer, lang) = (line.standard, line.answer, line.lang);
+    let column_name = keyboard::column_name(column, lang);
+    let keys = line.keys.filter(|k| k.column == column);
     let current = answer.grade(column);
-    let label = RichText::new(format!("{column_name}:"));
-    ui.label(if column == Column::Commission {
-        label.strong()
-    } else {
-        label
-    });
+    let diverges = answer.diverges();
+    let warn = ui.visuals().warn_fg_color;
+    let marked = keys.is_some_and(|k| k.marker);
+    if marked {
+        keys_label(ui, &standard.code, column_name, T::KeysMarker.get(lang));
+    }
+    column_caption(ui, column, column_name, marked);
     for &grade in standard.scale.grades() {
         let text = standard.scale.label(grade);
         let selected = current == Some(grade);
-        let button = ui.add_enabled(
-            !answer.is_na(),
-            egui::Button::selectable(selected, text.clone()),
-        );
+        let mut button = egui::Button::selectable(selected, text.clone());
+        if selected && diverges {
+            button = button.stroke(egui::Stroke::new(2.0, warn));
+        }
+        let button = ui.add_enabled(!answer.is_na(), button);
         button.widget_info(|| {
             egui::WidgetInfo::selected(
                 egui::Role::Button,
@@ -319,6 +357,49 @@ fn grade_buttons(
             }]));
         }
     }
+    if diverges {
+        let other = match column {
+            Column::Commission => T::DivergesFromSelf,
+            Column::SelfAssessment => T::DivergesFromCommission,
+        };
+        let mark = ui.label(RichText::new("≠").strong().color(warn));
+        mark.widget_info(|| {
+            egui::WidgetInfo::labeled(
+                egui::Role::Label,
+                true,
+                format!("{} {column_name}: {}", standard.code, other.get(lang)),
+            )
+        });
+        mark.on_hover_text(T::DivergesMark.get(lang));
+    }
+}
+
+/// "Комісія:" or "Самооцінка:"; highlighted where the keys grade.
+fn column_caption(ui: &mut Ui, column: Column, name: &str, keys_here: bool) {
+    let mut caption = RichText::new(format!("{name}:"));
+    if column == Column::Commission || keys_here {
+        caption = caption.strong();
+    }
+    if keys_here {
+        let visuals = ui.visuals();
+        caption = caption
+            .background_color(visuals.selection.bg_fill)
+            .color(visuals.selection.stroke.color);
+    }
+    ui.label(caption);
+}
+
+/// Where the keys act, in their colour: "клавіші ›", or the letters waiting there.
+fn keys_label(ui: &mut Ui, code: &Code, column_name: &str, text: &str) {
+    let colour = ui.visuals().selection.stroke.color;
+    let label = ui.label(RichText::new(text).strong().color(colour));
+    label.widget_info(|| {
+        egui::WidgetInfo::labeled(
+            egui::Role::Label,
+            true,
+            format!("{code} {column_name}: {text}"),
+        )
+    });
 }
 
 fn editing_field(

@@ -15,13 +15,24 @@ pub fn show(app: &mut AkreditApp, ui: &mut Ui) {
         .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
         .open(&mut open)
         .show(ui.ctx(), |ui| {
+            let moving = [
+                (T::KeySkipsNa, app.settings.skip_not_applicable),
+                (T::KeyAdvances, app.settings.auto_advance),
+            ];
+            for key in [T::KeyMove, T::KeyGrade, T::KeyLetterRule] {
+                ui.label(app.t(key));
+            }
+            for (key, on) in moving {
+                if on {
+                    ui.label(app.t(key));
+                }
+            }
             for key in [
-                T::KeyMove,
-                T::KeyGrade,
                 T::KeySelf,
                 T::KeyNa,
                 T::KeyNote,
                 T::KeyUndo,
+                T::KeyRedo,
                 T::KeyTabs,
                 T::KeySearch,
                 T::KeyExport,

@@ -37,6 +37,15 @@ pub fn show(app: &mut AkreditApp, ui: &mut Ui) {
             );
         }
         ui.horizontal_wrapped(|ui| tabs(session, lang, ui, &mut commands));
+        if session.key_column != session.main_column() {
+            let visuals = ui.visuals();
+            ui.label(
+                RichText::new(T::KeysGradeSelf.get(lang))
+                    .strong()
+                    .color(visuals.strong_text_color())
+                    .background_color(visuals.selection.bg_fill),
+            );
+        }
         if session.tab != Tab::Centre || session.search.is_some() {
             ui.horizontal(|ui| filters(session, lang, ui, &mut commands));
         }

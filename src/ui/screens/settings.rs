@@ -1,5 +1,5 @@
-//! Settings and about: language, text size, theme; the catalogue in use and its SHA-256,
-//! the data folder.
+//! Settings and about: language, text size, theme, how the keys move; the catalogue in
+//! use and its SHA-256, the data folder.
 
 use egui::{RichText, ScrollArea, Ui};
 
@@ -41,6 +41,7 @@ pub fn show(app: &mut AkreditApp, ui: &mut Ui) {
                 }
             }
         });
+        keyboard(app, ui);
         ui.add_space(12.0);
         ui.heading(app.t(T::About));
         ui.label(format!("akredit {}", env!("CARGO_PKG_VERSION")));
@@ -66,4 +67,22 @@ pub fn show(app: &mut AkreditApp, ui: &mut Ui) {
             .unwrap_or_else(|| "—".into());
         ui.label(RichText::new(folder).monospace());
     });
+}
+
+/// How the keys move: passing over standards that do not apply, moving on after a grade.
+fn keyboard(app: &mut AkreditApp, ui: &mut Ui) {
+    ui.add_space(12.0);
+    ui.heading(app.t(T::KeyboardHeading));
+    let mut skip = app.settings.skip_not_applicable;
+    if ui.checkbox(&mut skip, app.t(T::SettingSkipNa)).changed() {
+        app.push(Command::SetSkipNotApplicable(skip));
+    }
+    let mut advance = app.settings.auto_advance;
+    if ui
+        .checkbox(&mut advance, app.t(T::SettingAutoAdvance))
+        .changed()
+    {
+        app.push(Command::SetAutoAdvance(advance));
+    }
+    ui.label(RichText::new(app.t(T::SettingPlaceNote)).weak());
 }
