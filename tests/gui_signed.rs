@@ -58,6 +58,21 @@ fn a_grade_key_on_a_not_applicable_standard_saves_nothing_and_says_why() {
     h.event(egui::Event::Text("3".into()));
     h.run();
     assert_eq!(answer(&h, "1.1.1.5").commission, None);
+    // The keys know it first and say what to do; the store would refuse it as well.
+    assert!(
+        matches!(&h.state().status, Status::Info(m)
+            if m.contains("1.1.1.5 не застосовується") && m.contains("N")),
+        "{:?}",
+        h.state().status
+    );
+    // A grade that reaches the store all the same (a command, not a key) is refused there.
+    h.state_mut().push(Command::Apply(vec![Change::Grade {
+        code: code("1.1.1.5"),
+        column: Column::Commission,
+        grade: Some(3),
+    }]));
+    h.run();
+    assert_eq!(answer(&h, "1.1.1.5").commission, None);
     assert!(
         matches!(&h.state().status, Status::Error(m)
             if m.contains("1.1.1.5 позначено як такий, що не застосовується")),

@@ -126,6 +126,7 @@ fn row(a: &Altered, catalogue: &Catalogue, main: Column, lang: Language) -> Stri
         (Subject::Document(n), Field::Present) => {
             let check = |v: Option<&str>| match v {
                 Some("yes") => T::Present.get(lang),
+                Some("na") => T::DocNotApplicable.get(lang),
                 Some(_) => T::Absent.get(lang),
                 None => T::NotChecked.get(lang),
             };
@@ -152,6 +153,14 @@ fn row(a: &Altered, catalogue: &Catalogue, main: Column, lang: Language) -> Stri
                 T::ApplicationForm.get(lang),
                 was_now(quoted(new), quoted(old))
             )
+        }
+        (Subject::Inspection, field) => {
+            let name = match field {
+                Field::Fact(crate::answers::Fact::VisitDate) => T::VisitDate,
+                Field::Fact(crate::answers::Fact::Model) => T::Model,
+                _ => T::Expert,
+            };
+            format!("{}: {}", name.get(lang), was_now(quoted(new), quoted(old)))
         }
     }
 }
