@@ -168,3 +168,89 @@ fn the_centre_tab_corrects_the_expert_and_the_visit_date_and_offers_na_only_for_
         Some(Presented::NotApplicable)
     );
 }
+
+#[test]
+fn a_centres_own_file_shows_its_progress_by_its_self_grades_in_the_recent_list() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = common::harness(dir.path().join("home"));
+    h.state_mut().push(Command::Create(
+        dir.path().join("poltava-self.akredit"),
+        NewInspection {
+            model: ModelId::Sanitary,
+            centre_name: "Полтавський обласний центр здоров'я".into(),
+            expert: String::new(),
+            visit_date: None,
+            purpose: akredit::inspection::Purpose::SelfAssessment,
+        },
+    ));
+    h.run();
+    h.state_mut().push(Command::Apply(vec![
+        Change::Grade {
+            code: code("1.1.1.1"),
+            column: Column::SelfAssessment,
+            grade: Some(3),
+        },
+        Change::Grade {
+            code: code("1.1.3"),
+            column: Column::SelfAssessment,
+            grade: Some(2),
+        },
+    ]));
+    h.run();
+    h.state_mut().push(Command::CloseInspection);
+    h.run();
+    h.run();
+    assert_eq!(h.state().screen, Screen::Start);
+    // Its progress, and the model by its name, not its id.
+    assert!(
+        h.query_by_label_contains("оцінено 2/191").is_some(),
+        "{:#?}",
+        h.state().recent
+    );
+    assert!(
+        h.query_by_label_contains("poltava-self.akredit · санітарно-освітня · оцінено")
+            .is_some()
+    );
+    assert!(h.query_by_label_contains("· sanitary ·").is_none());
+}
+
+#[test]
+fn a_centre_saves_its_self_assessment_with_a_pdf_to_print_under_a_plain_name() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = common::harness(dir.path().join("home"));
+    h.state_mut().push(Command::Create(
+        dir.path().join("poltava-self.akredit"),
+        NewInspection {
+            model: ModelId::Sanitary,
+            centre_name: "Полтавський обласний центр здоров'я".into(),
+            expert: String::new(),
+            visit_date: None,
+            purpose: akredit::inspection::Purpose::SelfAssessment,
+        },
+    ));
+    h.run();
+    h.state_mut().push(Command::Apply(vec![Change::Grade {
+        code: code("1.1.3"),
+        column: Column::SelfAssessment,
+        grade: Some(2),
+    }]));
+    h.state_mut().push(Command::OpenExport);
+    h.run();
+    let dialog = h.state().export.clone().expect("dialog");
+    assert!(
+        dialog.path.ends_with("poltava.self.json"),
+        "{}",
+        dialog.path
+    );
+    assert!(dialog.with_pdf, "the PDF is offered and on");
+    h.state_mut().push(Command::RunExport);
+    h.run();
+    assert!(
+        matches!(&h.state().status, Status::Info(m) if m.contains("PDF")),
+        "{:?}",
+        h.state().status
+    );
+    assert!(dir.path().join("poltava.self.json").is_file());
+    let pdf = std::fs::read(dir.path().join("poltava.self.pdf")).expect("the PDF");
+    assert!(pdf.starts_with(b"%PDF"));
+}

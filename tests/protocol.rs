@@ -168,6 +168,59 @@ fn a_draft_says_so_on_every_page() {
     assert!(pages.join("\n").contains("електронного підпису немає"));
 }
 
+/// Issue 14: a centre prints its own self-assessment from its file: titled so, with its
+/// own figures only, no commission result, no draft banner, signed by its head.
+#[test]
+fn a_centres_self_assessment_prints_as_its_own_not_as_the_commissions() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("poltava-self.akredit");
+    let mut insp = Inspection::create(
+        &path,
+        catalogue(),
+        &NewInspection {
+            model: ModelId::Sanitary,
+            centre_name: "Полтавський обласний центр здоров'я".into(),
+            expert: String::new(),
+            visit_date: None,
+            purpose: akredit::inspection::Purpose::SelfAssessment,
+        },
+    )
+    .expect("create");
+    insp.apply(&[Change::Grade {
+        code: "1.1.3".parse().expect("code"),
+        column: Column::SelfAssessment,
+        grade: Some(2),
+    }])
+    .expect("grade");
+    let payload = protocol::of_inspection(&insp).expect("payload");
+    let pdf = protocol::render(&payload, &catalogue(), None).expect("render");
+    let out = dir.path().join("self.pdf");
+    std::fs::write(&out, &pdf).expect("write");
+    let Some(pages) = pages_text(&out) else {
+        return;
+    };
+    let text = pages.join("\n");
+    assert!(text.contains("САМООЦІНКА центру здоров'я"), "{text}");
+    assert!(text.contains("Самооцінка центру: 2 з 573 балів"), "{text}");
+    assert!(
+        text.contains("Оцінено 1 з 191 застосовних стандартів"),
+        "{text}"
+    );
+    assert!(
+        text.contains("1.1 Управління закладом — 2 з 84 балів"),
+        "{text}"
+    );
+    assert!(text.contains("Керівник центру здоров'я"), "{text}");
+    for absent in [
+        "ПРОТОКОЛ акредитаційної",
+        "Результат комісії",
+        "ЧЕРНЕТКА",
+        "Голова акредитаційної комісії",
+    ] {
+        assert!(!text.contains(absent), "{absent} in a centre's own print");
+    }
+}
+
 /// A draft protocol whose 1.1.3 note is 1 000 numbered words (6 000 characters, "н0001"
 /// to "н1000") and whose 2.4.1.3 N/A reason is 500 more ("п0001" to "п0500"), written to
 /// `dir`.

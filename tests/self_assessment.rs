@@ -1510,14 +1510,21 @@ fn the_template_names_its_model_and_catalogue_and_lists_every_standard() {
         assert_eq!(records[0][1], format!("model={id}"));
         assert_eq!(records[0][2], format!("catalogue={}", cat.sha256));
         assert!(records[1][0].starts_with("код"), "{:?}", records[1]);
-        assert_eq!(records[1].len(), 6, "{:?}", records[1]);
+        // Issue 14: a seventh column gives each grade's criterion, after the note, so
+        // that the grade and the note keep their columns.
+        assert_eq!(records[1].len(), 7, "{:?}", records[1]);
+        assert!(records[1][6].starts_with("критерії"), "{:?}", records[1]);
         let standards = &records[2..];
         assert_eq!(standards.len(), rows);
         let codes: Vec<String> = standards.iter().map(|r| r[0].clone()).collect();
         assert_eq!(codes, model_codes(model));
         for (r, s) in standards.iter().zip(cat.model_standards(model)) {
-            assert_eq!(r.len(), 6, "{r:?}");
+            assert_eq!(r.len(), 7, "{r:?}");
             assert_eq!(r[3], s.scale.describe_grades(), "{r:?}");
+            for text in s.criteria.values() {
+                assert!(r[6].contains(text.as_str()), "{r:?}");
+            }
+            assert!(!r[2].contains("grade"), "the scale in Ukrainian: {r:?}");
             assert!(r[4].is_empty() && r[5].is_empty(), "{r:?}");
             assert!(!r[1].is_empty(), "{r:?}");
         }
@@ -1663,6 +1670,78 @@ fn a_semicolon_separated_copy_imports_as_excel_saves_it() {
             "line ",
             "1.1.1.2: \"НВ\" is not a grade of the two-grade scale",
         ],
+    );
+    assert!(self_grades(&fresh).is_empty());
+}
+
+#[test]
+fn the_template_gives_each_grades_criterion_in_ukrainian() {
+    let env = Env::new();
+    env.ok(EXPERT, &["template", "--model", "full", "--out", "t.csv"]);
+    let records = csv_records(&fs::read(env.path("t.csv")).expect("read"));
+    let row = &records[line_of(&records, "1.1.1.1") - 1];
+    assert_eq!(row[2], "дворівнева (Н/В)");
+    assert_eq!(row[6], "Н 0 — відсутнє рішення; В 3 — наявне рішення");
+}
+
+#[test]
+fn a_sheet_filled_from_the_older_six_column_template_still_imports() {
+    let env = Env::new();
+    let insp = env.inspection("e.akredit", "full");
+    env.ok(
+        CENTRE_NO_KEY,
+        &["template", "--model", "full", "--out", "t.csv"],
+    );
+    let mut sheet = filled(
+        &csv_records(&fs::read(env.path("t.csv")).expect("read")),
+        &sheet_cells(),
+    );
+    for record in sheet.iter_mut().skip(1) {
+        record.truncate(6);
+    }
+    env.write("old.csv", &csv_bytes(&sheet, b',', false));
+    env.ok(EXPERT, &["import-self", "e.akredit", "old.csv"]);
+    assert_eq!(self_grades(&insp), sheet_grades());
+}
+
+/// Older Excel in a Ukrainian locale saves "CSV" in Windows-1251, without a BOM: such a
+/// sheet of our template is read (and said to be); other text that is not UTF-8 is
+/// refused with the step that makes it UTF-8.
+#[test]
+fn a_windows_1251_sheet_is_read_and_other_non_utf8_text_is_refused_with_the_fix() {
+    let env = Env::new();
+    let insp = env.inspection("e.akredit", "full");
+    env.ok(
+        CENTRE_NO_KEY,
+        &["template", "--model", "full", "--out", "t.csv"],
+    );
+    let sheet = filled(
+        &csv_records(&fs::read(env.path("t.csv")).expect("read")),
+        &sheet_cells(),
+    );
+    let utf8 = csv_bytes(&sheet, b';', true);
+    let text = std::str::from_utf8(utf8.strip_prefix(BOM).unwrap_or(&utf8)).expect("utf-8");
+    let (cp1251, _, lossy) = encoding_rs::WINDOWS_1251.encode(text);
+    assert!(!lossy, "the template's text is all in Windows-1251");
+    assert!(std::str::from_utf8(&cp1251).is_err(), "really not UTF-8");
+    env.write("excel-1251.csv", &cp1251);
+    let run = env.ok(EXPERT, &["import-self", "e.akredit", "excel-1251.csv"]);
+    assert!(run.stdout.contains("Windows-1251"), "{}", run.describe());
+    assert!(
+        run.stdout.contains("8 self grades set"),
+        "{}",
+        run.describe()
+    );
+    assert_eq!(self_grades(&insp), sheet_grades());
+    // Some other Windows-1251 text is not taken for a sheet.
+    let (other, _, _) = encoding_rs::WINDOWS_1251.encode("Звіт закладу; не самооцінка\n");
+    env.write("other.csv", &other);
+    let fresh = env.inspection("f.akredit", "full");
+    env.refused(
+        EXPERT,
+        "f.akredit",
+        &["import-self", "f.akredit", "other.csv"],
+        &["not text in UTF-8", "CSV UTF-8"],
     );
     assert!(self_grades(&fresh).is_empty());
 }

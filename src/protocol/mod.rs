@@ -134,11 +134,7 @@ pub fn load_source(
     use crate::inspection::{Access, Inspection};
     if crate::inspection::is_sqlite_file(path)? {
         let insp = Inspection::open(path, catalogue.clone(), Access::ReadOnly)?;
-        insp.ensure_sound()?;
-        let complete = crate::signed::what_final_lacks(&insp).is_empty();
-        let payload =
-            crate::signed::payload(&insp, "", complete, &crate::support::time::now_utc())?;
-        return Ok((payload, None));
+        return Ok((of_inspection(&insp)?, None));
     }
     let bytes = crate::signed::read_result_file(path)?;
     let v = crate::signed::verify(&bytes, catalogue, &[]);
@@ -156,6 +152,20 @@ pub fn load_source(
             failed,
         }),
     }
+}
+
+/// What the protocol of an open inspection prints (it must be sound): a draft unless
+/// nothing keeps it from being final; a centre's own file prints as its self-assessment
+/// (never "final", and no draft warning on its pages: it is not the commission's result).
+pub fn of_inspection(insp: &crate::inspection::Inspection) -> Result<Payload, SourceError> {
+    insp.ensure_sound()?;
+    let own = insp.meta().purpose == crate::inspection::Purpose::SelfAssessment;
+    let complete = own || crate::signed::what_final_lacks(insp).is_empty();
+    let mut payload = crate::signed::payload(insp, "", complete, &crate::support::time::now_utc())?;
+    if own {
+        payload.kind = SELF_KIND.to_string();
+    }
+    Ok(payload)
 }
 
 /// Writes the protocol of a result just signed and written at `result_path` beside it
@@ -195,13 +205,24 @@ pub fn render(
     draw(l.pages, !payload.is_final)
 }
 
-/// The Order's title, the centre's application fields, the visit and both results.
-fn heading(l: &mut Layout<'_>, payload: &Payload, catalogue: &Catalogue) {
-    let t = &payload.totals;
-    let draft = !payload.is_final;
+/// Whether the payload is a centre's own self-assessment (made from its file for the
+/// centre to print), not the commission's result.
+fn is_self_assessment(payload: &Payload) -> bool {
+    payload.kind == SELF_KIND
+}
 
+/// The payload kind of a centre's self-assessment printed from its file.
+const SELF_KIND: &str = "self";
+
+/// The Order's title, the centre's application fields, the visit and the results.
+fn heading(l: &mut Layout<'_>, payload: &Payload, catalogue: &Catalogue) {
+    let own = is_self_assessment(payload);
     l.paragraph(
-        "ПРОТОКОЛ акредитаційної експертизи центру здоров'я",
+        if own {
+            "САМООЦІНКА центру здоров'я за стандартами акредитації"
+        } else {
+            "ПРОТОКОЛ акредитаційної експертизи центру здоров'я"
+        },
         15.0,
         Weight::Bold,
     );
@@ -226,20 +247,29 @@ fn heading(l: &mut Layout<'_>, payload: &Payload, catalogue: &Catalogue) {
         10.0,
         Weight::Regular,
     );
+    if !own {
+        visit(l, payload);
+    }
+    l.gap(6.0);
+    results(l, payload, own);
+    l.gap(8.0);
+}
+
+/// The visit's date, the expert and the signer, and whether their names differ.
+fn visit(l: &mut Layout<'_>, payload: &Payload) {
+    let or_dash = |s: &str| {
+        if s.is_empty() {
+            "—".to_string()
+        } else {
+            s.to_string()
+        }
+    };
     l.paragraph(
         &format!(
             "Дата візиту: {}. Експерт: {}. Підписав: {}.",
             payload.visit_date.as_deref().unwrap_or("—"),
-            if payload.expert.is_empty() {
-                "—"
-            } else {
-                &payload.expert
-            },
-            if payload.signer.is_empty() {
-                "—"
-            } else {
-                &payload.signer
-            }
+            or_dash(&payload.expert),
+            or_dash(&payload.signer)
         ),
         10.0,
         Weight::Regular,
@@ -253,19 +283,26 @@ fn heading(l: &mut Layout<'_>, payload: &Payload, catalogue: &Catalogue) {
             Weight::Bold,
         );
     }
-    l.gap(6.0);
-    let c = &t.commission;
-    l.paragraph(
-        &format!(
-            "Результат комісії: {} з {} балів — {} % — {}",
-            c.points,
-            t.max_points,
-            percent_text(c.percent),
-            c.category.title_uk()
-        ),
-        12.0,
-        Weight::Bold,
-    );
+}
+
+/// The commission's result and the self-assessment (a centre's own print: only its own),
+/// and the draft's warning.
+fn results(l: &mut Layout<'_>, payload: &Payload, own: bool) {
+    let t = &payload.totals;
+    if !own {
+        let c = &t.commission;
+        l.paragraph(
+            &format!(
+                "Результат комісії: {} з {} балів — {} % — {}",
+                c.points,
+                t.max_points,
+                percent_text(c.percent),
+                c.category.title_uk()
+            ),
+            12.0,
+            Weight::Bold,
+        );
+    }
     let s = &t.self_assessment;
     l.paragraph(
         &format!(
@@ -277,17 +314,25 @@ fn heading(l: &mut Layout<'_>, payload: &Payload, catalogue: &Catalogue) {
             t.applicable,
             t.not_applicable
         ),
-        10.0,
-        Weight::Regular,
+        if own { 12.0 } else { 10.0 },
+        if own { Weight::Bold } else { Weight::Regular },
     );
-    if draft {
+    if own {
+        l.paragraph(
+            &format!(
+                "Оцінено {} з {} застосовних стандартів. Це самооцінка закладу, а не результат акредитаційної експертизи.",
+                s.scored, t.applicable
+            ),
+            10.0,
+            Weight::Regular,
+        );
+    } else if !payload.is_final {
         l.paragraph(
             "ЧЕРНЕТКА: не всі стандарти оцінено; це не остаточний результат.",
             11.0,
             Weight::Bold,
         );
     }
-    l.gap(8.0);
 }
 
 /// A table of the standards of each group, with the group's figures above it.
@@ -320,11 +365,17 @@ fn tables(l: &mut Layout<'_>, payload: &Payload, catalogue: &Catalogue) {
             .iter()
             .find(|g| g.code == group.code)
             .map(|g| {
+                // A centre's own print gives its own figures.
+                let tally = if is_self_assessment(payload) {
+                    &g.self_assessment
+                } else {
+                    &g.commission
+                };
                 format!(
                     " — {} з {} балів, {} %",
-                    g.commission.points,
+                    tally.points,
                     g.max_points,
-                    percent_text(g.commission.percent)
+                    percent_text(tally.percent)
                 )
             })
             .unwrap_or_default();
@@ -421,6 +472,11 @@ fn signatures(l: &mut Layout<'_>, payload: &Payload, provenance: Option<&Provena
                 Weight::Regular,
             );
         }
+        None if is_self_assessment(payload) => l.paragraph(
+            "Складено з файлу самооцінки закладу; електронного підпису немає.",
+            9.0,
+            Weight::Regular,
+        ),
         None => l.paragraph(
             "Протокол складено з файлу перевірки; електронного підпису немає.",
             9.0,
@@ -433,7 +489,12 @@ fn signatures(l: &mut Layout<'_>, payload: &Payload, provenance: Option<&Provena
         Weight::Regular,
     );
     l.gap(18.0);
-    for who in ["Експерт", "Голова акредитаційної комісії"] {
+    let signers: &[&str] = if is_self_assessment(payload) {
+        &["Керівник центру здоров'я"]
+    } else {
+        &["Експерт", "Голова акредитаційної комісії"]
+    };
+    for who in signers {
         l.paragraph(
             &format!(
                 "{who}: ______________________  ______________________  «___» __________ 20___ р."

@@ -31,24 +31,48 @@ pub fn template_csv(catalogue: &Catalogue, model: ModelId) -> Result<Vec<u8>, Se
             "допустимі оцінки (allowed grades)",
             "оцінка (grade)",
             "примітка (note)",
+            "критерії оцінювання (criteria)",
         ])
         .map_err(fail)?;
         for s in catalogue.model_standards(model) {
+            // The criteria come last, so that a sheet filled in from an older template
+            // (six columns) reads the same: the grade and the note keep their columns.
             w.write_record([
                 s.code.as_str(),
                 s.title
                     .as_deref()
                     .unwrap_or("(текст стандарту в копії Наказу відсутній)"),
-                &s.scale.to_string(),
+                scale_uk(s.scale),
                 &s.scale.describe_grades(),
                 "",
                 "",
+                &criteria(s),
             ])
             .map_err(fail)?;
         }
         w.flush().map_err(|e| SelfError::Canonical(e.to_string()))?;
     }
     Ok(out)
+}
+
+/// The scale as the Order's readers call it.
+fn scale_uk(scale: crate::catalogue::Scale) -> &'static str {
+    match scale {
+        crate::catalogue::Scale::Two => "дворівнева (Н/В)",
+        crate::catalogue::Scale::Four => "чотирирівнева (Н/МВ/НВ/ПВ)",
+        crate::catalogue::Scale::Unspecified => "шкалу не вказано",
+    }
+}
+
+/// "0 (Н) — відсутнє рішення; 3 (В) — наявне рішення": each grade's criterion, so that a
+/// centre can fill the sheet without the Order beside it.
+fn criteria(standard: &crate::catalogue::Standard) -> String {
+    standard
+        .criteria
+        .iter()
+        .map(|(grade, text)| format!("{} — {text}", standard.scale.label(*grade)))
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 const GRADE_COLUMN: usize = 4;

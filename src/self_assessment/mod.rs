@@ -111,6 +111,8 @@ pub enum Provenance {
     Unsigned,
     /// A filled-in CSV template (never signed).
     Csv,
+    /// A filled-in CSV template saved in Windows-1251 (older Excel), read as such.
+    CsvWindows1251,
 }
 
 impl fmt::Display for Provenance {
@@ -122,6 +124,9 @@ impl fmt::Display for Provenance {
             } => write!(f, "signed by {signer}, key {fingerprint}"),
             Provenance::Unsigned => f.write_str("UNSIGNED: nobody vouches for this file"),
             Provenance::Csv => f.write_str("a filled-in CSV template (CSV files are not signed)"),
+            Provenance::CsvWindows1251 => f.write_str(
+                "a filled-in CSV template saved in Windows-1251, read as such (CSV files are not signed)",
+            ),
         }
     }
 }
@@ -152,10 +157,9 @@ pub fn read(
 ) -> Result<SelfAssessment, SelfError> {
     let file_sha256 = sha256_hex(bytes);
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let Ok(text) = std::str::from_utf8(body) else {
-        return Err(SelfError::NotSelf(
-            "the file is not text in UTF-8: give the self-assessment file (JSON) the centre's akredit saved, or the CSV template saved as \"CSV UTF-8\"".into(),
-        ));
+    let (text, windows_1251) = match std::str::from_utf8(body) {
+        Ok(text) => (std::borrow::Cow::Borrowed(text), false),
+        Err(_) => (from_windows_1251(body)?, true),
     };
     if text.trim().is_empty() {
         return Err(SelfError::NotSelf(
@@ -163,14 +167,36 @@ pub fn read(
         ));
     }
     let mut sa = if text.trim_start().starts_with('{') {
-        file::read_json(text, catalogue, model)?
+        file::read_json(&text, catalogue, model)?
     } else {
         // The csv crate miscounts lines with CR LF ends (BurntSushi/rust-csv#395), and
         // spreadsheets on Windows write them: make the line numbers in messages right.
         csv::read_csv(&text.replace("\r\n", "\n"), catalogue, model)?
     };
+    if windows_1251 {
+        sa.provenance = Provenance::CsvWindows1251;
+    }
     sa.file_sha256 = file_sha256;
     Ok(sa)
+}
+
+/// What "CSV" means to Excel in a Ukrainian locale before "CSV UTF-8" existed: text in
+/// Windows-1251. Such a file is read when it decodes entirely and is our template (its
+/// first line names the format); anything else is refused with the step that fixes it.
+fn from_windows_1251(body: &[u8]) -> Result<std::borrow::Cow<'_, str>, SelfError> {
+    let refused = || {
+        SelfError::NotSelf(
+            "the file is not text in UTF-8: give the self-assessment file (JSON) the centre's akredit saved, or the CSV template saved as \"CSV UTF-8\" (in Excel: File → Save As → \"CSV UTF-8 (Comma delimited)\"; in LibreOffice: character set \"Unicode (UTF-8)\")".into(),
+        )
+    };
+    let text = encoding_rs::WINDOWS_1251
+        .decode_without_bom_handling_and_without_replacement(body)
+        .ok_or_else(refused)?;
+    if text.trim_start().starts_with(CSV_MARK) {
+        Ok(text)
+    } else {
+        Err(refused())
+    }
 }
 
 impl SelfAssessment {

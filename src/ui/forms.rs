@@ -96,13 +96,20 @@ pub struct ExportDialog {
 
 impl ExportDialog {
     /// The file suggested beside an inspection: `NAME.result.json`, or `NAME.self.json`
-    /// for a centre's self-assessment.
+    /// for a centre's self-assessment (`poltava-self.akredit` gives `poltava.self.json`).
     pub fn suggested_path(inspection: &Path, self_assessment: bool) -> PathBuf {
         let stem = inspection
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_else(|| "inspection".into());
         let kind = if self_assessment { "self" } else { "result" };
+        // A centre's file is often named for what it is (`poltava-self.akredit`): the
+        // suggested name does not say it twice (`poltava.self.json`).
+        let stem = [".", "-", "_", " "]
+            .iter()
+            .find_map(|sep| stem.strip_suffix(&format!("{sep}{kind}")))
+            .filter(|s| !s.is_empty())
+            .map_or(stem.clone(), str::to_string);
         inspection.with_file_name(format!("{stem}.{kind}.json"))
     }
 }
@@ -116,4 +123,31 @@ pub struct SelfImport {
     pub outcome: Option<Result<String, String>>,
     /// Self grades entered by hand that the file would change (`code: X → Y`).
     pub conflicts: Vec<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ExportDialog;
+    use std::path::{Path, PathBuf};
+
+    #[test]
+    fn the_suggested_name_does_not_say_self_twice() {
+        let suggest = |p: &str, own: bool| ExportDialog::suggested_path(Path::new(p), own);
+        assert_eq!(
+            suggest("d/poltava-self.akredit", true),
+            PathBuf::from("d/poltava.self.json")
+        );
+        assert_eq!(
+            suggest("d/poltava.akredit", true),
+            PathBuf::from("d/poltava.self.json")
+        );
+        assert_eq!(
+            suggest("d/self.akredit", true),
+            PathBuf::from("d/self.self.json")
+        );
+        assert_eq!(
+            suggest("d/poltava.akredit", false),
+            PathBuf::from("d/poltava.result.json")
+        );
+    }
 }

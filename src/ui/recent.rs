@@ -111,7 +111,11 @@ fn state_of(
             RecentState::Ok {
                 centre: insp.answers().centre_name().to_string(),
                 model: insp.meta().model,
-                scored: totals.commission.scored,
+                // A centre's own file is filled in its self-assessment column.
+                scored: match insp.meta().purpose {
+                    crate::inspection::Purpose::SelfAssessment => totals.self_assessment.scored,
+                    crate::inspection::Purpose::Inspection => totals.commission.scored,
+                },
                 applicable: totals.applicable,
                 last_change,
             }

@@ -23,7 +23,7 @@ impl AkreditApp {
                 path: ExportDialog::suggested_path(s.inspection.path(), is_self)
                     .display()
                     .to_string(),
-                with_pdf: !is_self,
+                with_pdf: true,
                 has_key: has_key(self.home.as_ref()),
                 ..Default::default()
             });
@@ -119,7 +119,7 @@ impl AkreditApp {
             crate::self_assessment::export_self(&session.inspection, identity.as_ref(), &now_utc())
                 .map_err(|e| i18n::error(&e, lang))?;
         signed::write_new_file(&path, &written.bytes).map_err(|e| i18n::error(&e, lang))?;
-        Ok(format!(
+        let mut summary = format!(
             "{} {} · {}/{} · SHA-256 {} · {}",
             T::ExportWritten.get(lang),
             path.display(),
@@ -130,7 +130,18 @@ impl AkreditApp {
                 || T::Unsigned.get(lang).to_string(),
                 |f| format!("{} {f}", T::Fingerprint.get(lang))
             )
-        ))
+        );
+        if dialog.with_pdf {
+            // The centre's own print of its self-assessment, beside the file.
+            let pdf = path.with_extension("pdf");
+            let payload = crate::protocol::of_inspection(&session.inspection)
+                .map_err(|e| i18n::error(&e, lang))?;
+            let bytes = crate::protocol::render(&payload, session.inspection.catalogue(), None)
+                .map_err(|e| i18n::error(&e, lang))?;
+            signed::write_new_file(&pdf, &bytes).map_err(|e| i18n::error(&e, lang))?;
+            summary.push_str(&format!(" · PDF {}", pdf.display()));
+        }
+        Ok(summary)
     }
 }
 

@@ -84,7 +84,7 @@ fn summary(
         path.display(),
         plan.changes.len(),
         T::SelfGradesSet.get(lang),
-        sa.provenance
+        i18n::provenance(&sa.provenance, lang)
     );
     if let Some(other) = sa.other_centre(session.inspection.answers()) {
         summary.push_str(&format!(" · {}: {other}", T::SelfOtherCentre.get(lang)));

@@ -508,6 +508,22 @@ impl Worded for ProtocolError {
     }
 }
 
+impl Worded for crate::protocol::SourceError {
+    fn ukrainian(&self) -> String {
+        use crate::protocol::SourceError as S;
+        match self {
+            S::Store(e) => e.ukrainian(),
+            S::File(e) => e.ukrainian(),
+            S::Export(e) => e.ukrainian(),
+            S::NotVerified { path, failed } => format!(
+                "{}: результат не проходить перевірку, тож протоколу з нього не буде:\n{}",
+                path.display(),
+                failed.join("\n")
+            ),
+        }
+    }
+}
+
 impl Worded for BadDate {
     fn ukrainian(&self) -> String {
         format!(

@@ -30,3 +30,33 @@ pub fn missing_fact(fact: &crate::signed::MissingFact, lang: Language) -> String
         Language::En => fact.to_string(),
     }
 }
+
+/// A model's name as the Order gives it, in the user's language.
+pub fn model_name(model: crate::catalogue::ModelId, lang: Language) -> &'static str {
+    match model {
+        crate::catalogue::ModelId::Sanitary => T::ModelSanitaryName.get(lang),
+        crate::catalogue::ModelId::Full => T::ModelFullName.get(lang),
+    }
+}
+
+/// Where a self-assessment came from, in the user's language.
+pub fn provenance(p: &crate::self_assessment::Provenance, lang: Language) -> String {
+    use crate::self_assessment::Provenance as P;
+    match (lang, p) {
+        (Language::En, p) => p.to_string(),
+        (Language::Uk, P::Signed {
+            signer,
+            fingerprint,
+        }) => format!("підписав {signer}, ключ {fingerprint}"),
+        (Language::Uk, P::Unsigned) => {
+            "НЕ ПІДПИСАНО: ніхто не засвідчує цей файл".to_string()
+        }
+        (Language::Uk, P::Csv) => {
+            "заповнений шаблон CSV (файли CSV не підписуються)".to_string()
+        }
+        (Language::Uk, P::CsvWindows1251) => {
+            "заповнений шаблон CSV у кодуванні Windows-1251, прочитано як такий (файли CSV не підписуються)"
+                .to_string()
+        }
+    }
+}

@@ -272,6 +272,7 @@ strings! {
     // What gets signed (issue 14)
     DocNotApplicable => "не застосовується", "not applicable";
     CheckWarning => "попередження", "warning";
+    SelfExportPdf => "Також зберегти PDF для друку поруч", "Also save a PDF to print beside it";
     SelfNotTakenNa => "не взято (стандарти не застосовуються)", "not taken (standards not applicable)";
     ExportFactsMissing => "Ще не внесено (на вкладці «Центр»):", "Not recorded yet (on the Centre tab):";
     ExportContradictions => "Водночас «не застосовується» й оцінено (натисніть код):", "Both not applicable and graded (click a code):";

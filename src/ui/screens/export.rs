@@ -156,6 +156,7 @@ fn self_body(dialog: &mut ExportDialog, lang: Language, ui: &mut Ui, commands: &
         ui.label(T::SelfUnsignedNote.get(lang));
     }
     key_and_path(dialog, T::SelfExportFile, lang, ui);
+    ui.checkbox(&mut dialog.with_pdf, T::SelfExportPdf.get(lang));
     // A name typed for a new key is made into one only once confirmed; with no name the
     // file is written unsigned.
     let unconfirmed =

@@ -9,7 +9,7 @@ use crate::catalogue::ModelId;
 use crate::support::settings::Language;
 use crate::ui::app::AkreditApp;
 use crate::ui::command::Command;
-use crate::ui::i18n::T;
+use crate::ui::i18n::{self, T};
 use crate::ui::recent::{RecentInfo, RecentState};
 use crate::ui::view::Screen;
 
@@ -141,7 +141,8 @@ fn recent_entry(r: &RecentInfo, lang: Language, ui: &mut Ui, commands: &mut Vec<
                 commands.push(Command::Open(r.path.clone()));
             }
             ui.label(format!(
-                "{name} · {model} · {} {scored}/{applicable} · {} {}",
+                "{name} · {} · {} {scored}/{applicable} · {} {}",
+                i18n::model_name(*model, lang),
                 T::Scored.get(lang),
                 T::LastChange.get(lang),
                 minutes(last_change)
