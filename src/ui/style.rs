@@ -79,6 +79,12 @@ pub fn model_title(catalogue: &Catalogue, model: ModelId, lang: Language) -> Str
     }
 }
 
+/// A percent as the window shows it: `91.9 %` with a space that never breaks (a line
+/// never ends between the number and its sign), or `—` when there is none.
+pub fn percent(percent: Option<crate::scoring::Percent>) -> String {
+    percent.map_or_else(|| "—".to_string(), |p| format!("{p}\u{a0}%"))
+}
+
 /// The model abbreviated, for a table column.
 pub fn model_short(model: ModelId, lang: Language) -> &'static str {
     match model {

@@ -58,10 +58,7 @@ fn io(p: &Path, source: &std::io::Error) -> String {
 
 /// The model in words (the Order's names).
 fn model(m: ModelId) -> &'static str {
-    match m {
-        ModelId::Sanitary => T::ModelSanitaryName.get(Language::Uk),
-        ModelId::Full => T::ModelFullName.get(Language::Uk),
-    }
+    super::model_name(m, Language::Uk)
 }
 
 /// A model named by its id in a file: the Order's name when it is one of ours.

@@ -61,29 +61,29 @@ fn facts(session: &mut Session, lang: Language, ui: &mut Ui, changes: &mut Vec<C
                 let caption = ui.label(label.get(lang));
                 let stored = session.inspection.meta().fact(fact).unwrap_or_default();
                 let key = format!("fact:{}", fact.id());
-                let look = (None, 320.0);
+                let look = (None, field_width(ui, 320.0));
                 if let Some(value) = buffered_field(session, key, &stored, look, caption.id, ui) {
                     changes.push(Change::Fact { fact, value });
                 }
                 ui.end_row();
             }
-            ui.label(T::Model.get(lang));
-            ui.horizontal(|ui| {
-                let current = session.model();
-                for (model, name) in [
-                    (ModelId::Sanitary, T::ModelSanitaryName),
-                    (ModelId::Full, T::ModelFullName),
-                ] {
-                    if ui.radio(current == model, name.get(lang)).clicked() && current != model {
-                        changes.push(Change::Fact {
-                            fact: Fact::Model,
-                            value: model.id().to_string(),
-                        });
-                    }
-                }
-            });
-            ui.end_row();
         });
+    // The model's names are long: they wrap below their caption.
+    ui.label(T::Model.get(lang));
+    ui.horizontal_wrapped(|ui| {
+        let current = session.model();
+        for (model, name) in [
+            (ModelId::Sanitary, T::ModelSanitaryName),
+            (ModelId::Full, T::ModelFullName),
+        ] {
+            if ui.radio(current == model, name.get(lang)).clicked() && current != model {
+                changes.push(Change::Fact {
+                    fact: Fact::Model,
+                    value: model.id().to_string(),
+                });
+            }
+        }
+    });
     ui.label(RichText::new(session.inspection.path().display().to_string()).weak());
 }
 
@@ -138,40 +138,61 @@ fn preset_switch(
         });
 }
 
-/// The application form's fields.
+/// Below this width (in points) a caption goes above its field instead of beside it:
+/// a 1366 px laptop at 150 % text leaves the tab about 500 points.
+const SIDE_BY_SIDE_MIN: f32 = 640.0;
+
+/// The width a text field gets: what is left in the row, at most `most`, at least enough
+/// to read a few words.
+fn field_width(ui: &Ui, most: f32) -> f32 {
+    ui.available_width().clamp(160.0, most)
+}
+
+/// The application form's fields: caption beside the field where the tab is wide, above
+/// it where it is narrow, so that no field is squeezed and nothing runs off the edge.
 fn application_form(
     session: &mut Session,
     catalogue: &Catalogue,
     ui: &mut Ui,
     changes: &mut Vec<Change>,
 ) {
-    egui::Grid::new("form")
-        .num_columns(2)
-        .striped(true)
-        .show(ui, |ui| {
-            for field in &catalogue.application_form {
-                let caption = ui.label(&field.title);
-                let stored = session
-                    .inspection
-                    .answers()
-                    .centre
-                    .get(&field.id)
-                    .cloned()
-                    .unwrap_or_default();
-                let key = format!("centre:{}", field.id);
-                let look = (None, 420.0);
-                if let Some(value) = buffered_field(session, key, &stored, look, caption.id, ui) {
-                    changes.push(Change::Centre {
-                        field: field.id.clone(),
-                        value,
-                    });
-                }
-                ui.end_row();
-            }
-        });
+    let side_by_side = ui.available_width() >= SIDE_BY_SIDE_MIN;
+    for field in &catalogue.application_form {
+        let stored = session
+            .inspection
+            .answers()
+            .centre
+            .get(&field.id)
+            .cloned()
+            .unwrap_or_default();
+        let key = format!("centre:{}", field.id);
+        let edited = if side_by_side {
+            ui.horizontal(|ui| {
+                let caption = ui.add_sized(
+                    [SIDE_BY_SIDE_MIN * 0.45, ui.spacing().interact_size.y],
+                    egui::Label::new(&field.title).wrap(),
+                );
+                let look = (None, field_width(ui, 520.0));
+                buffered_field(session, key, &stored, look, caption.id, ui)
+            })
+            .inner
+        } else {
+            let caption = ui.add(egui::Label::new(&field.title).wrap());
+            let look = (None, field_width(ui, 520.0));
+            buffered_field(session, key, &stored, look, caption.id, ui)
+        };
+        if let Some(value) = edited {
+            changes.push(Change::Centre {
+                field: field.id.clone(),
+                value,
+            });
+        }
+        ui.add_space(2.0);
+    }
 }
 
-/// The documents of the application: present, missing or not checked, and a note.
+/// The documents of the application, one block each: the title across the tab (wrapped),
+/// then its check and its note on one line, wrapping to the next where the tab is narrow.
 fn documents(
     session: &mut Session,
     catalogue: &Catalogue,
@@ -179,39 +200,33 @@ fn documents(
     ui: &mut Ui,
     changes: &mut Vec<Change>,
 ) {
-    egui::Grid::new("documents")
-        .num_columns(3)
-        .striped(true)
-        .show(ui, |ui| {
-            for doc in &catalogue.documents {
-                let check = session
-                    .inspection
-                    .answers()
-                    .documents
-                    .get(&doc.number)
-                    .cloned()
-                    .unwrap_or_default();
-                // A grid column is as narrow as its widest unwrapped cell allows, so a
-                // wrapping title needs a width of its own.
-                let caption = ui
-                    .scope(|ui| {
-                        ui.set_width(340.0);
-                        ui.add(egui::Label::new(format!("{}. {}", doc.number, doc.title)).wrap())
-                    })
-                    .inner;
-                ui.horizontal(|ui| presence(doc, check.present, lang, ui, changes));
-                let key = format!("doc:{}", doc.number);
-                let look = (Some(T::DocNote.get(lang)), 220.0);
-                if let Some(text) = buffered_field(session, key, &check.note, look, caption.id, ui)
-                {
-                    changes.push(Change::DocumentNote {
-                        number: doc.number,
-                        text,
-                    });
-                }
+    for doc in &catalogue.documents {
+        let check = session
+            .inspection
+            .answers()
+            .documents
+            .get(&doc.number)
+            .cloned()
+            .unwrap_or_default();
+        let caption = ui.add(egui::Label::new(format!("{}. {}", doc.number, doc.title)).wrap());
+        ui.horizontal_wrapped(|ui| {
+            presence(doc, check.present, lang, ui, changes);
+            let key = format!("doc:{}", doc.number);
+            // The note takes the rest of the line, or a line of its own when too little
+            // is left.
+            if ui.available_width() < 200.0 {
                 ui.end_row();
             }
+            let look = (Some(T::DocNote.get(lang)), field_width(ui, 520.0));
+            if let Some(text) = buffered_field(session, key, &check.note, look, caption.id, ui) {
+                changes.push(Change::DocumentNote {
+                    number: doc.number,
+                    text,
+                });
+            }
         });
+        ui.separator();
+    }
 }
 
 /// The buttons of a document's check: present, missing, not checked, and "not

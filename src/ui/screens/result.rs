@@ -64,7 +64,7 @@ fn tally(title: T, tally: &Tally, max: u32, lang: Language, ui: &mut Ui, main: b
     } else {
         heading
     });
-    let percent = tally.percent.map_or("—".to_string(), |p| format!("{p} %"));
+    let percent = style::percent(tally.percent);
     let big = RichText::new(format!("{} / {max}  ·  {percent}", tally.points));
     ui.label(if main {
         big.size(style::PANEL_FIGURE_SIZE).strong()
@@ -77,9 +77,7 @@ fn tally(title: T, tally: &Tally, max: u32, lang: Language, ui: &mut Ui, main: b
             .strong(),
     );
     if tally.unscored > 0 {
-        let best = tally
-            .best_percent
-            .map_or("—".to_string(), |p| format!("{p} %"));
+        let best = style::percent(tally.best_percent);
         ui.label(format!("{}: {}", T::Unscored.get(lang), tally.unscored));
         ui.label(format!("{}:", T::Forecast.get(lang)));
         ui.indent(("forecast", main), |ui| {
