@@ -7,12 +7,14 @@
 
 use std::collections::HashMap;
 
+mod bilingual;
 mod code;
 mod error;
 mod load;
 mod model;
 mod scale;
 
+pub use bilingual::Bilingual;
 pub use code::{BadCode, Code, Grade};
 pub use error::CatalogueError;
 pub use model::{
