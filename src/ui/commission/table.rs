@@ -53,7 +53,7 @@ const CENTRE_AT_LEAST: f32 = 160.0;
 /// 1 366 pixels and 150 % about 170 points, at 1 920 pixels and 100 % about 860.
 pub fn initial_widths(available: f32, spacing: f32) -> [f32; 10] {
     // Centre, model, date, expert, points, %, category, status, key, file.
-    let mut w = [0.0, 52.0, 76.0, 92.0, 76.0, 44.0, 74.0, 74.0, 64.0, 90.0];
+    let mut w = [0.0, 66.0, 74.0, 88.0, 74.0, 44.0, 82.0, 74.0, 64.0, 86.0];
     let spaces = spacing * w.len() as f32;
     let spare = (available - w.iter().sum::<f32>() - spaces - CENTRE_AT_LEAST).max(0.0);
     w[3] += (spare * 0.12).min(80.0);

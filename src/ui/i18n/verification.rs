@@ -306,6 +306,15 @@ fn content_uk(d: &str) -> Option<String> {
     if let Some(model) = d.strip_prefix("unknown model ") {
         return Some(format!("невідома модель {model}"));
     }
+    if let Some((code, rest)) = d.split_once(": grade ") {
+        let (grade, scale) = rest.split_once(" is not on its ")?;
+        let scale = match scale.strip_suffix(" scale")? {
+            "two-grade" => "дворівневій",
+            "four-grade" => "чотирирівневій",
+            other => other,
+        };
+        return Some(format!("{code}: оцінки {grade} немає в його {scale} шкалі"));
+    }
     let codes = d
         .strip_prefix("a standard is both not applicable and graded: ")
         .or_else(|| d.strip_prefix("standards are both not applicable and graded: "))?;
@@ -399,6 +408,13 @@ mod tests {
             "позначено остаточним, але бракує: the visit date (підписано akredit 0.1.0, коли цього ще не вимагали)"
         );
         assert_eq!(uk("history", "anything else"), "anything else");
+        assert_eq!(
+            uk(
+                "standards",
+                "1.1.1.1: grade 2 is not on its two-grade scale"
+            ),
+            "1.1.1.1: оцінки 2 немає в його дворівневій шкалі"
+        );
         assert_eq!(
             reason(
                 "signature: does not match the payload: the result was changed after signing",
