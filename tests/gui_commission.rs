@@ -7,17 +7,19 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use akredit::answers::{Change, Column};
 use akredit::catalogue::ModelId;
+use akredit::commission;
 use akredit::inspection::{Inspection, NewInspection};
 use akredit::signed::{self, Identity};
 use akredit::support::home::Home;
-use akredit::ui::{AkreditApp, Screen};
+use akredit::ui::{AkreditApp, Dialogs, Screen};
 use egui::Key;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 
 const POLTAVA: &str = "Полтавський обласний центр здоров'я";
 const SUMY: &str = "Сумський міський центр здоров'я";
@@ -163,18 +165,23 @@ fn the_overview_opens_from_the_start_screen_and_lists_every_result_with_its_stat
     );
     assert_eq!(h.get_all_by_role_and_label(Role::Button, KYIV).count(), 2);
     assert_eq!(h.get_all_by_role_and_label(Role::Button, SUMY).count(), 1);
-    // Poltava's final, Sumy's draft and Kyiv's correction are valid.
-    assert_eq!(h.query_all_by_label("дійсний").count(), 3);
+    // Poltava's final and Kyiv's correction are valid, Sumy's draft is a (valid) draft;
+    // the status is one word, its reasons are in the detail.
+    assert_eq!(h.query_all_by_label("дійсний").count(), 2);
     assert_eq!(h.query_all_by_label("чернетка").count(), 1);
-    assert!(
-        h.query_by_label("замінений: 5-kyiv-corrected.result.json")
-            .is_some()
-    );
-    assert!(
-        h.query_by_label_contains("недійсний: signature: does not match")
-            .is_some(),
-        "the tampered copy says why it is invalid"
-    );
+    assert_eq!(h.query_all_by_label("замінений").count(), 1);
+    assert_eq!(h.query_all_by_label("недійсний").count(), 1);
+    assert!(h.query_by_label_contains("signature").is_none());
+    // The file column: each file's name.
+    for name in [
+        "1-poltava.result.json",
+        "2-sumy.result.json",
+        "3-poltava-copy.result.json",
+        "4-kyiv.result.json",
+        "5-kyiv-corrected.result.json",
+    ] {
+        assert!(h.query_by_label(name).is_some(), "{name}");
+    }
     // Figures as the results state them: full marks thrice (Poltava, its copy and
     // Kyiv's first result), Kyiv's correction one grade lower, Sumy's draft 40 × 3.
     assert_eq!(h.query_all_by_label("573 / 573").count(), 3);
@@ -234,6 +241,10 @@ fn a_click_on_a_row_shows_the_result_read_only_and_the_way_back() {
     h.run();
     assert!(h.query_by_label("До таблиці").is_some());
     assert!(
+        h.query_by_label("Стан: чернетка — дійсна чернетка, не остаточне рішення")
+            .is_some()
+    );
+    assert!(
         h.query_by_role_and_label(Role::Button, "Перевірити")
             .is_none(),
         "the table's form is gone"
@@ -247,12 +258,19 @@ fn a_click_on_a_row_shows_the_result_read_only_and_the_way_back() {
         h.query_by_label("ЧЕРНЕТКА — не остаточне рішення")
             .is_some()
     );
+    // The checks in Ukrainian: names, outcomes and what they found.
     assert!(
-        h.query_by_label_contains("пройдено — signature: valid")
+        h.query_by_label_contains("пройдено — підпис: дійсний, зроблений ключем")
             .is_some()
     );
     assert!(
-        h.query_by_label_contains("пропущено — trusted signer")
+        h.query_by_label(
+            "пропущено — довірений підписувач: довірених ключів не вказано; звірте відбиток ключа з ключем експерта"
+        )
+        .is_some()
+    );
+    assert!(
+        h.query_by_label_contains("пройдено — підсумки: 120 / 573 балів")
             .is_some()
     );
     assert!(h.query_by_label_contains("НЕ ПРОЙДЕНО").is_none());
@@ -272,11 +290,18 @@ fn a_click_on_a_row_shows_the_result_read_only_and_the_way_back() {
     assert!(h.state().commission.detail.is_none());
     assert!(h.query_by_role_and_label(Role::Button, "Центр").is_some());
 
-    // Any cell opens its row: the tampered copy's status says which checks failed.
-    h.get_by_label_contains("недійсний: signature").click();
+    // Any cell opens its row: the tampered copy's detail says which checks failed.
+    h.get_by_label("недійсний").click();
     h.run();
+    assert!(h.query_by_label("Стан: недійсний — не враховано").is_some());
+    assert!(h.query_by_label("Чому недійсний").is_some());
     assert!(
-        h.query_by_label_contains("НЕ ПРОЙДЕНО — signature: does not match")
+        h.query_by_label("• підпис: не відповідає вмісту: результат змінили після підписання")
+            .is_some(),
+        "every reason, in full and in Ukrainian"
+    );
+    assert!(
+        h.query_by_label_contains("НЕ ПРОЙДЕНО — підпис: не відповідає вмісту")
             .is_some()
     );
     assert!(
@@ -309,7 +334,8 @@ fn trusted_keys_typed_in_the_form_are_checked_and_bad_input_is_refused() {
     h.run();
     h.get_by_role_and_label(Role::Button, "Перевірити").click();
     h.run();
-    assert_eq!(h.query_all_by_label("дійсний").count(), 3);
+    assert_eq!(h.query_all_by_label("дійсний").count(), 2);
+    assert_eq!(h.query_all_by_label("чернетка").count(), 1);
     assert!(
         h.query_by_label(&format!("Довірені ключі: {fingerprint}"))
             .is_some()
@@ -330,11 +356,18 @@ fn trusted_keys_typed_in_the_form_are_checked_and_bad_input_is_refused() {
     h.get_by_role_and_label(Role::Button, "Перевірити").click();
     h.run();
     assert_eq!(h.query_all_by_label("дійсний").count(), 0);
-    assert_eq!(
-        h.query_all_by_label_contains("недійсний: trusted signer")
-            .count(),
-        4
+    assert_eq!(h.query_all_by_label("недійсний").count(), 5);
+    h.get_by_role_and_label(Role::Button, SUMY).click();
+    h.run();
+    assert!(
+        h.query_by_label(&format!(
+            "• довірений підписувач: ключа {fingerprint} немає серед довірених"
+        ))
+        .is_some(),
+        "the reason, in the detail"
     );
+    h.get_by_role_and_label(Role::Button, "До таблиці").click();
+    h.run();
 
     // Not a key: refused, and no stale table stays under the message.
     h.state_mut().commission.trusted = "no-such-key".into();
@@ -402,4 +435,278 @@ fn a_large_folder_is_verified_in_the_background_while_the_window_keeps_drawing()
     assert_eq!(overview.counts.total, 5 + copies);
     assert_eq!(overview.counts.duplicates, copies);
     assert!(h.state().commission.pending.is_none());
+}
+
+/// Native dialogs that answer every "save as" with `answer` and record the folders they
+/// are asked to show.
+#[derive(Clone, Default)]
+struct Recorder {
+    answer: Arc<Mutex<Option<PathBuf>>>,
+    revealed: Arc<Mutex<Vec<PathBuf>>>,
+}
+
+impl Dialogs for Recorder {
+    fn save(&self, _: &str) -> Option<PathBuf> {
+        None
+    }
+    fn open(&self) -> Option<PathBuf> {
+        None
+    }
+    fn save_new(&self, _suggested: &Path, _kind: &str, _extension: &str) -> Option<PathBuf> {
+        self.answer.lock().unwrap().clone()
+    }
+    fn reveal(&self, folder: &Path) -> std::io::Result<()> {
+        self.revealed.lock().unwrap().push(folder.to_path_buf());
+        Ok(())
+    }
+}
+
+/// The window with its data folder in `dir` and the recording dialogs.
+fn harness_recording(dir: &Path, dialogs: &Recorder) -> Harness<'static, AkreditApp> {
+    let home = Home::at(dir.join("gui-home"));
+    let app = AkreditApp::new(common::catalogue(), Some(home), Box::new(dialogs.clone()));
+    Harness::builder()
+        .with_size(egui::vec2(1500.0, 1100.0))
+        .with_max_steps(12)
+        .build_ui_state(|ui, app: &mut AkreditApp| app.show(ui), app)
+}
+
+/// The text typed or suggested in the field labelled `label`.
+fn field_text(h: &Harness<'_, AkreditApp>, label: &str) -> String {
+    h.get_by_label(label).value().unwrap_or_default()
+}
+
+const CSV_FILE: &str = "Файл CSV з усією таблицею (ніколи не перезаписує наявний файл)";
+const PDF_FILE: &str = "Файл протоколу PDF (ніколи не перезаписує наявний файл)";
+
+#[test]
+fn the_file_column_sorts_by_the_files_name_like_the_other_columns() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (folder, _) = results(dir.path());
+    let mut h = harness(dir.path());
+    verify_folder(&mut h, &folder);
+    // Where a text is first drawn, top to bottom.
+    let top = |h: &Harness<'_, AkreditApp>, text: &str| {
+        h.get_all_by_label(text)
+            .map(|n| n.rect().top())
+            .fold(f32::INFINITY, f32::min)
+    };
+
+    h.get_by_role_and_label(Role::Button, "Центр").click();
+    h.run();
+    // By centre: Kyiv's two files first, so 4-… above 1-….
+    assert!(top(&h, "4-kyiv.result.json") < top(&h, "1-poltava.result.json"));
+    h.get_by_role_and_label(Role::Button, "Файл").click();
+    h.run();
+    assert!(h.query_by_role_and_label(Role::Button, "^ Файл").is_some());
+    let names = [
+        "1-poltava.result.json",
+        "2-sumy.result.json",
+        "3-poltava-copy.result.json",
+        "4-kyiv.result.json",
+        "5-kyiv-corrected.result.json",
+    ];
+    for pair in names.windows(2) {
+        assert!(top(&h, pair[0]) < top(&h, pair[1]), "{pair:?}");
+    }
+    h.get_by_role_and_label(Role::Button, "^ Файл").click();
+    h.run();
+    assert!(top(&h, names[4]) < top(&h, names[0]));
+    // By status: valid, the draft, superseded, invalid.
+    h.get_by_role_and_label(Role::Button, "Стан").click();
+    h.run();
+    assert!(top(&h, "дійсний") < top(&h, "чернетка"));
+    assert!(top(&h, "чернетка") < top(&h, "замінений"));
+    assert!(top(&h, "замінений") < top(&h, "недійсний"));
+}
+
+#[test]
+fn the_detail_lists_the_notes_of_a_result_in_ukrainian() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (folder, _) = results(dir.path());
+    // A second, unrelated final result for Kyiv: the commission has to decide.
+    let id = Identity::load(&Home::at(dir.path().join("home"))).expect("key");
+    let mut other = inspection(dir.path(), "kyiv-2.akredit", KYIV, None);
+    signed::export(
+        &mut other,
+        &id,
+        false,
+        &folder.join("6-kyiv-again.result.json"),
+    )
+    .expect("export");
+    let mut h = harness(dir.path());
+    verify_folder(&mut h, &folder);
+    assert_eq!(
+        h.query_all_by_label("дійсний *").count(),
+        2,
+        "marked: a note"
+    );
+
+    h.get_all_by_label("дійсний *").next().unwrap().click();
+    h.run();
+    assert!(h.query_by_label("Примітки").is_some());
+    assert!(
+        h.query_by_label_contains(
+            "• не вирішено: є інший чинний результат того самого центру не пов'язаний заміною: "
+        )
+        .is_some(),
+        "the note, in Ukrainian"
+    );
+}
+
+#[test]
+fn the_whole_table_is_saved_as_the_csv_the_command_line_writes_never_over_a_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (folder, _) = results(dir.path());
+    let dialogs = Recorder::default();
+    let mut h = harness_recording(dir.path(), &dialogs);
+    verify_folder(&mut h, &folder);
+    assert!(
+        h.query_by_label(CSV_FILE).is_none(),
+        "asked for only once pressed"
+    );
+
+    h.get_by_role_and_label(Role::Button, "Зберегти CSV…")
+        .click();
+    h.run();
+    let suggested = PathBuf::from(field_text(&h, CSV_FILE));
+    assert_eq!(
+        suggested.parent(),
+        Some(folder.as_path()),
+        "beside the results"
+    );
+    assert!(
+        suggested
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .starts_with("commission-")
+    );
+    // The native dialog's answer goes into the field; Save writes there.
+    let target = dir.path().join("для комісії.csv");
+    *dialogs.answer.lock().unwrap() = Some(target.clone());
+    h.get_all_by_role_and_label(Role::Button, "Обрати…")
+        .last()
+        .unwrap()
+        .click();
+    h.run();
+    assert_eq!(field_text(&h, CSV_FILE), target.display().to_string());
+    h.get_by_role_and_label(Role::Button, "Зберегти").click();
+    h.run();
+    let files = commission::collect_files(std::slice::from_ref(&folder)).unwrap();
+    let expected = commission::overview(&files, &catalogue(), &[])
+        .to_csv()
+        .unwrap();
+    assert_eq!(fs::read(&target).unwrap(), expected, "the domain's bytes");
+    assert_eq!(
+        h.query_all_by_label_contains("Таблицю збережено у").count(),
+        2,
+        "said below the path and in the status bar"
+    );
+
+    // Again: refused, the file as it was.
+    fs::write(&target, b"kept").unwrap();
+    h.get_by_role_and_label(Role::Button, "Зберегти").click();
+    h.run();
+    assert_eq!(
+        h.query_all_by_label_contains("тут уже є файл").count(),
+        2,
+        "said below the path and in the status bar"
+    );
+    assert_eq!(fs::read(&target).unwrap(), b"kept");
+}
+
+#[test]
+fn a_results_protocol_is_written_where_the_user_confirms_and_its_folder_opened() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (folder, _) = results(dir.path());
+    let dialogs = Recorder::default();
+    let mut h = harness_recording(dir.path(), &dialogs);
+    verify_folder(&mut h, &folder);
+
+    // The file's cell opens its row too.
+    h.get_by_label("4-kyiv.result.json").click();
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Протокол PDF…")
+        .click();
+    h.run();
+    let pdf = folder.join("4-kyiv.result.pdf");
+    assert_eq!(field_text(&h, PDF_FILE), pdf.display().to_string());
+    assert!(!pdf.exists(), "nothing written before Save");
+    h.get_by_role_and_label(Role::Button, "Зберегти").click();
+    h.run();
+    let bytes = fs::read(&pdf).expect("the protocol");
+    assert!(bytes.starts_with(b"%PDF"), "a PDF");
+    assert_eq!(
+        h.query_all_by_label_contains("Протокол збережено у")
+            .count(),
+        2,
+        "said below the path and in the status bar"
+    );
+    // Never over a file: the same path again is refused and the file kept.
+    h.get_by_role_and_label(Role::Button, "Зберегти").click();
+    h.run();
+    assert_eq!(
+        h.query_all_by_label_contains("тут уже є файл").count(),
+        2,
+        "said below the path and in the status bar"
+    );
+    assert_eq!(fs::read(&pdf).unwrap(), bytes);
+
+    h.get_by_role_and_label(Role::Button, "Відкрити теку")
+        .click();
+    h.run();
+    assert_eq!(*dialogs.revealed.lock().unwrap(), vec![folder.clone()]);
+
+    // The tampered copy does not verify: no protocol of it.
+    h.get_by_role_and_label(Role::Button, "До таблиці").click();
+    h.run();
+    h.get_by_label("недійсний").click();
+    h.run();
+    assert!(
+        h.get_by_role_and_label(Role::Button, "Протокол PDF…")
+            .accesskit_node()
+            .is_disabled()
+    );
+}
+
+#[test]
+fn the_folder_and_trusted_keys_are_remembered_and_verified_on_the_next_start() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (folder, identity) = results(dir.path());
+    let mut h = harness(dir.path());
+    h.get_by_role_and_label(Role::Button, "Огляд для комісії")
+        .click();
+    h.run();
+    h.get_by_label(FOLDER).click();
+    h.run();
+    h.get_by_label(FOLDER)
+        .type_text(&folder.display().to_string());
+    h.get_by_label(TRUSTED).click();
+    h.run();
+    h.get_by_label(TRUSTED)
+        .type_text(&identity.display().to_string());
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Перевірити").click();
+    h.run();
+    let settings: serde_json::Value = serde_json::from_slice(
+        &fs::read(dir.path().join("gui-home/settings.json")).expect("settings saved"),
+    )
+    .unwrap();
+    assert_eq!(settings["commission_folder"], folder.display().to_string());
+    assert_eq!(
+        settings["commission_trusted"],
+        identity.display().to_string()
+    );
+    drop(h);
+
+    // The next start: the form as it was, and the table verified with the keys.
+    let mut h = harness(dir.path());
+    h.get_by_role_and_label(Role::Button, "Огляд для комісії")
+        .click();
+    h.run();
+    assert_eq!(field_text(&h, FOLDER), folder.display().to_string());
+    assert_eq!(field_text(&h, TRUSTED), identity.display().to_string());
+    assert_eq!(h.get_all_by_role_and_label(Role::Button, KYIV).count(), 2);
+    assert!(h.query_by_label_contains("Довірені ключі: ").is_some());
 }

@@ -50,6 +50,12 @@ pub struct Settings {
     pub theme: Theme,
     /// Recently opened inspections, most recent first.
     pub recent: Vec<PathBuf>,
+    /// The commission overview's last folder (or file) of results, as typed or chosen.
+    #[serde(default)]
+    pub commission_folder: String,
+    /// The commission overview's trusted keys, as typed (paths or base64 keys).
+    #[serde(default)]
+    pub commission_trusted: String,
     /// Whether moving down or up (↓, ↑, J, K) passes over standards marked not applicable.
     pub skip_not_applicable: bool,
     /// Whether a grade typed on the keyboard moves the focus to the next standard.
@@ -78,6 +84,8 @@ impl Default for Settings {
             text_percent: 125,
             theme: Theme::Light,
             recent: Vec::new(),
+            commission_folder: String::new(),
+            commission_trusted: String::new(),
             skip_not_applicable: true,
             auto_advance: false,
             places: Vec::new(),
@@ -175,6 +183,8 @@ mod tests {
             text_percent: 150,
             theme: Theme::Dark,
             recent: Vec::new(),
+            commission_folder: "/results/2026".into(),
+            commission_trusted: "/keys/ivanenko-identity.json".into(),
             skip_not_applicable: false,
             auto_advance: true,
             places: Vec::new(),
@@ -203,6 +213,7 @@ mod tests {
         let s = Settings::load(&home);
         assert_eq!((s.language, s.text_percent), (Language::En, 150));
         assert!(s.skip_not_applicable && !s.auto_advance && s.places.is_empty());
+        assert!(s.commission_folder.is_empty() && s.commission_trusted.is_empty());
     }
 
     #[test]

@@ -97,6 +97,7 @@ impl AkreditApp {
         let documents = dirs::document_dir()
             .or_else(dirs::home_dir)
             .unwrap_or_default();
+        let commission = CommissionView::remembered(&settings);
         let mut app = AkreditApp {
             catalogue,
             home,
@@ -109,7 +110,7 @@ impl AkreditApp {
             recent: Vec::new(),
             help_open: false,
             export: None,
-            commission: CommissionView::default(),
+            commission,
             commands: Vec::new(),
             dialogs,
             applied_style: None,

@@ -96,6 +96,9 @@ pub enum Command {
     OpenCommissionResult(PathBuf),
     /// Go back from a result to the commission overview's table.
     CloseCommissionResult,
+    /// Save the commission overview's CSV or a result's protocol, show a folder, remember
+    /// the form.
+    Commission(crate::ui::commission::Action),
     /// Restore a backup of a damaged inspection into a new file beside it, and open that.
     RestoreBackup {
         /// The backup.

@@ -1,7 +1,7 @@
 //! The operating system's file dialogs, behind a trait so that tests (which type paths
 //! instead) replace them. Nothing else in the window calls `rfd`.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Native file dialogs, replaceable in tests.
 pub trait Dialogs {
@@ -18,6 +18,15 @@ pub trait Dialogs {
     /// is typed).
     fn self_assessment(&self) -> Option<PathBuf> {
         None
+    }
+    /// Where to save a new file of the kind `kind` (`CSV`, `PDF`) with the extension
+    /// `extension`, `suggested` first (none by default: the path is typed).
+    fn save_new(&self, _suggested: &Path, _kind: &str, _extension: &str) -> Option<PathBuf> {
+        None
+    }
+    /// Shows `folder` in the system's file manager (nothing by default).
+    fn reveal(&self, _folder: &Path) -> std::io::Result<()> {
+        Ok(())
     }
 }
 
@@ -46,5 +55,31 @@ impl Dialogs for NativeDialogs {
         rfd::FileDialog::new()
             .add_filter("JSON, CSV", &["json", "csv"])
             .pick_file()
+    }
+
+    fn save_new(&self, suggested: &Path, kind: &str, extension: &str) -> Option<PathBuf> {
+        let mut dialog = rfd::FileDialog::new().add_filter(kind, &[extension]);
+        if let Some(folder) = suggested.parent().filter(|f| f.is_dir()) {
+            dialog = dialog.set_directory(folder);
+        }
+        if let Some(name) = suggested.file_name() {
+            dialog = dialog.set_file_name(name.to_string_lossy());
+        }
+        dialog.save_file()
+    }
+
+    fn reveal(&self, folder: &Path) -> std::io::Result<()> {
+        let opener = if cfg!(windows) {
+            "explorer"
+        } else if cfg!(target_os = "macos") {
+            "open"
+        } else {
+            "xdg-open"
+        };
+        // The file manager runs on its own; it is not waited for.
+        std::process::Command::new(opener)
+            .arg(folder)
+            .spawn()
+            .map(drop)
     }
 }

@@ -68,6 +68,7 @@ impl AkreditApp {
                 runner::open(&mut self.commission, &self.catalogue, &path, lang)
             }
             Command::CloseCommissionResult => self.commission.detail = None,
+            Command::Commission(action) => self.commission_action(action),
             Command::SetLanguage(lang) => self.set_language(lang),
             Command::SetTextPercent(p) => self.set_text_percent(p),
             Command::SetTheme(theme) => self.set_theme(theme),

@@ -40,7 +40,7 @@ impl AkreditApp {
 
     /// Writes the settings; a failure is said in the status bar (they still hold for this
     /// session).
-    pub(super) fn save_settings(&mut self) {
+    pub(in crate::ui) fn save_settings(&mut self) {
         if let Some(home) = &self.home
             && let Err(e) = self.settings.save(home)
         {

@@ -4,19 +4,21 @@
 use egui::{Align, Layout, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
+use super::actions::Action;
 use super::state::Detail;
-use super::table::status_text;
+use super::table::save_form;
 use crate::catalogue::{Catalogue, ModelId};
-use crate::commission::Status;
+use crate::commission::{Row, Status};
 use crate::signed::{Outcome, ResultFile};
 use crate::support::settings::Language;
 use crate::ui::command::Command;
-use crate::ui::i18n::{self, T};
+use crate::ui::i18n::{self, T, verification};
 use crate::ui::style;
 
-/// Draws the result, with the way back to the table (a button, or Esc).
+/// Draws the result, with the way back to the table (a button, or Esc), its protocol
+/// and its folder.
 pub fn show(
-    d: &Detail,
+    d: &mut Detail,
     catalogue: &Catalogue,
     lang: Language,
     ui: &mut Ui,
@@ -26,8 +28,29 @@ pub fn show(
         if ui.button(T::BackToTable.get(lang)).clicked() {
             commands.push(Command::CloseCommissionResult);
         }
+        let verified = d.verification.as_ref().is_some_and(|v| v.holds());
+        if ui
+            .add_enabled(verified, egui::Button::new(T::ProtocolPdf.get(lang)))
+            .on_disabled_hover_text(T::ProtocolNotVerified.get(lang))
+            .clicked()
+        {
+            commands.push(Command::Commission(Action::StartProtocol));
+        }
+        if ui.button(T::OpenFolder.get(lang)).clicked() {
+            commands.push(Command::Commission(Action::RevealFolder));
+        }
         ui.label(RichText::new(T::ReadOnlyResult.get(lang)).weak());
     });
+    if let Some(form) = &mut d.protocol {
+        save_form(
+            form,
+            T::ProtocolFile,
+            [Action::BrowseProtocol, Action::SaveProtocol],
+            lang,
+            ui,
+            commands,
+        );
+    }
     if !ui.ctx().egui_wants_keyboard_input() && ui.input(|i| i.key_pressed(egui::Key::Escape)) {
         commands.push(Command::CloseCommissionResult);
     }
@@ -88,29 +111,46 @@ fn header(d: &Detail, result: Option<&ResultFile>, lang: Language, ui: &mut Ui) 
             .small(),
     );
     if let Some(row) = &d.row {
-        let colour = match row.status {
-            Status::Invalid { .. } => ui.visuals().error_fg_color,
-            _ => ui.visuals().text_color(),
-        };
-        let line = format!(
-            "{}: {}",
-            T::InTheTable.get(lang),
-            status_text(&row.status, lang, true)
-        );
-        ui.add(egui::Label::new(RichText::new(line).color(colour)).wrap());
-        for note in &row.notes {
-            ui.add(
-                egui::Label::new(RichText::new(note.to_string()).color(ui.visuals().warn_fg_color))
-                    .wrap(),
-            );
-        }
+        status(row, lang, ui);
     }
     if let Some(e) = &d.read_error {
         ui.label(RichText::new(e.as_str()).color(ui.visuals().error_fg_color));
     }
 }
 
-/// Each check of the verification: passed, failed (in red) or skipped.
+/// The row's status in full, why it is invalid (every reason) and its notes.
+fn status(row: &Row, lang: Language, ui: &mut Ui) {
+    let error = ui.visuals().error_fg_color;
+    let warn = ui.visuals().warn_fg_color;
+    let colour = match row.status {
+        Status::Invalid { .. } => error,
+        _ if row.is_final == Some(false) => warn,
+        _ => ui.visuals().text_color(),
+    };
+    let line = format!(
+        "{}: {}",
+        T::StatusLine.get(lang),
+        verification::status_full(row, lang)
+    );
+    ui.add(egui::Label::new(RichText::new(line).strong().color(colour)).wrap());
+    if let Status::Invalid { reasons } = &row.status {
+        ui.label(RichText::new(T::ReasonsHeading.get(lang)).strong());
+        for reason in reasons {
+            let text = format!("• {}", verification::reason(reason, lang));
+            ui.add(egui::Label::new(RichText::new(text).color(error)).wrap());
+        }
+    }
+    if !row.notes.is_empty() {
+        ui.label(RichText::new(T::NotesHeading.get(lang)).strong());
+        for note in &row.notes {
+            let text = format!("• {}", verification::note(note, lang));
+            ui.add(egui::Label::new(RichText::new(text).color(warn)).wrap());
+        }
+    }
+}
+
+/// Each check of the verification: passed, failed (in red), a warning or skipped, its
+/// name and what it found in the user's language.
 fn checks(d: &Detail, lang: Language, ui: &mut Ui) {
     for check in d.verification.iter().flat_map(|v| &v.checks) {
         let (word, detail, colour) = match &check.outcome {
@@ -119,7 +159,12 @@ fn checks(d: &Detail, lang: Language, ui: &mut Ui) {
             Outcome::Skipped(s) => (T::CheckSkipped, s, ui.visuals().weak_text_color()),
             Outcome::Warning(s) => (T::CheckWarning, s, ui.visuals().warn_fg_color),
         };
-        let text = format!("{} — {}: {detail}", word.get(lang), check.name);
+        let text = format!(
+            "{} — {}: {}",
+            word.get(lang),
+            verification::check_name(check.name, lang),
+            verification::check_detail(check.name, detail, lang)
+        );
         ui.add(egui::Label::new(RichText::new(text).color(colour)).wrap());
     }
 }

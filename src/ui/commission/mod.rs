@@ -7,21 +7,25 @@
 //! - [`state`]: the form, the table, its order, the result shown;
 //! - [`sort`]: the order of the rows;
 //! - [`runner`]: running the verification (in the background for large folders);
+//! - [`actions`]: remembering the form, the CSV, a result's protocol, its folder;
 //! - `table` and `detail`: drawing the table and a result.
 
+pub mod actions;
 mod detail;
 pub mod runner;
 pub mod sort;
 pub mod state;
 mod table;
 
+pub use actions::Action;
 pub use runner::BACKGROUND_FROM;
 pub use sort::SortKey;
-pub use state::{CommissionView, Detail, Pending};
+pub use state::{CommissionView, Detail, Pending, SaveForm};
 
 use egui::Ui;
 
 use crate::ui::app::AkreditApp;
+use crate::ui::command::Command;
 
 /// How soon to look again for a verification running in the background.
 const POLL: std::time::Duration = std::time::Duration::from_millis(100);
@@ -34,7 +38,15 @@ pub fn show(app: &mut AkreditApp, ui: &mut Ui) {
         ui.ctx().request_repaint_after(POLL);
     }
     let mut commands = Vec::new();
-    match &app.commission.detail {
+    let view = &mut app.commission;
+    if !view.remembered_run {
+        // The folder remembered from the last time is verified as the screen first shows.
+        view.remembered_run = true;
+        if view.overview.is_none() && view.pending.is_none() && !view.path.trim().is_empty() {
+            commands.push(Command::RunCommission);
+        }
+    }
+    match &mut app.commission.detail {
         Some(d) => detail::show(d, &app.catalogue, lang, ui, &mut commands),
         None => table::overview(&mut app.commission, &app.catalogue, lang, ui, &mut commands),
     }

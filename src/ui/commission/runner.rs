@@ -131,5 +131,6 @@ pub fn open(view: &mut CommissionView, catalogue: &Catalogue, path: &Path, lang:
         verification,
         read_error,
         row,
+        protocol: None,
     });
 }

@@ -16,18 +16,18 @@ pub enum SortKey {
     VisitDate,
     /// The expert.
     Expert,
-    /// The signing key's fingerprint.
-    Key,
     /// The commission's points.
     Points,
     /// The percent.
     Percent,
     /// The category, lowest first.
     Category,
-    /// Draft, then final.
-    Kind,
-    /// Valid, duplicate, superseded, invalid.
+    /// Valid, a valid draft, duplicate, superseded, invalid.
     Status,
+    /// The signing key's fingerprint.
+    Key,
+    /// The file's name (then its whole path).
+    File,
 }
 
 impl SortKey {
@@ -37,12 +37,12 @@ impl SortKey {
         SortKey::Model,
         SortKey::VisitDate,
         SortKey::Expert,
-        SortKey::Key,
         SortKey::Points,
         SortKey::Percent,
         SortKey::Category,
-        SortKey::Kind,
         SortKey::Status,
+        SortKey::Key,
+        SortKey::File,
     ];
 }
 
@@ -76,8 +76,7 @@ fn lacks(r: &Row, key: SortKey) -> bool {
         SortKey::Points => r.points.is_none(),
         SortKey::Percent => r.percent.is_none(),
         SortKey::Category => r.category.is_none(),
-        SortKey::Kind => r.is_final.is_none(),
-        SortKey::Status => false,
+        SortKey::Status | SortKey::File => false,
     }
 }
 
@@ -91,8 +90,10 @@ fn compare(a: &Row, b: &Row, key: SortKey) -> Ordering {
         SortKey::Points => a.points.cmp(&b.points),
         SortKey::Percent => a.percent.cmp(&b.percent),
         SortKey::Category => a.category.cmp(&b.category),
-        SortKey::Kind => a.is_final.cmp(&b.is_final),
-        SortKey::Status => status_rank(&a.status).cmp(&status_rank(&b.status)),
+        SortKey::Status => status_rank(a).cmp(&status_rank(b)),
+        SortKey::File => file_name(a)
+            .cmp(&file_name(b))
+            .then_with(|| a.path.cmp(&b.path)),
     }
 }
 
@@ -110,12 +111,21 @@ fn collation_key(text: &str) -> Vec<u32> {
         .collect()
 }
 
-fn status_rank(status: &Status) -> u8 {
-    match status {
+/// The file's name as sorted: without case.
+fn file_name(r: &Row) -> String {
+    r.path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_lowercase())
+        .unwrap_or_default()
+}
+
+fn status_rank(r: &Row) -> u8 {
+    match r.status {
+        Status::Valid if r.is_final == Some(false) => 1,
         Status::Valid => 0,
-        Status::Duplicate { .. } => 1,
-        Status::Superseded { .. } => 2,
-        Status::Invalid { .. } => 3,
+        Status::Duplicate { .. } => 2,
+        Status::Superseded { .. } => 3,
+        Status::Invalid { .. } => 4,
     }
 }
 

@@ -7,6 +7,7 @@ use std::sync::mpsc::Receiver;
 use super::sort::{self, SortKey};
 use crate::commission::{Overview, Row};
 use crate::signed::{TrustedKey, Verification};
+use crate::support::settings::Settings;
 
 /// The state of the commission overview.
 #[derive(Debug, Default)]
@@ -31,6 +32,20 @@ pub struct CommissionView {
     pub pending: Option<Pending>,
     /// The trusted keys of the last run (a result shown is verified with them again).
     pub(super) trusted_keys: Vec<TrustedKey>,
+    /// Where the table's CSV goes, while that form is open.
+    pub csv: Option<SaveForm>,
+    /// Whether the remembered folder was verified on the screen's first showing.
+    pub(super) remembered_run: bool,
+}
+
+/// A new file being saved (the table's CSV, a result's protocol): the path the user
+/// confirms, and what the last attempt gave.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SaveForm {
+    /// Where to write, as suggested, chosen or typed.
+    pub path: String,
+    /// What the last attempt gave: the summary, or why nothing was written.
+    pub outcome: Option<Result<String, String>>,
 }
 
 /// A verification running in the background.
@@ -55,9 +70,20 @@ pub struct Detail {
     pub read_error: Option<String>,
     /// Its row in the table (status and notes within the set).
     pub row: Option<Row>,
+    /// Where its protocol goes, while that form is open.
+    pub protocol: Option<SaveForm>,
 }
 
 impl CommissionView {
+    /// The overview with the folder and trusted keys remembered in the settings.
+    pub fn remembered(settings: &Settings) -> CommissionView {
+        CommissionView {
+            path: settings.commission_folder.clone(),
+            trusted: settings.commission_trusted.clone(),
+            ..CommissionView::default()
+        }
+    }
+
     /// Sorts by `key`; the same key again reverses the order.
     pub fn sort_by(&mut self, key: SortKey) {
         self.sort = match self.sort {

@@ -1,18 +1,17 @@
 //! The overview's table: the form (folder, trusted keys), the counts, and one row per
 //! result, sortable by any column; a click on a row opens it.
 
-use std::path::Path;
-
 use egui::{Align, Layout, RichText, Sense, Ui};
 use egui_extras::{Column, TableBuilder};
 
+use super::actions::Action;
 use super::sort::SortKey;
-use super::state::CommissionView;
+use super::state::{CommissionView, SaveForm};
 use crate::catalogue::Catalogue;
 use crate::commission::{Overview, Row, Status};
 use crate::support::settings::Language;
 use crate::ui::command::Command;
-use crate::ui::i18n::T;
+use crate::ui::i18n::{T, verification};
 use crate::ui::style;
 
 /// A column's heading.
@@ -22,12 +21,12 @@ fn title(key: SortKey) -> T {
         SortKey::Model => T::ColModel,
         SortKey::VisitDate => T::ColVisitDate,
         SortKey::Expert => T::Expert,
-        SortKey::Key => T::ColKey,
         SortKey::Points => T::ColPoints,
         SortKey::Percent => T::ColPercent,
         SortKey::Category => T::ColCategory,
-        SortKey::Kind => T::ColKind,
         SortKey::Status => T::ColStatus,
+        SortKey::Key => T::ColKey,
+        SortKey::File => T::ColFile,
     }
 }
 
@@ -38,30 +37,43 @@ fn explained(key: SortKey) -> Option<T> {
         SortKey::VisitDate => Some(T::VisitDate),
         SortKey::Key => Some(T::Fingerprint),
         SortKey::Percent => Some(T::Percent),
-        SortKey::Kind => Some(T::KindHint),
+        SortKey::Status => Some(T::StatusHint),
+        SortKey::File => Some(T::FileHint),
         _ => None,
     }
 }
 
-/// The column, its initial width `scale` times one that fits the default window (1 200
-/// pixels at 125 %); the status takes what is left.
-fn column(key: SortKey, scale: f32) -> Column {
-    let width = match key {
-        SortKey::Centre => 156.0,
-        SortKey::Model => 68.0,
-        SortKey::VisitDate => 70.0,
-        SortKey::Expert => 88.0,
-        SortKey::Key => 126.0,
-        SortKey::Points => 58.0,
-        SortKey::Percent => 36.0,
-        SortKey::Category => 80.0,
-        SortKey::Kind => 72.0,
-        SortKey::Status => return Column::remainder().at_least(100.0).clip(true),
-    };
-    Column::initial(width * scale).at_least(24.0).clip(true)
+/// The narrowest the centre's column starts.
+const CENTRE_AT_LEAST: f32 = 160.0;
+
+/// The columns' initial widths (in the order of [`SortKey::ALL`]) for a table
+/// `available` points wide: each short column what its usual content needs, the expert,
+/// the key and the file more when there is room (the key's fingerprint whole from about
+/// 1 600 points), and the centre the rest, never less than [`CENTRE_AT_LEAST`]: at
+/// 1 366 pixels and 150 % about 170 points, at 1 920 pixels and 100 % about 860.
+pub fn initial_widths(available: f32, spacing: f32) -> [f32; 10] {
+    // Centre, model, date, expert, points, %, category, status, key, file.
+    let mut w = [0.0, 66.0, 74.0, 88.0, 74.0, 44.0, 82.0, 74.0, 64.0, 86.0];
+    let spaces = spacing * w.len() as f32;
+    let spare = (available - w.iter().sum::<f32>() - spaces - CENTRE_AT_LEAST).max(0.0);
+    w[3] += (spare * 0.12).min(80.0);
+    w[8] += (spare * 0.10).min(86.0);
+    w[9] += (spare * 0.15).min(160.0);
+    w[0] = (available - w.iter().sum::<f32>() - spaces).max(CENTRE_AT_LEAST);
+    w
 }
 
-/// The form, and the last run's counts and table.
+/// The column of `key`, `width` wide to begin with; every column but the last (the
+/// file's, which takes what is left) can be resized by dragging its edge.
+fn column(key: SortKey, width: f32) -> Column {
+    match key {
+        SortKey::File => Column::remainder().at_least(60.0).clip(true),
+        SortKey::Centre => Column::initial(width).at_least(80.0).clip(true),
+        _ => Column::initial(width).at_least(24.0).clip(true),
+    }
+}
+
+/// The form, and the last run's counts, where its CSV goes, and its table.
 pub fn overview(
     view: &mut CommissionView,
     catalogue: &Catalogue,
@@ -74,6 +86,11 @@ pub fn overview(
         return;
     };
     summary(o, &view.trusted_fingerprints, lang, ui);
+    if let Some(form) = &mut view.csv {
+        let actions = [Action::BrowseCsv, Action::SaveCsv];
+        save_form(form, T::CsvFile, actions, lang, ui, commands);
+    }
+    ui.label(RichText::new(T::ClickARow.get(lang)).weak());
     ui.add_space(4.0);
     egui::ScrollArea::horizontal()
         .id_salt("commission_table_h")
@@ -110,13 +127,23 @@ fn form(view: &mut CommissionView, lang: Language, ui: &mut Ui, commands: &mut V
     )
     .labelled_by(label.id);
     let ready = !view.path.trim().is_empty() && view.pending.is_none();
-    let run = ui.add_enabled(
-        ready,
-        egui::Button::new(RichText::new(T::CommissionRun.get(lang)).strong()),
-    );
-    if ready && (run.clicked() || enter) {
-        commands.push(Command::RunCommission);
-    }
+    ui.horizontal(|ui| {
+        let run = ui.add_enabled(
+            ready,
+            egui::Button::new(RichText::new(T::CommissionRun.get(lang)).strong()),
+        );
+        if ready && (run.clicked() || enter) {
+            commands.push(Command::Commission(Action::Remember));
+            commands.push(Command::RunCommission);
+        }
+        // The whole table as CSV, once there is one (then where to, below the counts).
+        if view.overview.is_some()
+            && view.csv.is_none()
+            && ui.button(T::SaveCsv.get(lang)).clicked()
+        {
+            commands.push(Command::Commission(Action::StartCsv));
+        }
+    });
     if let Some(e) = &view.error {
         ui.label(RichText::new(e.as_str()).color(ui.visuals().error_fg_color));
     }
@@ -165,8 +192,34 @@ fn summary(o: &Overview, trusted_fingerprints: &[String], lang: Language, ui: &m
             trusted_fingerprints.join(", ")
         ));
     }
-    ui.label(RichText::new(T::ClickARow.get(lang)).weak());
-    ui.label(RichText::new(T::ClickARow.get(lang)).weak());
+}
+
+/// Where a new file goes: the label, Choose… (the native dialog), the path, Save, and
+/// what the last attempt gave. Shared with a result's protocol.
+pub fn save_form(
+    form: &mut SaveForm,
+    label: T,
+    [browse, save]: [Action; 2],
+    lang: Language,
+    ui: &mut Ui,
+    commands: &mut Vec<Command>,
+) {
+    let label = ui.label(label.get(lang));
+    ui.horizontal(|ui| {
+        if ui.button(T::Choose.get(lang)).clicked() {
+            commands.push(Command::Commission(browse));
+        }
+        let ready = !form.path.trim().is_empty();
+        let button = egui::Button::new(RichText::new(T::Save.get(lang)).strong());
+        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+            if ui.add_enabled(ready, button).clicked() {
+                commands.push(Command::Commission(save));
+            }
+            ui.add(egui::TextEdit::singleline(&mut form.path).desired_width(f32::INFINITY))
+                .labelled_by(label.id);
+        });
+    });
+    style::outcome_label(&form.outcome, ui);
 }
 
 fn table(
@@ -181,7 +234,7 @@ fn table(
     // A click anywhere on a row opens it: no text selection to catch it first.
     ui.style_mut().interaction.selectable_labels = false;
     let row_height = ui.spacing().interact_size.y + 2.0;
-    let scale = (ui.available_width() / 944.0).max(1.0);
+    let widths = initial_widths(ui.available_width(), ui.spacing().item_spacing.x);
     let mut builder = TableBuilder::new(ui)
         .id_salt("commission_table")
         .striped(true)
@@ -190,29 +243,13 @@ fn table(
         .cell_layout(Layout::left_to_right(Align::Center))
         .min_scrolled_height(0.0)
         .max_scroll_height(f32::INFINITY);
-    for key in SortKey::ALL {
-        builder = builder.column(column(key, scale));
+    for (key, width) in SortKey::ALL.into_iter().zip(widths) {
+        builder = builder.column(column(key, width));
     }
     builder
         .header(row_height + 4.0, |mut header| {
             for key in SortKey::ALL {
-                header.col(|ui| {
-                    let title = title(key).get(lang);
-                    let (text, sorted) = match sort {
-                        // The mark first: a narrow column cuts the end of its heading.
-                        Some((k, true)) if k == key => (format!("^ {title}"), true),
-                        Some((k, false)) if k == key => (format!("v {title}"), true),
-                        _ => (title.to_string(), false),
-                    };
-                    let button = egui::Button::selectable(sorted, RichText::new(text).strong());
-                    let hint = match explained(key) {
-                        Some(t) => format!("{}. {}", t.get(lang), T::SortHint.get(lang)),
-                        None => T::SortHint.get(lang).to_string(),
-                    };
-                    if ui.add(button).on_hover_text(hint).clicked() {
-                        commands.push(Command::SortCommission(key));
-                    }
-                });
+                header.col(|ui| heading(key, sort, lang, ui, commands));
             }
         })
         .body(|body| {
@@ -227,54 +264,85 @@ fn table(
         });
 }
 
+/// A column's heading: a button that sorts by it, marked with the direction when sorted.
+fn heading(
+    key: SortKey,
+    sort: Option<(SortKey, bool)>,
+    lang: Language,
+    ui: &mut Ui,
+    commands: &mut Vec<Command>,
+) {
+    let title = title(key).get(lang);
+    let (text, sorted) = match sort {
+        // The mark first: a narrow column cuts the end of its heading.
+        Some((k, true)) if k == key => (format!("^ {title}"), true),
+        Some((k, false)) if k == key => (format!("v {title}"), true),
+        _ => (title.to_string(), false),
+    };
+    let button = egui::Button::selectable(sorted, RichText::new(text).strong()).truncate();
+    let hint = match explained(key) {
+        Some(t) => format!("{}. {}", t.get(lang), T::SortHint.get(lang)),
+        None => T::SortHint.get(lang).to_string(),
+    };
+    if ui.add(button).on_hover_text(hint).clicked() {
+        commands.push(Command::SortCommission(key));
+    }
+}
+
 /// The cells of one row; true when its centre (a button) was clicked.
 fn cells(r: &Row, catalogue: &Catalogue, lang: Language, row: &mut egui_extras::TableRow) -> bool {
-    let look = |text: String, ui: &Ui| styled(r, text, ui);
-    let cell = |row: &mut egui_extras::TableRow, text: String| {
-        row.col(|ui| {
-            let text = look(text, ui);
-            ui.add(egui::Label::new(text).truncate());
-        })
-        .1
-    };
+    let file = r
+        .path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let mut clicked = false;
     row.col(|ui| {
-        let file = r
-            .path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
         let name = if r.centre.is_empty() {
-            file
+            file.clone()
         } else {
             r.centre.clone()
         };
-        let hover = format!("{name}\n{}", r.path.display());
-        let button = egui::Button::new(look(name, ui)).frame(false).truncate();
-        clicked = ui.add(button).on_hover_text(hover).clicked();
+        let button = egui::Button::new(styled(r, name.clone(), ui))
+            .frame(false)
+            .truncate();
+        clicked = ui.add(button).on_hover_text(name).clicked();
     });
     let short = r
         .model
         .map_or_else(String::new, |m| style::model_short(m, lang).to_string());
-    let response = cell(row, short);
+    let response = cell(r, row, short);
     if let Some(m) = r.model {
         response.on_hover_text(style::model_title(catalogue, m, lang));
     }
-    cell(row, r.visit_date.clone());
-    cell(row, r.expert.clone()).on_hover_text(&r.expert);
-    row.col(|ui| {
-        let text = look(r.fingerprint.clone(), ui);
-        ui.add(egui::Label::new(text).truncate())
-            .on_hover_text(format!("{}: {}", T::Signer.get(lang), r.signer));
-    });
+    cell(r, row, r.visit_date.clone());
+    cell(r, row, r.expert.clone()).on_hover_text(&r.expert);
     let points = match (r.points, r.max_points) {
         (Some(p), Some(m)) => format!("{p} / {m}"),
         _ => String::new(),
     };
-    cell(row, points);
-    cell(row, r.percent_text());
-    trailing_cells(r, lang, row);
+    cell(r, row, points);
+    cell(r, row, r.percent_text());
+    category_and_status(r, lang, row);
+    let key = cell(r, row, r.fingerprint.clone());
+    if !r.fingerprint.is_empty() {
+        key.on_hover_text(format!(
+            "{} · {}: {}",
+            r.fingerprint,
+            T::Signer.get(lang),
+            r.signer
+        ));
+    }
+    cell(r, row, file).on_hover_text(r.path.display().to_string());
     clicked
+}
+
+/// A cell of one line, cut with "…" when its column is too narrow.
+fn cell(r: &Row, row: &mut egui_extras::TableRow, text: String) -> egui::Response {
+    row.col(|ui| {
+        ui.add(egui::Label::new(styled(r, text, ui)).truncate());
+    })
+    .1
 }
 
 /// A cell's text as its row's status shows it: red when invalid, weak when superseded or
@@ -288,8 +356,9 @@ fn styled(r: &Row, text: String, ui: &Ui) -> RichText {
     }
 }
 
-/// The category, kind and status cells.
-fn trailing_cells(r: &Row, lang: Language, row: &mut egui_extras::TableRow) {
+/// The category's and the status's cells: the status one word (a valid draft says so),
+/// marked when there is a note; the reasons and notes are in the result's detail.
+fn category_and_status(r: &Row, lang: Language, row: &mut egui_extras::TableRow) {
     row.col(|ui| {
         let Some(category) = r.category else {
             return;
@@ -301,51 +370,44 @@ fn trailing_cells(r: &Row, lang: Language, row: &mut egui_extras::TableRow) {
         ui.add(egui::Label::new(text).truncate())
             .on_hover_text(style::category_name(category, lang));
     });
-    row.col(|ui| {
-        let kind = match r.is_final {
-            Some(true) => T::KindFinal.get(lang),
-            Some(false) => T::KindDraft.get(lang),
-            None => "",
-        };
-        let mut text = styled(r, kind.to_string(), ui);
-        if r.is_final == Some(false) && r.status == Status::Valid {
-            text = text.color(ui.visuals().warn_fg_color);
-        }
-        ui.add(egui::Label::new(text).truncate());
-    });
-    let mut status = status_text(&r.status, lang, false);
+    let mut word = verification::status_word(r, lang).to_string();
     if !r.notes.is_empty() {
-        status.push_str(&format!(" · {}", T::HasNotes.get(lang)));
+        word.push_str(" *");
     }
-    let mut hover = vec![r.path.display().to_string()];
-    if r.status != Status::Valid {
-        hover.push(r.status.detail());
-    }
-    hover.extend(r.notes.iter().map(ToString::to_string));
     row.col(|ui| {
-        let mut text = styled(r, status, ui);
-        if r.status == Status::Valid && !r.notes.is_empty() {
+        let mut text = styled(r, word, ui);
+        let draft = r.is_final == Some(false);
+        if r.status == Status::Valid && (draft || !r.notes.is_empty()) {
             text = text.color(ui.visuals().warn_fg_color);
         }
-        ui.add(egui::Label::new(text).truncate())
-            .on_hover_text(hover.join("\n"));
+        let label = ui.add(egui::Label::new(text).truncate());
+        if !r.notes.is_empty() {
+            label.on_hover_text(T::HasNoteMark.get(lang));
+        } else if r.status != Status::Valid {
+            label.on_hover_text(T::StatusHint.get(lang));
+        }
     });
 }
 
-/// The status in words, with what it concerns: the failed checks, or the file that
-/// supersedes or stands for it.
-/// Files are named by their file name only, or by their whole path when `full`.
-pub fn status_text(status: &Status, lang: Language, full: bool) -> String {
-    let name = |p: &Path| match p.file_name() {
-        Some(n) if !full => n.to_string_lossy().into_owned(),
-        _ => p.display().to_string(),
-    };
-    match status {
-        Status::Valid => T::StatusValid.get(lang).to_string(),
-        Status::Invalid { reasons } => {
-            format!("{}: {}", T::StatusInvalid.get(lang), reasons.join("; "))
+#[cfg(test)]
+mod tests {
+    use super::{CENTRE_AT_LEAST, initial_widths};
+
+    #[test]
+    fn the_centre_is_the_widest_column_at_1366_and_1920_pixels() {
+        // 1 366 pixels at 150 % and at 100 %, 1 920 at 100 % (less the window's margins).
+        for available in [894.0, 1350.0, 1904.0] {
+            let w = initial_widths(available, 8.0);
+            let (centre, others) = (w[0], &w[1..]);
+            assert!(others.iter().all(|&o| o < centre), "{available}: {w:?}");
+            let used: f32 = w.iter().sum::<f32>() + 8.0 * 10.0;
+            assert!(used <= available + 0.5, "{available}: fits, {used}");
         }
-        Status::Superseded { by } => format!("{}: {}", T::StatusSuperseded.get(lang), name(by)),
-        Status::Duplicate { of } => format!("{}: {}", T::StatusDuplicate.get(lang), name(of)),
+        assert!(initial_widths(894.0, 8.0)[0] >= CENTRE_AT_LEAST);
+        // The key stays narrow (cut, whole on hover) until there is room for all of it.
+        assert!(initial_widths(894.0, 8.0)[8] < 100.0);
+        assert!(initial_widths(1904.0, 8.0)[0] > 800.0);
+        // Narrower than everything: the centre keeps its least width (the table scrolls).
+        assert_eq!(initial_widths(500.0, 8.0)[0], CENTRE_AT_LEAST);
     }
 }

@@ -1,11 +1,13 @@
 //! The window's words, in Ukrainian and English: the interface's strings ([`T`]), what
 //! the domain's errors say ([`error`]), what is wrong with a damaged file
-//! ([`problems`]), and what the keyboard tells the status line ([`keyboard`]).
+//! ([`problems`]), what the keyboard tells the status line ([`keyboard`]), and what a
+//! verification and the commission's overview say ([`verification`]).
 
 mod errors;
 pub mod keyboard;
 mod problems;
 mod strings;
+pub mod verification;
 
 pub use errors::{Worded, conflict, damaged, error, lacking_uk, missing_fact_uk};
 pub use problems::problems;

@@ -229,7 +229,6 @@ strings! {
     ColPoints => "Бали", "Points";
     ColPercent => "%", "%";
     ColCategory => "Категорія", "Category";
-    ColKind => "Тип", "Type";
     ColStatus => "Стан", "Status";
     SortHint => "Упорядкувати (ще раз — у зворотному порядку)", "Sort (again: reverse)";
     CatHigherShort => "вища", "higher";
@@ -245,7 +244,6 @@ strings! {
     StatusInvalid => "недійсний", "invalid";
     StatusSuperseded => "замінений", "superseded";
     StatusDuplicate => "дублікат", "duplicate";
-    HasNotes => "є примітка", "see the note";
     InTheTable => "У таблиці", "In the table";
     BackToTable => "До таблиці", "Back to the table";
     ReadOnlyResult => "Результат для комісії — лише перегляд", "Result for the commission — read-only";
@@ -281,6 +279,28 @@ strings! {
     SignBlockedKeyName => "Щоб підписати, введіть своє повне ім'я для нового ключа.", "To sign, type your full name for the new key.";
     SignBlockedKeyConfirm => "Підтвердьте ім'я ключа: воно буде в кожному результаті, який ви підпишете.", "Confirm the key's name: it goes into every result you sign.";
     KeyNameConfirm => "Ім'я «{name}» написано правильно (воно буде в кожному підписаному результаті)", "The name \"{name}\" is spelled right (it goes into every signed result)";
+    // The commission screen (issue 14)
+    ColFile => "Файл", "File";
+    FileHint => "Файл результату (повний шлях — під курсором)", "The result file (the whole path on hover)";
+    StatusHint => "Причини й примітки — у деталях: клацніть рядок", "Reasons and notes are in the detail: click the row";
+    HasNoteMark => "дивіться примітку в деталях (клацніть рядок)", "see the note in the detail (click the row)";
+    ValidCounts => "враховується", "counts";
+    DraftCounts => "дійсна чернетка, не остаточне рішення", "a valid draft, not a final decision";
+    InvalidNotCounted => "не враховано", "not counted";
+    StatusLine => "Стан", "Status";
+    ReasonsHeading => "Чому недійсний", "Why it is invalid";
+    NotesHeading => "Примітки", "Notes";
+    SaveCsv => "Зберегти CSV…", "Save CSV…";
+    CsvFile => "Файл CSV з усією таблицею (ніколи не перезаписує наявний файл)", "CSV file of the whole table (never over an existing file)";
+    CsvWritten => "Таблицю збережено у", "Table saved to";
+    ProtocolPdf => "Протокол PDF…", "Protocol PDF…";
+    ProtocolFile => "Файл протоколу PDF (ніколи не перезаписує наявний файл)", "Protocol PDF file (never over an existing file)";
+    ProtocolWritten => "Протокол збережено у", "Protocol saved to";
+    ProtocolNotVerified => "Результат не пройшов перевірки, тож протокол з нього не робиться.", "The result does not verify, so no protocol is made of it.";
+    OpenFolder => "Відкрити теку", "Open folder";
+    FolderOpened => "Відкрито теку", "Opened the folder";
+    FolderNotOpened => "Не вдалося відкрити теку", "Could not open the folder";
+    NoPathGiven => "Вкажіть, куди зберегти файл.", "Say where to save the file.";
 }
 
 #[cfg(test)]

@@ -1,0 +1,248 @@
+//! What the commission screen's buttons do besides verifying: remember the form in the
+//! settings, save the table as CSV ([`crate::commission::Overview::to_csv`]: the bytes
+//! `akredit commission --csv` writes), write the protocol of the result shown
+//! ([`crate::protocol::render`], as `akredit protocol` does), and show a result's folder.
+//! Nothing is ever written over an existing file.
+
+use std::path::{Path, PathBuf};
+
+use super::state::{Detail, SaveForm};
+use crate::catalogue::Catalogue;
+use crate::commission::Overview;
+use crate::protocol::Provenance;
+use crate::support::files;
+use crate::support::settings::Language;
+use crate::support::time::now_utc;
+use crate::ui::app::{AkreditApp, Status};
+use crate::ui::i18n::{self, T};
+
+/// What the commission screen asks for besides verifying, sorting and showing a result.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// Remember the folder and the trusted keys of the form (in the settings).
+    Remember,
+    /// Open the CSV form, a free name beside the results suggested.
+    StartCsv,
+    /// Choose where the CSV goes with the native dialog.
+    BrowseCsv,
+    /// Write the table as CSV where the form says.
+    SaveCsv,
+    /// Open the protocol form of the result shown, a free name beside it suggested.
+    StartProtocol,
+    /// Choose where the protocol goes with the native dialog.
+    BrowseProtocol,
+    /// Write the protocol of the result shown where the form says.
+    SaveProtocol,
+    /// Show the folder of the result shown in the system's file manager.
+    RevealFolder,
+}
+
+impl AkreditApp {
+    /// Does what the commission screen asked for.
+    pub(in crate::ui) fn commission_action(&mut self, action: Action) {
+        let lang = self.settings.language;
+        let view = &mut self.commission;
+        match action {
+            Action::Remember => self.remember_commission_form(),
+            Action::StartCsv => {
+                view.csv = Some(SaveForm::at(&csv_suggestion(&view.path)));
+            }
+            Action::BrowseCsv => {
+                if let Some(form) = &mut view.csv {
+                    browse(form, self.dialogs.as_ref(), "CSV", "csv");
+                }
+            }
+            Action::SaveCsv => {
+                let Some(overview) = &view.overview else {
+                    return;
+                };
+                let Some(form) = &mut view.csv else {
+                    return;
+                };
+                let outcome = write_csv(overview, &form.path, lang);
+                self.status = status_of(&outcome);
+                form.outcome = Some(outcome);
+            }
+            Action::StartProtocol => {
+                if let Some(d) = &mut view.detail {
+                    d.protocol = Some(SaveForm::at(&free_name(&d.path.with_extension("pdf"))));
+                }
+            }
+            Action::BrowseProtocol => {
+                if let Some(form) = view.detail.as_mut().and_then(|d| d.protocol.as_mut()) {
+                    browse(form, self.dialogs.as_ref(), "PDF", "pdf");
+                }
+            }
+            Action::SaveProtocol => {
+                let Some(d) = &mut view.detail else {
+                    return;
+                };
+                let typed = d
+                    .protocol
+                    .as_ref()
+                    .map(|f| f.path.clone())
+                    .unwrap_or_default();
+                let outcome = write_protocol(d, &self.catalogue, &typed, lang);
+                self.status = status_of(&outcome);
+                if let Some(form) = &mut d.protocol {
+                    form.outcome = Some(outcome);
+                }
+            }
+            Action::RevealFolder => self.reveal_result_folder(),
+        }
+    }
+
+    /// Keeps the folder and trusted keys typed in the settings (saved at once), so the
+    /// next start opens on them.
+    fn remember_commission_form(&mut self) {
+        let folder = self.commission.path.trim().to_string();
+        let trusted = self.commission.trusted.trim().to_string();
+        if self.settings.commission_folder != folder || self.settings.commission_trusted != trusted
+        {
+            self.settings.commission_folder = folder;
+            self.settings.commission_trusted = trusted;
+            self.save_settings();
+        }
+    }
+
+    /// Opens the folder of the result shown in the file manager.
+    fn reveal_result_folder(&mut self) {
+        let Some(d) = &self.commission.detail else {
+            return;
+        };
+        let folder = match d.path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let lang = self.settings.language;
+        self.status = match self.dialogs.reveal(&folder) {
+            Ok(()) => Status::Info(format!(
+                "{} {}",
+                T::FolderOpened.get(lang),
+                folder.display()
+            )),
+            Err(e) => Status::Error(format!(
+                "{} {}: {e}",
+                T::FolderNotOpened.get(lang),
+                folder.display()
+            )),
+        };
+    }
+}
+
+impl SaveForm {
+    /// A form with `path` suggested.
+    fn at(path: &Path) -> SaveForm {
+        SaveForm {
+            path: path.display().to_string(),
+            outcome: None,
+        }
+    }
+}
+
+/// Puts what the native dialog chose into the form (nothing when it was cancelled).
+fn browse(form: &mut SaveForm, dialogs: &dyn crate::ui::Dialogs, kind: &str, extension: &str) {
+    let suggested = PathBuf::from(form.path.trim());
+    if let Some(path) = dialogs.save_new(&suggested, kind, extension) {
+        form.path = path.display().to_string();
+        form.outcome = None;
+    }
+}
+
+/// The status bar's line for what a save gave.
+fn status_of(outcome: &Result<String, String>) -> Status {
+    match outcome {
+        Ok(summary) => Status::Info(summary.clone()),
+        Err(e) => Status::Error(e.clone()),
+    }
+}
+
+/// `commission-YYYY-MM-DD.csv` in the folder of results (beside the file, when one file
+/// was verified), numbered when the name is taken.
+fn csv_suggestion(typed: &str) -> PathBuf {
+    let given = PathBuf::from(typed.trim());
+    let folder = if given.is_dir() {
+        given
+    } else {
+        given
+            .parent()
+            .map(Path::to_path_buf)
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or_else(|| PathBuf::from("."))
+    };
+    let today = now_utc().get(..10).unwrap_or_default().to_string();
+    free_name(&folder.join(format!("commission-{today}.csv")))
+}
+
+/// `path`, or `STEM-2.EXT`, `STEM-3.EXT`, … when it is taken.
+fn free_name(path: &Path) -> PathBuf {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let extension = path
+        .extension()
+        .map(|e| format!(".{}", e.to_string_lossy()))
+        .unwrap_or_default();
+    let mut candidate = path.to_path_buf();
+    let mut n = 1;
+    while files::occupied(&candidate) {
+        n += 1;
+        candidate = path.with_file_name(format!("{stem}-{n}{extension}"));
+    }
+    candidate
+}
+
+/// The path typed, refused when empty (a taken one is refused when writing).
+fn typed_path(typed: &str, lang: Language) -> Result<PathBuf, String> {
+    let path = PathBuf::from(typed.trim());
+    if path.as_os_str().is_empty() {
+        return Err(T::NoPathGiven.get(lang).to_string());
+    }
+    Ok(path)
+}
+
+/// Writes the table as CSV to a new file.
+fn write_csv(overview: &Overview, typed: &str, lang: Language) -> Result<String, String> {
+    let path = typed_path(typed, lang)?;
+    let bytes = overview.to_csv().map_err(|e| i18n::error(&e, lang))?;
+    files::write_new(&path, &bytes).map_err(|e| i18n::error(&e, lang))?;
+    Ok(format!(
+        "{} {} ({} {})",
+        T::CsvWritten.get(lang),
+        path.display(),
+        T::CountFiles.get(lang),
+        overview.rows.len()
+    ))
+}
+
+/// Writes the protocol of the result shown to a new file: only of a result that verifies
+/// (with the keys of the last run), its hash and key printed in it.
+fn write_protocol(
+    d: &Detail,
+    catalogue: &Catalogue,
+    typed: &str,
+    lang: Language,
+) -> Result<String, String> {
+    let path = typed_path(typed, lang)?;
+    let verified = d
+        .verification
+        .as_ref()
+        .filter(|v| v.holds())
+        .and_then(|v| v.result.as_ref().zip(v.sha256.as_ref()));
+    let Some((result, sha256)) = verified else {
+        return Err(T::ProtocolNotVerified.get(lang).to_string());
+    };
+    let provenance = Provenance {
+        result_sha256: sha256.clone(),
+        fingerprint: result.signature.fingerprint().unwrap_or_default(),
+    };
+    let pdf = crate::protocol::render(&result.payload, catalogue, Some(&provenance))
+        .map_err(|e| i18n::error(&e, lang))?;
+    files::write_new(&path, &pdf).map_err(|e| i18n::error(&e, lang))?;
+    Ok(format!(
+        "{} {}",
+        T::ProtocolWritten.get(lang),
+        path.display()
+    ))
+}
