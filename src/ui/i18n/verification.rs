@@ -291,11 +291,19 @@ fn content_uk(d: &str) -> Option<String> {
     if let Some(rest) = d.strip_prefix("all ") {
         let (n, model) = rest.split_once(" standards of the ")?;
         let model = model.strip_suffix(" model, each once")?;
-        return Some(format!("усі {n} стандартів моделі {model}, кожен один раз"));
+        let model = model
+            .parse()
+            .map_or(model, |m| super::model_name(m, Language::Uk));
+        return Some(format!(
+            "усі {n} стандартів моделі «{model}», кожен один раз"
+        ));
     }
     if let Some(rest) = d.strip_prefix("marked final, but ") {
         if let Some(lacks) = rest.strip_prefix("it lacks ") {
-            return Some(format!("позначено остаточним, але бракує: {lacks}"));
+            return Some(format!(
+                "позначено остаточним, але бракує: {}",
+                lacks_uk(lacks)
+            ));
         }
         let (count, codes) =
             rest.split_once(" standards are neither graded nor not applicable: ")?;
@@ -319,6 +327,31 @@ fn content_uk(d: &str) -> Option<String> {
         .strip_prefix("a standard is both not applicable and graded: ")
         .or_else(|| d.strip_prefix("standards are both not applicable and graded: "))?;
     Some(format!("водночас «не застосовується» й оцінено: {codes}"))
+}
+
+/// The facts a final result lacks, as `signed::MissingFact` writes them joined by ", ",
+/// in Ukrainian (a part this does not know stays as it is).
+fn lacks_uk(lacks: &str) -> String {
+    use crate::signed::MissingFact as M;
+    lacks
+        .split(", ")
+        .map(|part| {
+            let fact = match part {
+                "the expert's name" => Some(M::Expert),
+                "the visit date" => Some(M::VisitDate),
+                _ => part
+                    .strip_prefix("the application form's ")
+                    .map(|id| M::FormField(id.to_string()))
+                    .or_else(|| {
+                        part.strip_prefix("the check of document ")
+                            .and_then(|n| n.parse().ok())
+                            .map(M::Document)
+                    }),
+            };
+            fact.map_or_else(|| part.to_string(), |f| super::missing_fact_uk(&f))
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// A category's id as the totals check gives it, in Ukrainian.
@@ -405,7 +438,14 @@ mod tests {
                 "facts",
                 "marked final, but it lacks the visit date (signed by akredit 0.1.0, before this was required)"
             ),
-            "позначено остаточним, але бракує: the visit date (підписано akredit 0.1.0, коли цього ще не вимагали)"
+            "позначено остаточним, але бракує: дата візиту (підписано akredit 0.1.0, коли цього ще не вимагали)"
+        );
+        assert_eq!(
+            uk(
+                "facts",
+                "marked final, but it lacks the expert's name, the application form's head, the check of document 13"
+            ),
+            "позначено остаточним, але бракує: ім'я експерта, поле заяви «П.І.Б., посада керівника», перевірка документа 13 (подано / не подано)"
         );
         assert_eq!(uk("history", "anything else"), "anything else");
         assert_eq!(
