@@ -98,7 +98,7 @@ pub enum Command {
     CloseCommissionResult,
     /// Save the commission overview's CSV or a result's protocol, show a folder, remember
     /// the form.
-    Commission(crate::ui::commission::Action),
+    Commission(CommissionAction),
     /// Restore a backup of a damaged inspection into a new file beside it, and open that.
     RestoreBackup {
         /// The backup.
@@ -127,4 +127,25 @@ pub enum Refused {
     NotApplicable(Code),
     /// Delete on a standard without a grade in the keys' column.
     NothingToClear(Code),
+}
+
+/// What the commission screen asks for besides verifying, sorting and showing a result.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CommissionAction {
+    /// Remember the folder and the trusted keys of the form (in the settings).
+    Remember,
+    /// Open the CSV form, a free name beside the results suggested.
+    StartCsv,
+    /// Choose where the CSV goes with the native dialog.
+    BrowseCsv,
+    /// Write the table as CSV where the form says.
+    SaveCsv,
+    /// Open the protocol form of the result shown, a free name beside it suggested.
+    StartProtocol,
+    /// Choose where the protocol goes with the native dialog.
+    BrowseProtocol,
+    /// Write the protocol of the result shown where the form says.
+    SaveProtocol,
+    /// Show the folder of the result shown in the system's file manager.
+    RevealFolder,
 }

@@ -14,28 +14,8 @@ use crate::support::files;
 use crate::support::settings::Language;
 use crate::support::time::now_utc;
 use crate::ui::app::{AkreditApp, Status};
+use crate::ui::command::CommissionAction as Action;
 use crate::ui::i18n::{self, T};
-
-/// What the commission screen asks for besides verifying, sorting and showing a result.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Action {
-    /// Remember the folder and the trusted keys of the form (in the settings).
-    Remember,
-    /// Open the CSV form, a free name beside the results suggested.
-    StartCsv,
-    /// Choose where the CSV goes with the native dialog.
-    BrowseCsv,
-    /// Write the table as CSV where the form says.
-    SaveCsv,
-    /// Open the protocol form of the result shown, a free name beside it suggested.
-    StartProtocol,
-    /// Choose where the protocol goes with the native dialog.
-    BrowseProtocol,
-    /// Write the protocol of the result shown where the form says.
-    SaveProtocol,
-    /// Show the folder of the result shown in the system's file manager.
-    RevealFolder,
-}
 
 impl AkreditApp {
     /// Does what the commission screen asked for.

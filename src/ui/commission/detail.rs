@@ -4,7 +4,6 @@
 use egui::{Align, Layout, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
-use super::actions::Action;
 use super::state::Detail;
 use super::table::save_form;
 use crate::catalogue::{Catalogue, ModelId};
@@ -12,6 +11,7 @@ use crate::commission::{Row, Status};
 use crate::signed::{Outcome, ResultFile};
 use crate::support::settings::Language;
 use crate::ui::command::Command;
+use crate::ui::command::CommissionAction as Action;
 use crate::ui::i18n::{self, T, verification};
 use crate::ui::style;
 

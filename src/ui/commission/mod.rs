@@ -17,7 +17,6 @@ pub mod sort;
 pub mod state;
 mod table;
 
-pub use actions::Action;
 pub use runner::BACKGROUND_FROM;
 pub use sort::SortKey;
 pub use state::{CommissionView, Detail, Pending, SaveForm};

@@ -4,13 +4,13 @@
 use egui::{Align, Layout, RichText, Sense, Ui};
 use egui_extras::{Column, TableBuilder};
 
-use super::actions::Action;
 use super::sort::SortKey;
 use super::state::{CommissionView, SaveForm};
 use crate::catalogue::Catalogue;
 use crate::commission::{Overview, Row, Status};
 use crate::support::settings::Language;
 use crate::ui::command::Command;
+use crate::ui::command::CommissionAction as Action;
 use crate::ui::i18n::{T, verification};
 use crate::ui::style;
 
