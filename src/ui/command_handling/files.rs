@@ -20,13 +20,15 @@ impl AkreditApp {
         let backups = self.home.as_ref().map(Home::backups);
         match Inspection::open_for_changes(path, self.catalogue.clone(), backups.as_deref()) {
             Ok((insp, not_backed_up)) => {
-                if let Some(e) = not_backed_up {
-                    self.status = Status::Error(format!(
+                // A message of before (a refusal on the start screen) does not stay.
+                self.status = match not_backed_up {
+                    Some(e) => Status::Error(format!(
                         "{}: {}",
                         T::BackupFailed.get(lang),
                         i18n::error(&e, lang)
-                    ));
-                }
+                    )),
+                    None => Status::Idle,
+                };
                 self.note_place();
                 self.settings.remember(path);
                 self.save_settings();
@@ -35,9 +37,6 @@ impl AkreditApp {
                     session.go_to(place);
                 }
                 self.show_session(session);
-                if !matches!(self.status, Status::Error(_)) {
-                    self.status = Status::Idle;
-                }
             }
             Err(e) => self.status = Status::Error(self.open_refused(path, &e)),
         }
