@@ -121,3 +121,121 @@ fn a_long_message_is_cut_before_the_key_hint_and_shown_whole_on_hover() {
     h.run();
     assert!(shown(&h) > before, "a tooltip shows the whole message");
 }
+
+// Item 12: remembered and sensible defaults.
+
+#[test]
+fn the_start_form_remembers_the_expert_and_names_the_file_after_the_centre_and_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness_sized(dir.path(), 1400.0);
+    let folder = Path::new(&h.state().form.path)
+        .parent()
+        .unwrap()
+        .to_path_buf();
+    assert_ne!(
+        Path::new(&h.state().form.path).file_name().unwrap(),
+        "inspection.akredit"
+    );
+    h.get_by_label("Назва центру здоров'я").click();
+    h.run();
+    h.get_by_label("Назва центру здоров'я")
+        .type_text("Полтавський обласний центр здоров'я");
+    h.run();
+    let date = h.get_by_label("Дата візиту (РРРР-ММ-ДД)");
+    date.click();
+    h.run();
+    h.key_press(egui::Key::Backspace);
+    h.run();
+    h.get_by_label("Дата візиту (РРРР-ММ-ДД)").type_text("3");
+    h.run();
+    let visit = h.state().form.visit_date.clone();
+    assert_eq!(
+        Path::new(&h.state().form.path),
+        folder.join(format!(
+            "Полтавський обласний центр здоров'я {visit}.akredit"
+        )),
+        "the path follows the name and the date as they are typed"
+    );
+
+    // A path edited by hand stays as the user made it.
+    let mine = dir.path().join("моя перевірка.akredit");
+    h.get_by_label("Файл перевірки").click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.run();
+    h.get_by_label("Файл перевірки")
+        .type_text(&mine.display().to_string());
+    h.run();
+    h.get_by_label("Назва центру здоров'я").click();
+    h.run();
+    h.get_by_label("Назва центру здоров'я").type_text(" №2");
+    h.run();
+    assert_eq!(Path::new(&h.state().form.path), mine);
+
+    h.get_by_label("Експерт").click();
+    h.run();
+    h.get_by_label("Експерт")
+        .type_text("Іваненко Іван Іванович");
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "Створити")
+        .click();
+    h.run();
+    assert_eq!(
+        h.state().screen,
+        Screen::Inspection,
+        "{:?}",
+        h.state().status
+    );
+    assert!(mine.exists());
+
+    // Next time (a new window on the same data folder) the form offers the name.
+    let h = harness_sized(dir.path(), 1400.0);
+    assert_eq!(h.state().form.expert, "Іваненко Іван Іванович");
+    assert_eq!(h.state().settings.expert, "Іваненко Іван Іванович");
+}
+
+#[test]
+fn choose_without_a_file_dialog_says_so_and_points_to_the_path_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness_sized(dir.path(), 1400.0);
+    let before = h.state().form.path.clone();
+    h.get_by_label("Обрати…").click();
+    h.run();
+    let Status::Info(text) = &h.state().status else {
+        panic!("{:?}", h.state().status);
+    };
+    assert!(text.contains("«Файл перевірки»"), "{text}");
+    assert_eq!(h.state().form.path, before, "the path is kept");
+    assert!(
+        h.query_by_label_contains("Вікно вибору файлу тут не відкривається")
+            .is_some()
+    );
+
+    h.get_by_label("Відкрити файл…").click();
+    h.run();
+    let Status::Info(text) = &h.state().status else {
+        panic!("{:?}", h.state().status);
+    };
+    assert!(text.contains("«Відкрити»"), "{text}");
+}
+
+#[test]
+fn a_termination_signal_closes_the_window_as_its_close_button_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, _) = with_inspection(dir.path(), 1400.0);
+    let closes = |h: &Harness<'_, AkreditApp>| {
+        h.output()
+            .viewport_output
+            .values()
+            .any(|v| v.commands.contains(&egui::ViewportCommand::Close))
+    };
+    h.run();
+    assert!(!closes(&h));
+    // What the signal handler does, from its own thread.
+    let flag = h.state().close_flag();
+    std::thread::spawn(move || flag.store(true, std::sync::atomic::Ordering::Relaxed))
+        .join()
+        .unwrap();
+    h.step();
+    assert!(closes(&h), "the window is asked to close");
+}
