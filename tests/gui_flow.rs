@@ -239,3 +239,198 @@ fn a_termination_signal_closes_the_window_as_its_close_button_does() {
     h.step();
     assert!(closes(&h), "the window is asked to close");
 }
+
+// Item 8: search and filters.
+
+fn apply(h: &mut Harness<'static, AkreditApp>, changes: Vec<akredit::answers::Change>) {
+    h.state_mut().push(Command::Apply(changes));
+    h.run();
+    assert!(
+        matches!(h.state().status, Status::Saved(_)),
+        "{:?}",
+        h.state().status
+    );
+}
+
+fn note(code: &str, text: &str) -> akredit::answers::Change {
+    akredit::answers::Change::Note {
+        code: code.parse().unwrap(),
+        text: text.into(),
+    }
+}
+
+/// The first `n` standards of group `index` in the full model.
+fn standards_of(index: usize, n: usize) -> Vec<String> {
+    let cat = catalogue();
+    cat.model_standards(ModelId::Full)
+        .filter(|s| cat.group_index(&s.code) == Some(index))
+        .take(n)
+        .map(|s| s.code.to_string())
+        .collect()
+}
+
+fn search_for(h: &mut Harness<'static, AkreditApp>, text: &str) {
+    h.state_mut().push(Command::Search(Some(text.into())));
+    h.run();
+}
+
+fn hit_codes(h: &Harness<'_, AkreditApp>) -> Vec<String> {
+    let s = h.state().session.as_ref().unwrap();
+    s.hits.iter().map(|h| h.code.to_string()).collect()
+}
+
+#[test]
+fn search_finds_words_of_notes_reasons_and_criteria_and_says_where() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, _) = with_inspection(dir.path(), 1400.0);
+    let noted = &standards_of(1, 1)[0];
+    apply(
+        &mut h,
+        vec![note(noted, "Журнал обліку лежить у кабінеті здоров’я")],
+    );
+    let na = &standards_of(2, 1)[0];
+    apply(
+        &mut h,
+        vec![akredit::answers::Change::NotApplicable {
+            code: na.parse().unwrap(),
+            reason: Some("Центр не має флюорографа".into()),
+        }],
+    );
+
+    // Any case, and ' for ’.
+    search_for(&mut h, "КАБІНЕТІ ЗДОРОВ'Я");
+    assert_eq!(hit_codes(&h), vec![noted.clone()]);
+    assert!(h.query_by_label("знайдено: у примітці").is_some());
+    assert!(
+        h.query_by_label("знайдено: 1").is_some(),
+        "the count of hits"
+    );
+
+    search_for(&mut h, "флюорограф");
+    assert_eq!(hit_codes(&h), vec![na.clone()]);
+    assert!(
+        h.query_by_label("знайдено: у причині «не застосовується»")
+            .is_some()
+    );
+
+    // A word only a grading criterion has.
+    let cat = catalogue();
+    let (st, text) = cat
+        .model_standards(ModelId::Full)
+        .find_map(|s| {
+            let text = s.criteria.values().next()?;
+            let title = s.title.as_deref().unwrap_or("").to_lowercase();
+            let word = text
+                .split_whitespace()
+                .find(|w| w.chars().count() > 8 && !title.contains(&w.to_lowercase()))?;
+            Some((s, word.to_string()))
+        })
+        .unwrap();
+    search_for(&mut h, &text);
+    assert!(hit_codes(&h).contains(&st.code.to_string()), "{text}");
+    assert!(
+        h.query_all_by_label_contains("знайдено: у критеріях (")
+            .count()
+            >= 1
+    );
+
+    // The hits follow the answers.
+    apply(&mut h, vec![note(noted, "")]);
+    search_for(&mut h, "кабінеті здоров'я");
+    assert!(
+        hit_codes(&h).is_empty(),
+        "a note removed is no longer found"
+    );
+}
+
+#[test]
+fn a_filter_with_none_here_says_where_there_are_some_and_jumps_there() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, _) = with_inspection(dir.path(), 1400.0);
+    let in_first = standards_of(0, 2);
+    let in_second = standards_of(1, 3);
+    apply(
+        &mut h,
+        vec![
+            note(&in_first[0], "перша"),
+            note(&in_first[1], "друга"),
+            note(&in_second[2], "третя"),
+        ],
+    );
+    h.state_mut()
+        .push(Command::SelectTab(akredit::ui::Tab::Group(2)));
+    h.state_mut()
+        .push(Command::SetFilter(akredit::ui::Filter::WithNotes));
+    h.run();
+
+    assert!(h.query_by_label("Тут немає.").is_some());
+    assert!(h.query_by_label("З примітками:").is_some());
+    // The filter's count across the groups, and each tab's.
+    assert!(h.query_by_label("з примітками (3)").is_some());
+    let cat = catalogue();
+    let (g1, g2) = (&cat.groups[0].code, &cat.groups[1].code);
+    assert!(
+        h.query_all_by_label_contains(" · з примітками 2").count() == 1
+            && h.query_all_by_label_contains(" · з примітками 1").count() == 1
+            && h.query_all_by_label_contains(" · з примітками 0").count() == cat.groups.len() - 2,
+        "every group tab shows its count"
+    );
+    assert!(h.query_by_label(&format!("{g1} (2)")).is_some());
+    h.get_by_label(&format!("{g2} (1)")).click();
+    h.run();
+    let s = h.state().session.as_ref().unwrap();
+    assert_eq!(s.tab, akredit::ui::Tab::Group(1));
+    assert_eq!(
+        s.focused.as_ref().map(|c| c.to_string()),
+        Some(in_second[2].clone()),
+        "the focus is on the group's standard with a note"
+    );
+    assert!(h.query_by_label("Тут немає.").is_none());
+
+    // A filter nothing passes anywhere says so.
+    h.state_mut()
+        .push(Command::SetFilter(akredit::ui::Filter::Divergent));
+    h.run();
+    assert!(
+        h.query_by_label("Розбіжності — немає в жодній групі.")
+            .is_some()
+    );
+}
+
+#[test]
+fn the_filter_counts_follow_the_answers_and_equal_a_count_from_scratch() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, _) = with_inspection(dir.path(), 1400.0);
+    let code = &standards_of(3, 1)[0];
+    let counts = |h: &Harness<'_, AkreditApp>| {
+        let s = h.state().session.as_ref().unwrap();
+        let fresh = akredit::ui::FilterCounts::of(
+            s.inspection.catalogue(),
+            s.model(),
+            s.inspection.answers(),
+            s.main_column(),
+        );
+        assert_eq!(
+            s.filter_counts, fresh,
+            "the kept counts are the answers' counts"
+        );
+        (
+            s.filter_counts.total(akredit::ui::Filter::WithNotes),
+            s.filter_counts.total(akredit::ui::Filter::Unscored),
+        )
+    };
+    assert_eq!(counts(&h), (0, 235));
+    apply(&mut h, vec![note(code, "примітка")]);
+    apply(
+        &mut h,
+        vec![akredit::answers::Change::Grade {
+            code: code.parse().unwrap(),
+            column: akredit::answers::Column::Commission,
+            grade: Some(0),
+        }],
+    );
+    assert_eq!(counts(&h), (1, 234));
+    h.state_mut().push(Command::Undo);
+    h.run();
+    assert_eq!(counts(&h), (1, 235));
+}

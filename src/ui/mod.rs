@@ -52,7 +52,7 @@ pub use dialogs::{Dialogs, NativeDialogs};
 pub use forms::{ExportDialog, NewForm, SelfImport};
 pub use i18n::T;
 pub use recent::{RecentInfo, RecentState};
-pub use session::{Editing, PendingLetters, Session};
+pub use session::{Editing, FilterCounts, PendingLetters, Session};
 pub use view::{Filter, Screen, Tab};
 
 /// Opens the window, optionally on an inspection file.

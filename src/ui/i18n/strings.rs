@@ -132,6 +132,15 @@ strings! {
     NoDialogSave => "Вікно вибору файлу тут не відкривається: введіть шлях до нового файлу в полі «Файл перевірки».", "No file dialog opens here: type the new file's path in the \"Inspection file\" field.";
     NoDialogOpen => "Вікно вибору файлу тут не відкривається: введіть шлях у поле поруч із кнопкою «Відкрити».", "No file dialog opens here: type the path in the field beside \"Open\".";
     NoDialogSelf => "Вікно вибору файлу тут не відкривається: введіть шлях у поле «Файл самооцінки».", "No file dialog opens here: type the path in the \"Self-assessment file\" field.";
+    NoneHere => "Тут немає.", "None here.";
+    NoneAnywhere => "немає в жодній групі.", "none in any group.";
+    FoundWhere => "знайдено", "found";
+    FoundInCode => "у коді", "in the code";
+    FoundInTitle => "у назві", "in the title";
+    FoundInCriteria => "у критеріях", "in the criteria";
+    FoundInOrderNote => "у примітці Наказу", "in the Order's note";
+    FoundInNaReason => "у причині «не застосовується»", "in the reason for N/A";
+    FoundInNote => "у примітці", "in the note";
     // End of search, status and defaults (issue 14)
     SelfAssessmentCheckbox => "Самооцінка закладу (заповнює заклад для експертної комісії)", "The centre's self-assessment (filled in by the centre for the commission)";
     SelfImportHeading => "Самооцінка закладу", "The centre's self-assessment";
@@ -164,7 +173,7 @@ strings! {
     FilterNotes => "з примітками", "with notes";
     FilterDivergent => "розбіжності", "divergent";
     Show => "Показати:", "Show:";
-    Search => "Пошук (код або слова назви)", "Search (code or words of the title)";
+    Search => "Пошук (код, слова назви, критеріїв, приміток)", "Search (code, words of the title, criteria, notes)";
     SearchHits => "знайдено", "found";
     NothingHere => "Тут немає стандартів, що відповідають фільтру.", "No standards here match the filter.";
     Saved => "Збережено о", "Saved at";

@@ -7,7 +7,7 @@ use super::{centre, group, result};
 use crate::support::settings::Language;
 use crate::ui::app::AkreditApp;
 use crate::ui::command::Command;
-use crate::ui::i18n::T;
+use crate::ui::i18n::{self, T};
 use crate::ui::session::Session;
 use crate::ui::style;
 use crate::ui::view::{Filter, Tab};
@@ -91,10 +91,15 @@ fn tabs(session: &Session, lang: Language, ui: &mut Ui, commands: &mut Vec<Comma
         };
         let tally = session.main_tally(&g.commission, &g.self_assessment);
         let percent = tally.percent.map_or("—".to_string(), |p| format!("{p} %"));
-        let label = format!(
+        let mut label = format!(
             "{} · {}/{} · {percent}",
             group.code, tally.scored, g.applicable
         );
+        // With a filter on, how many standards it shows in the group.
+        if let Some(word) = i18n::filter_word(session.filter) {
+            let n = session.filter_counts.in_group(session.filter, i);
+            label = format!("{label} · {} {n}", word.get(lang));
+        }
         let selected = session.tab == Tab::Group(i);
         let tab = ui
             .selectable_label(selected, &label)
@@ -122,8 +127,17 @@ fn filters(session: &Session, lang: Language, ui: &mut Ui, commands: &mut Vec<Co
         {
             continue;
         }
+        // How many it shows across the groups.
+        let label = match filter {
+            Filter::All => key.get(lang).to_string(),
+            _ => format!(
+                "{} ({})",
+                key.get(lang),
+                session.filter_counts.total(filter)
+            ),
+        };
         if ui
-            .selectable_label(session.filter == filter, key.get(lang))
+            .selectable_label(session.filter == filter, label)
             .clicked()
         {
             commands.push(Command::SetFilter(filter));
@@ -154,17 +168,14 @@ fn search_row(
             field.request_focus();
             ui.ctx().request_repaint();
         }
-        if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-            let hit = session
-                .inspection
-                .catalogue()
-                .search(session.model(), &text)
-                .first()
-                .map(|s| s.code.clone());
-            if let Some(code) = hit {
-                commands.push(Command::Search(None));
-                commands.push(Command::Focus(code));
-            }
+        // The hits are of the text as it was when this frame began (the query typed in
+        // this frame is found at the end of it): Enter comes after the typing's frame.
+        if field.lost_focus()
+            && ui.input(|i| i.key_pressed(egui::Key::Enter))
+            && let Some(code) = session.hits.first().map(|h| h.code.clone())
+        {
+            commands.push(Command::Search(None));
+            commands.push(Command::Focus(code));
         }
         if ui.button(T::Close.get(lang)).clicked() {
             commands.push(Command::Search(None));
