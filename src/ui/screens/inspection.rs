@@ -95,15 +95,23 @@ fn tabs(session: &Session, lang: Language, ui: &mut Ui, commands: &mut Vec<Comma
             "{} · {}/{} · {percent}",
             group.code, tally.scored, g.applicable
         );
-        // With a filter on, how many standards it shows in the group.
+        let mut hover = group.title.clone();
+        // With a filter on, how many standards it shows in the group, "(2)" as on the
+        // filter's button; a group where it shows none is greyed.
+        let mut empty = false;
         if let Some(word) = i18n::filter_word(session.filter) {
             let n = session.filter_counts.in_group(session.filter, i);
-            label = format!("{label} · {} {n}", word.get(lang));
+            label = format!("{label} · ({n})");
+            hover = format!("{hover}\n{}: {n}", word.get(lang));
+            empty = n == 0;
         }
         let selected = session.tab == Tab::Group(i);
-        let tab = ui
-            .selectable_label(selected, &label)
-            .on_hover_text(&group.title);
+        let text = if empty {
+            RichText::new(&label).weak()
+        } else {
+            RichText::new(&label)
+        };
+        let tab = ui.selectable_label(selected, text).on_hover_text(hover);
         tab.widget_info(|| egui::WidgetInfo::selected(egui::Role::Tab, true, selected, &label));
         if tab.clicked() {
             commands.push(Command::SelectTab(Tab::Group(i)));
