@@ -13,10 +13,12 @@ use crate::catalogue::{Code, Grade};
 
 mod change;
 mod preset;
+mod search;
 mod validate;
 
 pub use change::{Altered, Change, Fact, Field, MalformedRow, Subject};
 pub use preset::{PresetPlan, preset_applied, preset_plan, preset_reason};
+pub use search::{Found, Hit, search};
 pub use validate::{FIELD_LIMIT, NOTE_LIMIT, REASON_LIMIT, Refusal, validate};
 
 /// The id of the application form's first field, the centre's name: required, and what

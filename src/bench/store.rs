@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use super::{Figure, figure, percentile, time_n};
-use crate::answers::{Change, Column};
+use crate::answers::{Change, Column, Presented};
 use crate::catalogue::{Catalogue, ModelId};
 use crate::inspection::{Access, Inspection, NewInspection, StoreError};
 use crate::scoring;
@@ -65,7 +65,26 @@ pub fn scored_inspection(
         })
         .collect();
     insp.apply(&finish)?;
+    insp.apply(&facts(&catalogue))?;
     Ok(insp)
+}
+
+/// What a final result must hold besides its grades: every field of the application
+/// form (the centre's name was given at creation) and each document, presented.
+fn facts(catalogue: &Catalogue) -> Vec<Change> {
+    let form = catalogue
+        .application_form
+        .iter()
+        .filter(|f| f.id != "centre_name")
+        .map(|f| Change::Centre {
+            field: f.id.clone(),
+            value: format!("Бенчмарк: {}", f.id),
+        });
+    let documents = catalogue.documents.iter().map(|d| Change::DocumentPresent {
+        number: d.number,
+        present: Some(Presented::Yes),
+    });
+    form.chain(documents).collect()
 }
 
 /// The store's figures, and the scored inspection they were measured on (the frames are

@@ -125,24 +125,6 @@ impl Catalogue {
         self.standards.iter().filter(move |s| s.in_model(model))
     }
 
-    /// Standards of `model` whose code starts with `query` (as typed: `1.1.4`) or whose
-    /// title contains it (any case), in code order.
-    pub fn search(&self, model: ModelId, query: &str) -> Vec<&Standard> {
-        let query = query.trim();
-        if query.is_empty() {
-            return self.model_standards(model).collect();
-        }
-        let lower = query.to_lowercase();
-        self.model_standards(model)
-            .filter(|s| {
-                s.code.as_str().starts_with(query)
-                    || s.title
-                        .as_deref()
-                        .is_some_and(|t| t.to_lowercase().contains(&lower))
-            })
-            .collect()
-    }
-
     /// The position of a code's group in [`Catalogue::groups`].
     pub fn group_index(&self, code: &Code) -> Option<usize> {
         let prefix = code.group_prefix();
@@ -408,14 +390,8 @@ mod tests {
     }
 
     #[test]
-    fn search_by_code_prefix_and_title() {
+    fn group_index_of_a_code() {
         let cat = builtin();
-        let hits = cat.search(ModelId::Full, "1.1.4.11");
-        assert_eq!(hits.len(), 6);
-        let hits = cat.search(ModelId::Full, "СТАТУТ");
-        assert!(hits.iter().any(|s| s.code.as_str() == "1.1.1.2"));
-        assert_eq!(cat.search(ModelId::Full, "").len(), 235);
-        assert_eq!(cat.search(ModelId::Sanitary, "1.8").len(), 0);
         assert_eq!(cat.group_index(&c("1.10.4.2")), Some(9));
     }
 

@@ -23,7 +23,8 @@ use crate::support::time::now_utc;
 #[derive(Debug)]
 pub struct WriterLock {
     file: File,
-    label: Option<PathBuf>,
+    /// The label made, and what it says.
+    label: Option<(PathBuf, String)>,
 }
 
 /// The label file for an inspection: `.NAME.lock` in the same folder.
@@ -69,9 +70,13 @@ impl WriterLock {
 
 impl Drop for WriterLock {
     fn drop(&mut self) {
-        // Remove the label while still holding the lock, so that no other holder's label
-        // is removed; closing the file then releases the lock.
-        if let Some(label) = &self.label {
+        // Remove the label while still holding the lock, and only if it still says what
+        // it said when made (a label another program put in its place stays); closing the
+        // file then releases the lock. A label left by a crash is harmless (the lock went
+        // with the program) and is made anew by the next writer.
+        if let Some((label, ours)) = &self.label
+            && read_label(label) == *ours
+        {
             files::remove_if_there(label);
         }
         unlock(&self.file);
@@ -97,8 +102,9 @@ fn read_label(label: &Path) -> String {
 /// Makes the label anew. Whatever was at its name (a label a crashed program left, or a
 /// link someone put there) is removed first — removing a link never touches what it leads
 /// to — and the new one is created exclusively, so it is never written through a link.
-/// `None` when no label could be made (the lock holds all the same).
-fn write_label(label: &Path) -> Option<PathBuf> {
+/// The label and what it says; `None` when no label could be made (the lock holds all the
+/// same).
+fn write_label(label: &Path) -> Option<(PathBuf, String)> {
     if label.symlink_metadata().is_ok_and(|m| !m.is_dir()) {
         files::remove_if_there(label);
     }
@@ -115,8 +121,9 @@ fn write_label(label: &Path) -> Option<PathBuf> {
     );
     if file.write_all(holder.as_bytes()).is_err() {
         // An empty label: the refusal then names no holder; the lock holds all the same.
+        return Some((label.to_path_buf(), String::new()));
     }
-    Some(label.to_path_buf())
+    Some((label.to_path_buf(), holder))
 }
 
 /// Tries to take the lock: `Ok(false)` when another holder has it.

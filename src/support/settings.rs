@@ -62,6 +62,10 @@ pub struct Settings {
     pub auto_advance: bool,
     /// Where the expert stopped in each recent inspection (kept here, never in the file).
     pub places: Vec<Place>,
+    /// The expert's name as last given for a new inspection: the start form's default
+    /// (empty in settings files written before it was kept).
+    #[serde(default)]
+    pub expert: String,
 }
 
 /// Where the expert stopped in an inspection: the standard focused and whether the
@@ -89,6 +93,7 @@ impl Default for Settings {
             skip_not_applicable: true,
             auto_advance: false,
             places: Vec::new(),
+            expert: String::new(),
         }
     }
 }
@@ -188,6 +193,7 @@ mod tests {
             skip_not_applicable: false,
             auto_advance: true,
             places: Vec::new(),
+            expert: "Іваненко Іван Іванович".into(),
         };
         for i in 0..20 {
             s.remember(Path::new(&format!("/nowhere/{i}.akredit")));
@@ -214,6 +220,15 @@ mod tests {
         assert_eq!((s.language, s.text_percent), (Language::En, 150));
         assert!(s.skip_not_applicable && !s.auto_advance && s.places.is_empty());
         assert!(s.commission_folder.is_empty() && s.commission_trusted.is_empty());
+        assert_eq!(s.expert, "", "no expert remembered yet");
+        // A file of the keyboard flow's version (places, no expert) loads whole too.
+        let keys = r#"{"language":"uk","text_percent":125,"theme":"light","recent":["/x.akredit"],
+            "skip_not_applicable":false,"auto_advance":true,
+            "places":[{"path":"/x.akredit","standard":"1.1.1.1","centre_tab":false}]}"#;
+        fs::write(Settings::path(&home), keys).expect("write");
+        let s = Settings::load(&home);
+        assert!(!s.skip_not_applicable && s.auto_advance && s.places.len() == 1);
+        assert_eq!(s.expert, "");
     }
 
     #[test]

@@ -4,9 +4,10 @@
 //! the command handlers change it ([`crate::ui::command_handling`]).
 
 use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
 
 use crate::catalogue::Catalogue;
-use crate::support::home::Home;
+use crate::support::home::{Home, documents};
 use crate::support::settings::{Settings, Theme};
 use crate::support::time::now_utc;
 use crate::ui::command::Command;
@@ -67,6 +68,8 @@ pub struct AkreditApp {
     pub(in crate::ui) title: String,
     /// Reads the recent list (here, or in the background).
     pub(in crate::ui) recent_reader: RecentReader,
+    /// Set from outside the window (a termination signal): close at the next frame.
+    pub(in crate::ui) close_requested: Arc<AtomicBool>,
 }
 
 impl AkreditApp {
@@ -94,9 +97,7 @@ impl AkreditApp {
         reads: Reads,
     ) -> Self {
         let settings = home.as_ref().map(Settings::load).unwrap_or_default();
-        let documents = dirs::document_dir()
-            .or_else(dirs::home_dir)
-            .unwrap_or_default();
+        let form = NewForm::new(&now_utc(), &documents(), &settings.expert);
         let commission = CommissionView::remembered(&settings);
         let mut app = AkreditApp {
             catalogue,
@@ -106,7 +107,7 @@ impl AkreditApp {
             previous_screen: Screen::Start,
             session: None,
             status: Status::Idle,
-            form: NewForm::new(&now_utc(), &documents),
+            form,
             recent: Vec::new(),
             help_open: false,
             export: None,
@@ -116,6 +117,7 @@ impl AkreditApp {
             applied_style: None,
             title: String::new(),
             recent_reader: RecentReader::new(reads),
+            close_requested: Arc::new(AtomicBool::new(false)),
         };
         app.refresh_recent();
         app
@@ -144,6 +146,13 @@ impl AkreditApp {
         if let Some(list) = self.recent_reader.request(request) {
             self.recent = list;
         }
+    }
+
+    /// The flag that closes the window at its next frame, as its close button does (where
+    /// the expert stopped is remembered, the inspection is closed): set it from another
+    /// thread, e.g. a termination signal's handler, then ask egui for a repaint.
+    pub fn close_flag(&self) -> Arc<AtomicBool> {
+        self.close_requested.clone()
     }
 
     /// Whether the recent list is still being read in the background.

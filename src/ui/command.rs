@@ -108,6 +108,29 @@ pub enum Command {
     },
 }
 
+impl Command {
+    /// Whether the command starts something new for the user (opening or creating a file,
+    /// another screen or tab, a file dialog, the Export dialog): the status line's message
+    /// of before is then cleared, so that one message at a time is shown and a stale one
+    /// (a refusal on the start screen) never stays on the next screen.
+    pub fn clears_status(&self) -> bool {
+        matches!(
+            self,
+            Command::Open(_)
+                | Command::Create(..)
+                | Command::BrowseOpen
+                | Command::BrowseSave
+                | Command::BrowseSelfAssessment
+                | Command::CloseInspection
+                | Command::ShowScreen(_)
+                | Command::SelectTab(_)
+                | Command::RestoreBackup { .. }
+                | Command::OpenExport
+                | Command::CloseExport
+        )
+    }
+}
+
 /// Why a key pressed on the inspection screen did nothing.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Refused {

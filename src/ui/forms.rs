@@ -24,19 +24,52 @@ pub struct NewForm {
     pub open_path: String,
     /// Make the centre's self-assessment instead of an inspection.
     pub self_assessment: bool,
+    /// The folder new files are suggested in.
+    folder: PathBuf,
+    /// The path last suggested: while [`NewForm::path`] is still it, the path follows the
+    /// centre's name and the date as they are typed; once the user edits the path by hand
+    /// (or chooses it in a dialog), it stays as they made it.
+    suggested: String,
 }
 
+/// Characters a Windows file name may not hold (besides the control characters).
+const NOT_IN_FILE_NAMES: &[char] = &['<', '>', ':', '"', '/', '\\', '|', '?', '*'];
+
+/// Names Windows keeps for devices, whatever their extension.
+const DEVICE_NAMES: &[&str] = &[
+    "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8",
+    "COM9", "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9",
+];
+
+/// The longest file name suggested, in characters (well within every file system's limit).
+const NAME_MAX: usize = 120;
+
 impl NewForm {
-    /// An empty form: today's date, the file in `folder`.
-    pub fn new(today: &str, folder: &Path) -> NewForm {
-        NewForm {
+    /// An empty form: today's date, the expert's name remembered from last time, the file
+    /// in `folder` named after the centre and the date.
+    pub fn new(today: &str, folder: &Path, expert: &str) -> NewForm {
+        let mut form = NewForm {
             centre: String::new(),
             model: ModelId::Full,
-            expert: String::new(),
+            expert: expert.to_string(),
             visit_date: today.chars().take(10).collect(),
-            path: folder.join("inspection.akredit").display().to_string(),
+            path: String::new(),
             open_path: String::new(),
             self_assessment: false,
+            folder: folder.to_path_buf(),
+            suggested: String::new(),
+        };
+        form.follow_facts();
+        form
+    }
+
+    /// After the centre's name or the date changed: the suggested path follows them,
+    /// unless the user has made the path their own.
+    pub fn follow_facts(&mut self) {
+        if self.path == self.suggested {
+            let path = self.folder.join(self.suggested_file_name());
+            self.suggested = path.display().to_string();
+            self.path = self.suggested.clone();
         }
     }
 
@@ -52,25 +85,45 @@ impl NewForm {
         }
     }
 
-    /// The file name the native "save" dialog suggests: the centre's name, made safe.
+    /// The file name suggested for a new inspection: the centre's name and the visit date
+    /// (`Полтавський обласний центр здоров'я 2026-11-23.akredit`), with what a Windows file
+    /// name may not hold replaced by `_`.
     pub fn suggested_file_name(&self) -> String {
-        let cleaned: String = self
-            .centre
-            .chars()
-            .map(|c| {
-                if c.is_alphanumeric() || c == '-' {
-                    c
-                } else {
-                    '_'
-                }
-            })
-            .collect();
-        let cleaned = cleaned.trim_matches('_');
-        if cleaned.is_empty() {
-            "inspection.akredit".into()
+        let facts = format!("{} {}", self.centre.trim(), self.visit_date.trim());
+        let words: Vec<&str> = facts.split_whitespace().collect();
+        let stem = words.join(" ");
+        let stem = if self.centre.trim().is_empty() {
+            format!("inspection {stem}")
         } else {
-            format!("{cleaned}.akredit")
-        }
+            stem
+        };
+        format!("{}.{}", file_stem(&stem), crate::inspection::EXTENSION)
+    }
+}
+
+/// `text` made a file name's stem that Windows (the strictest) accepts: forbidden and
+/// control characters replaced, no trailing dot or space, no device name, not too long.
+fn file_stem(text: &str) -> String {
+    let cleaned: String = text
+        .chars()
+        .map(|c| {
+            if c.is_control() || NOT_IN_FILE_NAMES.contains(&c) {
+                '_'
+            } else {
+                c
+            }
+        })
+        .take(NAME_MAX)
+        .collect();
+    let cleaned = cleaned.trim().trim_end_matches(['.', ' ']).to_string();
+    let device = cleaned
+        .split('.')
+        .next()
+        .is_some_and(|base| DEVICE_NAMES.contains(&base.trim().to_uppercase().as_str()));
+    match cleaned.as_str() {
+        "" => "inspection".into(),
+        _ if device => format!("_{cleaned}"),
+        _ => cleaned,
     }
 }
 
@@ -127,11 +180,50 @@ pub struct SelfImport {
 
 #[cfg(test)]
 mod tests {
-    use super::ExportDialog;
-    use std::path::{Path, PathBuf};
+    use super::*;
+
+    #[test]
+    fn the_file_name_is_the_centre_and_the_date_safe_for_windows() {
+        let mut form = NewForm::new("2026-11-23T10:00:00Z", Path::new("/docs"), "");
+        assert_eq!(form.suggested_file_name(), "inspection 2026-11-23.akredit");
+        form.centre = "  Полтавський обласний  центр здоров'я ".into();
+        assert_eq!(
+            form.suggested_file_name(),
+            "Полтавський обласний центр здоров'я 2026-11-23.akredit"
+        );
+        form.centre = "ЦЗ \"Надія\": м. Київ/Оболонь <1>?*|\\\t".into();
+        assert_eq!(
+            form.suggested_file_name(),
+            "ЦЗ _Надія__ м. Київ_Оболонь _1_____ 2026-11-23.akredit"
+        );
+        form.visit_date = String::new();
+        form.centre = "con".into();
+        assert_eq!(form.suggested_file_name(), "_con.akredit");
+        form.centre = "Центр...".into();
+        assert_eq!(form.suggested_file_name(), "Центр.akredit");
+        form.centre = "я".repeat(500);
+        assert!(form.suggested_file_name().chars().count() <= NAME_MAX + 8);
+    }
+
+    #[test]
+    fn the_path_follows_the_facts_until_edited_by_hand() {
+        let mut form = NewForm::new("2026-11-23", Path::new("/docs"), "Іваненко");
+        assert_eq!(form.expert, "Іваненко");
+        form.centre = "Центр".into();
+        form.follow_facts();
+        assert_eq!(
+            Path::new(&form.path),
+            Path::new("/docs").join("Центр 2026-11-23.akredit")
+        );
+        form.path = "/elsewhere/mine.akredit".into();
+        form.centre = "Центр здоров'я".into();
+        form.follow_facts();
+        assert_eq!(form.path, "/elsewhere/mine.akredit");
+    }
 
     #[test]
     fn the_suggested_name_does_not_say_self_twice() {
+        use std::path::PathBuf;
         let suggest = |p: &str, own: bool| ExportDialog::suggested_path(Path::new(p), own);
         assert_eq!(
             suggest("d/poltava-self.akredit", true),

@@ -4,6 +4,8 @@
 //! and theme, the window's title, the recent list arriving from its background read, and
 //! a panic in drawing turned into a message instead of a closed window.
 
+use std::sync::atomic::Ordering;
+
 use crate::ui::app::{AkreditApp, Status};
 use crate::ui::i18n::T;
 use crate::ui::view::Screen;
@@ -15,6 +17,9 @@ const RECENT_POLL: std::time::Duration = std::time::Duration::from_millis(15);
 impl AkreditApp {
     /// Draws one frame and applies the commands it produced.
     pub fn show(&mut self, ui: &mut egui::Ui) {
+        if self.close_requested.load(Ordering::Relaxed) {
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+        }
         style::apply(ui.ctx(), &self.settings, &mut self.applied_style);
         self.take_recent(ui.ctx());
         let drawn = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {

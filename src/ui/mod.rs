@@ -52,7 +52,7 @@ pub use dialogs::{Dialogs, NativeDialogs};
 pub use forms::{ExportDialog, NewForm, SelfImport};
 pub use i18n::T;
 pub use recent::{RecentInfo, RecentState};
-pub use session::{Editing, PendingLetters, Session};
+pub use session::{Editing, FilterCounts, PendingLetters, Session};
 pub use view::{Filter, Screen, Tab};
 
 /// Opens the window, optionally on an inspection file.
@@ -78,12 +78,31 @@ pub fn run_in(
     eframe::run_native(
         "akredit",
         options,
-        Box::new(move |_cc| {
+        Box::new(move |cc| {
             let mut app = AkreditApp::for_window(catalogue, home, Box::new(NativeDialogs));
+            close_on_termination(&app, &cc.egui_ctx);
             if let Some(file) = file {
                 app.push(Command::Open(file));
             }
             Ok(shell(app))
         }),
     )
+}
+
+/// A termination signal (SIGTERM, SIGINT, SIGHUP; on Windows the console's close, logoff
+/// and shutdown) closes the window as its close button does — where the expert stopped is
+/// remembered and the inspection closed, its lock label removed — instead of killing the
+/// program mid-frame. The handler runs on a thread of its own ([`ctrlc`]), where it may set
+/// the app's flag and wake the window, which closes at the frame this starts.
+fn close_on_termination(app: &AkreditApp, ctx: &egui::Context) {
+    let flag = app.close_flag();
+    let ctx = ctx.clone();
+    let handler = move || {
+        flag.store(true, std::sync::atomic::Ordering::Relaxed);
+        ctx.request_repaint();
+    };
+    if let Err(e) = ctrlc::set_handler(handler) {
+        // Only when a handler is already set: the signal's default (ending at once) stays.
+        eprintln!("akredit: a termination signal will end the program at once ({e})");
+    }
 }

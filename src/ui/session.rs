@@ -4,8 +4,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::answers::{Altered, Column};
-use crate::catalogue::{Code, ModelId};
+use crate::answers::{Altered, Answer, Answers, Column, Hit};
+use crate::catalogue::{Catalogue, Code, ModelId};
 use crate::inspection::{Inspection, Purpose, StoreError};
 use crate::scoring::{self, Tally, Totals};
 use crate::support::settings::Place;
@@ -60,6 +60,11 @@ pub struct Session {
     pub filter: Filter,
     /// The search text, while the search is open.
     pub search: Option<String>,
+    /// What the search finds (kept with its text and the answers, found again only when
+    /// either changes).
+    pub hits: Vec<Hit>,
+    /// How many standards each filter shows in each group (kept with the totals).
+    pub filter_counts: FilterCounts,
     /// Whether keys grade the commission or the self-assessment column.
     pub key_column: Column,
     /// Text being typed for a standard.
@@ -97,6 +102,12 @@ impl Session {
             inspection.meta().model,
             inspection.answers(),
         );
+        let filter_counts = FilterCounts::of(
+            inspection.catalogue(),
+            inspection.meta().model,
+            inspection.answers(),
+            inspection.meta().purpose.column(),
+        );
         let first = inspection
             .catalogue()
             .model_standards(inspection.meta().model)
@@ -112,6 +123,8 @@ impl Session {
             focused: first,
             filter: Filter::All,
             search: None,
+            hits: Vec::new(),
+            filter_counts,
             key_column,
             editing: None,
             buffers: BTreeMap::new(),
@@ -184,6 +197,21 @@ impl Session {
         );
         self.totals = scoring::totals(catalogue, model, answers);
         self.divergences = scoring::divergences(catalogue, model, answers);
+        self.filter_counts = FilterCounts::of(catalogue, model, answers, self.main_column());
+        self.search_again();
+    }
+
+    /// Finds the search's text again (after it or the answers changed).
+    pub(in crate::ui) fn search_again(&mut self) {
+        self.hits = match &self.search {
+            Some(query) => crate::answers::search(
+                self.inspection.catalogue(),
+                self.model(),
+                self.inspection.answers(),
+                query,
+            ),
+            None => Vec::new(),
+        };
     }
 
     /// After a write was refused: when another program had changed the file, the
@@ -199,14 +227,22 @@ impl Session {
 
     /// Whether a standard passes the current filter.
     pub fn passes(&self, code: &Code) -> bool {
-        let a = self.inspection.answers().get(code);
-        match self.filter {
-            Filter::All => true,
-            Filter::Unscored => !a.is_na() && a.grade(self.main_column()).is_none(),
-            Filter::NotApplicable => a.is_na(),
-            Filter::WithNotes => !a.note.is_empty(),
-            Filter::Divergent => a.diverges(),
-        }
+        shows(
+            self.filter,
+            self.inspection.answers().get(code),
+            self.main_column(),
+        )
+    }
+
+    /// The first standard of group `index` the filter shows (the group's first when it
+    /// shows none there).
+    pub fn first_shown_in_group(&self, index: usize) -> Option<Code> {
+        let catalogue = self.inspection.catalogue();
+        catalogue
+            .model_standards(self.model())
+            .find(|st| catalogue.group_index(&st.code) == Some(index) && self.passes(&st.code))
+            .map(|st| st.code.clone())
+            .or_else(|| self.first_in_group(index))
     }
 
     /// The first standard of group `index` in the inspection's model.
@@ -216,5 +252,80 @@ impl Session {
             .model_standards(self.model())
             .find(|st| catalogue.group_index(&st.code) == Some(index))
             .map(|st| st.code.clone())
+    }
+}
+
+/// Whether `filter` shows a standard with this answer (`column`: the file's own column).
+fn shows(filter: Filter, a: &Answer, column: Column) -> bool {
+    match filter {
+        Filter::All => true,
+        Filter::Unscored => !a.is_na() && a.grade(column).is_none(),
+        Filter::NotApplicable => a.is_na(),
+        Filter::WithNotes => !a.note.is_empty(),
+        Filter::Divergent => a.diverges(),
+    }
+}
+
+/// The filters that narrow the list, in the order of [`FilterCounts`]' arrays.
+const NARROWING: [Filter; 4] = [
+    Filter::Unscored,
+    Filter::NotApplicable,
+    Filter::WithNotes,
+    Filter::Divergent,
+];
+
+/// How many standards each filter shows in each group: counted from the answers when they
+/// change, never per frame.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FilterCounts {
+    /// Per group, in the order of the catalogue's groups: the count of each of
+    /// [`NARROWING`], and of all the model's standards.
+    groups: Vec<([usize; 4], usize)>,
+}
+
+impl FilterCounts {
+    /// Counts over the answers.
+    pub fn of(catalogue: &Catalogue, model: ModelId, answers: &Answers, column: Column) -> Self {
+        let mut groups = vec![([0; 4], 0); catalogue.groups.len()];
+        for st in catalogue.model_standards(model) {
+            let Some((counts, all)) = catalogue
+                .group_index(&st.code)
+                .and_then(|i| groups.get_mut(i))
+            else {
+                continue;
+            };
+            *all += 1;
+            let answer = answers.get(&st.code);
+            for (count, filter) in counts.iter_mut().zip(NARROWING) {
+                *count += usize::from(shows(filter, answer, column));
+            }
+        }
+        FilterCounts { groups }
+    }
+
+    /// How many standards of group `index` the filter shows.
+    pub fn in_group(&self, filter: Filter, index: usize) -> usize {
+        let Some((counts, all)) = self.groups.get(index) else {
+            return 0;
+        };
+        match NARROWING.iter().position(|f| *f == filter) {
+            Some(i) => counts[i],
+            None => *all,
+        }
+    }
+
+    /// How many standards of the model the filter shows.
+    pub fn total(&self, filter: Filter) -> usize {
+        (0..self.groups.len())
+            .map(|i| self.in_group(filter, i))
+            .sum()
+    }
+
+    /// The groups (by index) where the filter shows any standard, and how many.
+    pub fn groups_with(&self, filter: Filter) -> Vec<(usize, usize)> {
+        (0..self.groups.len())
+            .map(|i| (i, self.in_group(filter, i)))
+            .filter(|(_, n)| *n > 0)
+            .collect()
     }
 }

@@ -2,6 +2,7 @@
 //! expert stopped in it), and the native dialogs that choose files.
 
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use crate::inspection::{Access, Inspection, NewInspection, StoreError, backup};
 use crate::support::files;
@@ -9,9 +10,14 @@ use crate::support::home::Home;
 use crate::support::settings::Language;
 use crate::support::time::now_utc;
 use crate::ui::app::{AkreditApp, Status};
+use crate::ui::dialogs::Dialogs;
 use crate::ui::i18n::{self, T};
 use crate::ui::session::Session;
 use crate::ui::view::{Screen, Tab};
+
+/// A file dialog answering nothing sooner than this never appeared (see
+/// [`AkreditApp::choose`]).
+const NO_DIALOG: Duration = Duration::from_millis(250);
 
 impl AkreditApp {
     /// Opens an inspection for changes (taking a backup of it first) and shows it.
@@ -20,13 +26,15 @@ impl AkreditApp {
         let backups = self.home.as_ref().map(Home::backups);
         match Inspection::open_for_changes(path, self.catalogue.clone(), backups.as_deref()) {
             Ok((insp, not_backed_up)) => {
-                if let Some(e) = not_backed_up {
-                    self.status = Status::Error(format!(
+                // A message of before (a refusal on the start screen) does not stay.
+                self.status = match not_backed_up {
+                    Some(e) => Status::Error(format!(
                         "{}: {}",
                         T::BackupFailed.get(lang),
                         i18n::error(&e, lang)
-                    ));
-                }
+                    )),
+                    None => Status::Idle,
+                };
                 self.note_place();
                 self.settings.remember(path);
                 self.save_settings();
@@ -35,9 +43,6 @@ impl AkreditApp {
                     session.go_to(place);
                 }
                 self.show_session(session);
-                if !matches!(self.status, Status::Error(_)) {
-                    self.status = Status::Idle;
-                }
             }
             Err(e) => self.status = Status::Error(self.open_refused(path, &e)),
         }
@@ -68,6 +73,8 @@ impl AkreditApp {
         match Inspection::create(path, self.catalogue.clone(), new) {
             Ok(insp) => {
                 self.note_place();
+                // The start form offers the expert's name next time.
+                self.settings.expert = new.expert.trim().to_string();
                 self.settings.remember(path);
                 self.save_settings();
                 self.show_session(Session::new(insp));
@@ -132,7 +139,7 @@ impl AkreditApp {
 
     /// Opens the file the native dialog gives.
     pub(super) fn browse_open(&mut self) {
-        if let Some(path) = self.dialogs.open() {
+        if let Some(path) = self.choose(|d| d.open(), T::NoDialogOpen) {
             self.open(&path);
         }
     }
@@ -140,18 +147,35 @@ impl AkreditApp {
     /// Puts where the native dialog says to save into the "new inspection" form.
     pub(super) fn browse_save(&mut self) {
         let name = self.form.suggested_file_name();
-        if let Some(path) = self.dialogs.save(&name) {
+        if let Some(path) = self.choose(|d| d.save(&name), T::NoDialogSave) {
             self.form.path = path.display().to_string();
         }
     }
 
     /// Puts the self-assessment file the native dialog gives into the Centre tab's form.
     pub(super) fn browse_self_assessment(&mut self) {
-        if let Some(path) = self.dialogs.self_assessment()
+        if let Some(path) = self.choose(|d| d.self_assessment(), T::NoDialogSelf)
             && let Some(s) = &mut self.session
         {
             s.self_import.path = path.display().to_string();
         }
+    }
+
+    /// Asks a native dialog for a file. A dialog that gives nothing at once never
+    /// appeared (no dialog on this system, e.g. no desktop portal on Linux: rfd then
+    /// answers as if cancelled; no person cancels a dialog that fast): the status line
+    /// then says so and points to the field where the path can be typed (`instead`).
+    fn choose(
+        &mut self,
+        ask: impl FnOnce(&dyn Dialogs) -> Option<PathBuf>,
+        instead: T,
+    ) -> Option<PathBuf> {
+        let started = Instant::now();
+        let chosen = ask(self.dialogs.as_ref());
+        if chosen.is_none() && started.elapsed() < NO_DIALOG {
+            self.status = Status::Info(instead.get(self.settings.language).to_string());
+        }
+        chosen
     }
 
     /// Puts the folder the native dialog gives into the commission overview's form.

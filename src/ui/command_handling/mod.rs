@@ -27,6 +27,9 @@ impl AkreditApp {
     /// Applies one command.
     pub(in crate::ui) fn execute(&mut self, command: Command) {
         let lang = self.settings.language;
+        if command.clears_status() {
+            self.status = crate::ui::app::Status::Idle;
+        }
         match command {
             Command::Apply(changes) => {
                 self.apply(changes);

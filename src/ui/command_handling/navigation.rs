@@ -33,7 +33,7 @@ impl AkreditApp {
                 .as_ref()
                 .is_some_and(|c| s.inspection.catalogue().group_index(c) == Some(i));
             if !keep {
-                s.focused = s.first_in_group(i);
+                s.focused = s.first_shown_in_group(i);
                 s.pending_letters = PendingLetters::default();
             }
             if switched {
@@ -100,7 +100,10 @@ impl AkreditApp {
     pub(super) fn search(&mut self, text: Option<String>) {
         if let Some(s) = &mut self.session {
             s.focus_pending |= s.search.is_none() && text.is_some();
-            s.search = text;
+            if s.search != text {
+                s.search = text;
+                s.search_again();
+            }
         }
     }
 
@@ -128,11 +131,7 @@ fn in_view_order(s: &Session, skip_na: bool) -> Vec<Code> {
     let answers = s.inspection.answers();
     let catalogue = s.inspection.catalogue();
     match &s.search {
-        Some(q) => catalogue
-            .search(s.model(), q)
-            .into_iter()
-            .map(|st| st.code.clone())
-            .collect(),
+        Some(_) => s.hits.iter().map(|h| h.code.clone()).collect(),
         None => catalogue
             .model_standards(s.model())
             .filter(|st| {

@@ -62,3 +62,16 @@ pub fn provenance(p: &crate::self_assessment::Provenance, lang: Language) -> Str
         }
     }
 }
+
+/// The word of a filter that narrows the list, as the tabs and an empty group's message
+/// name it ("з примітками"); `None` for all.
+pub fn filter_word(filter: crate::ui::view::Filter) -> Option<T> {
+    use crate::ui::view::Filter;
+    match filter {
+        Filter::All => None,
+        Filter::Unscored => Some(T::FilterUnscored),
+        Filter::NotApplicable => Some(T::FilterNa),
+        Filter::WithNotes => Some(T::FilterNotes),
+        Filter::Divergent => Some(T::FilterDivergent),
+    }
+}

@@ -128,6 +128,20 @@ strings! {
     SettingAutoAdvance => "Після оцінки з клавіатури переходити до наступного стандарту", "After a grade from the keyboard, move to the next standard";
     SettingPlaceNote => "Перевірка відкривається там, де ви зупинилися (вкладка й стандарт запам'ятовуються на цьому комп'ютері, не у файлі).", "An inspection opens where you stopped (the tab and standard are remembered on this computer, not in the file).";
     // End of the keyboard flow (issue 14)
+    // Search, status and defaults (issue 14)
+    NoDialogSave => "Вікно вибору файлу тут не відкривається: введіть шлях до нового файлу в полі «Файл перевірки».", "No file dialog opens here: type the new file's path in the \"Inspection file\" field.";
+    NoDialogOpen => "Вікно вибору файлу тут не відкривається: введіть шлях у поле поруч із кнопкою «Відкрити».", "No file dialog opens here: type the path in the field beside \"Open\".";
+    NoDialogSelf => "Вікно вибору файлу тут не відкривається: введіть шлях у поле «Файл самооцінки».", "No file dialog opens here: type the path in the \"Self-assessment file\" field.";
+    NoneHere => "Тут немає.", "None here.";
+    NoneAnywhere => "немає в жодній групі.", "none in any group.";
+    FoundWhere => "знайдено", "found";
+    FoundInCode => "у коді", "in the code";
+    FoundInTitle => "у назві", "in the title";
+    FoundInCriteria => "у критеріях", "in the criteria";
+    FoundInOrderNote => "у примітці Наказу", "in the Order's note";
+    FoundInNaReason => "у причині «не застосовується»", "in the reason for N/A";
+    FoundInNote => "у примітці", "in the note";
+    // End of search, status and defaults (issue 14)
     SelfAssessmentCheckbox => "Самооцінка закладу (заповнює заклад для експертної комісії)", "The centre's self-assessment (filled in by the centre for the commission)";
     SelfImportHeading => "Самооцінка закладу", "The centre's self-assessment";
     SelfImportHelp => "Файл самооцінки від закладу (JSON з akredit export-self або заповнений шаблон CSV) заповнює стовпець «самооцінка». Оцінки комісії не змінюються.", "The centre's self-assessment file (JSON from akredit export-self, or a filled-in CSV template) fills the self-assessment column. The commission's grades are not touched.";
@@ -159,7 +173,7 @@ strings! {
     FilterNotes => "з примітками", "with notes";
     FilterDivergent => "розбіжності", "divergent";
     Show => "Показати:", "Show:";
-    Search => "Пошук (код або слова назви)", "Search (code or words of the title)";
+    Search => "Пошук (код, слова назви, критеріїв, приміток)", "Search (code, words of the title, criteria, notes)";
     SearchHits => "знайдено", "found";
     NothingHere => "Тут немає стандартів, що відповідають фільтру.", "No standards here match the filter.";
     Saved => "Збережено о", "Saved at";

@@ -80,31 +80,12 @@ fn pending_letters(app: &AkreditApp) -> Option<String> {
     Some(format!("{code}: {hint}"))
 }
 
-/// The status bar.
+/// The status bar: the key hint (and the key column) on the right, always whole; the one
+/// message in the width that remains, cut with "…" when it is longer (the whole text on
+/// hover).
 pub fn status_bar(app: &mut AkreditApp, ui: &mut Ui) {
-    let pending = pending_letters(app);
+    let message = message(app, ui.visuals());
     ui.horizontal(|ui| {
-        match (&pending, &app.status) {
-            (Some(letters), _) => {
-                let colour = ui.visuals().selection.stroke.color;
-                ui.label(RichText::new(letters).strong().color(colour));
-            }
-            // Only an open inspection saves anything.
-            (None, Status::Idle) if app.screen == Screen::Inspection => {
-                ui.label(app.t(T::NoSaveButton));
-            }
-            (None, Status::Idle) => {}
-            (None, Status::Saved(at)) => {
-                let time: String = at.chars().skip(11).take(8).collect();
-                ui.label(format!("{} {time} UTC", app.t(T::Saved)));
-            }
-            (None, Status::Info(text)) => {
-                ui.label(text);
-            }
-            (None, Status::Error(text)) => {
-                ui.label(RichText::new(text.as_str()).color(ui.visuals().error_fg_color));
-            }
-        }
         ui.with_layout(egui::Layout::right_to_left(Align::Center), |ui| {
             ui.label(app.t(T::HelpHint));
             if let Some(s) = &app.session
@@ -119,6 +100,39 @@ pub fn status_bar(app: &mut AkreditApp, ui: &mut Ui) {
                     text
                 });
             }
+            ui.with_layout(egui::Layout::left_to_right(Align::Center), |ui| {
+                if let Some(message) = message {
+                    ui.add(
+                        egui::Label::new(message)
+                            .truncate()
+                            .show_tooltip_when_elided(true),
+                    );
+                }
+            });
         });
     });
+}
+
+/// What the status bar says: the letters waiting for their next key, or the status.
+fn message(app: &AkreditApp, visuals: &egui::Visuals) -> Option<RichText> {
+    if let Some(letters) = pending_letters(app) {
+        return Some(
+            RichText::new(letters)
+                .strong()
+                .color(visuals.selection.stroke.color),
+        );
+    }
+    match &app.status {
+        // Only an open inspection saves anything.
+        Status::Idle if app.screen == Screen::Inspection => {
+            Some(RichText::new(app.t(T::NoSaveButton)))
+        }
+        Status::Idle => None,
+        Status::Saved(at) => {
+            let time: String = at.chars().skip(11).take(8).collect();
+            Some(RichText::new(format!("{} {time} UTC", app.t(T::Saved))))
+        }
+        Status::Info(text) => Some(RichText::new(text)),
+        Status::Error(text) => Some(RichText::new(text).color(visuals.error_fg_color)),
+    }
 }

@@ -3,12 +3,12 @@
 
 use egui::{RichText, ScrollArea, Ui};
 
-use crate::answers::{Answer, Change, Column};
-use crate::catalogue::{Code, Standard};
+use crate::answers::{Answer, Change, Column, Found, Hit};
+use crate::catalogue::{Catalogue, Code, Standard};
 use crate::support::settings::Language;
 use crate::ui::app::AkreditApp;
 use crate::ui::command::Command;
-use crate::ui::i18n::{T, keyboard};
+use crate::ui::i18n::{self, T, keyboard};
 use crate::ui::session::{Editing, Session};
 
 enum Row<'a> {
@@ -69,7 +69,7 @@ pub fn group_tab(app: &mut AkreditApp, index: usize, ui: &mut Ui) {
             ui.label(RichText::new(&catalogue.source_completeness).weak());
         }
         if rows.is_empty() {
-            ui.label(T::NothingHere.get(lang));
+            nothing_here(session, &catalogue, lang, ui, &mut commands);
         }
         for (_, row) in &rows {
             match row {
@@ -84,7 +84,11 @@ pub fn group_tab(app: &mut AkreditApp, index: usize, ui: &mut Ui) {
                     );
                 }
                 Row::Standard(s) => {
-                    lazy_row(session, s, lang, ui, viewport, content_top, &mut commands)
+                    let view = View {
+                        viewport,
+                        content_top,
+                    };
+                    lazy_row(session, s, None, lang, ui, view, &mut commands)
                 }
             }
         }
@@ -102,8 +106,8 @@ pub fn search_results(app: &mut AkreditApp, ui: &mut Ui) {
         return;
     };
     let catalogue = session.inspection.catalogue().clone();
-    let query = session.search.clone().unwrap_or_default();
-    let hits = catalogue.search(session.model(), &query);
+    // The hits are kept in the session (found again when the text or the answers change).
+    let hits = std::mem::take(&mut session.hits);
     let mut commands = Vec::new();
     ui.label(format!("{}: {}", T::SearchHits.get(lang), hits.len()));
     ScrollArea::vertical()
@@ -111,27 +115,47 @@ pub fn search_results(app: &mut AkreditApp, ui: &mut Ui) {
         .auto_shrink(false)
         .show_viewport(ui, |ui, viewport| {
             let content_top = ui.max_rect().top();
-            for s in hits {
-                lazy_row(session, s, lang, ui, viewport, content_top, &mut commands);
+            for hit in &hits {
+                let Some(s) = catalogue.standard(&hit.code) else {
+                    continue;
+                };
+                let view = View {
+                    viewport,
+                    content_top,
+                };
+                lazy_row(session, s, Some(hit), lang, ui, view, &mut commands);
             }
         });
+    session.hits = hits;
     session.scroll_to_focus = false;
     for c in commands {
         app.push(c);
     }
 }
 
+/// Where a scrolled list is: the part of it in view, and the top of its content.
+#[derive(Clone, Copy)]
+struct View {
+    viewport: egui::Rect,
+    content_top: f32,
+}
+
 /// A standard's row, or only the space it takes when it is scrolled out of view (its
-/// height remembered from when it was last drawn): long lists stay cheap to draw.
+/// height remembered from when it was last drawn): long lists stay cheap to draw. A hit
+/// of the search says where it matched.
 fn lazy_row(
     session: &mut Session,
     standard: &Standard,
+    hit: Option<&Hit>,
     lang: Language,
     ui: &mut Ui,
-    viewport: egui::Rect,
-    content_top: f32,
+    view: View,
     commands: &mut Vec<Command>,
 ) {
+    let View {
+        viewport,
+        content_top,
+    } = view;
     let top = ui.cursor().top() - content_top;
     let focused = session.focused.as_ref() == Some(&standard.code);
     if let Some(&height) = session.row_heights.get(&standard.code) {
@@ -142,7 +166,7 @@ fn lazy_row(
         }
     }
     let before = ui.cursor().top();
-    standard_row(session, standard, lang, ui, commands);
+    standard_row(session, standard, hit, lang, ui, commands);
     let height = ui.cursor().top() - before - ui.spacing().item_spacing.y;
     session
         .row_heights
@@ -152,6 +176,7 @@ fn lazy_row(
 fn standard_row(
     session: &mut Session,
     standard: &Standard,
+    hit: Option<&Hit>,
     lang: Language,
     ui: &mut Ui,
     commands: &mut Vec<Command>,
@@ -189,6 +214,9 @@ fn standard_row(
     let inner = frame.show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.horizontal_wrapped(|ui| title_line(standard, answer, lang, ui));
+        if let Some(hit) = hit.filter(|h| !h.found.is_empty()) {
+            found_line(standard, hit, lang, ui);
+        }
         let line = Line {
             standard,
             answer,
@@ -222,6 +250,92 @@ fn standard_row(
     }
     if focused && scroll_to_focus {
         response.scroll_to_me(Some(egui::Align::Center));
+    }
+}
+
+/// With a filter on and none of its standards in this group: says so, and where there
+/// are some, one click away ("Тут немає. З примітками: 1.1 (2) · 1.2 (1)").
+fn nothing_here(
+    session: &Session,
+    catalogue: &Catalogue,
+    lang: Language,
+    ui: &mut Ui,
+    commands: &mut Vec<Command>,
+) {
+    let Some(word) = i18n::filter_word(session.filter) else {
+        ui.label(T::NothingHere.get(lang));
+        return;
+    };
+    let elsewhere = session.filter_counts.groups_with(session.filter);
+    ui.horizontal_wrapped(|ui| {
+        ui.label(T::NoneHere.get(lang));
+        if elsewhere.is_empty() {
+            ui.label(format!(
+                "{} — {}",
+                capitalised(word.get(lang)),
+                T::NoneAnywhere.get(lang)
+            ));
+            return;
+        }
+        ui.label(format!("{}:", capitalised(word.get(lang))));
+        for (n, (index, count)) in elsewhere.into_iter().enumerate() {
+            if n > 0 {
+                ui.label("·");
+            }
+            let Some(group) = catalogue.groups.get(index) else {
+                continue;
+            };
+            let link = ui
+                .link(format!("{} ({count})", group.code))
+                .on_hover_text(&group.title);
+            if link.clicked() {
+                commands.push(Command::SelectTab(crate::ui::view::Tab::Group(index)));
+            }
+        }
+    });
+}
+
+/// `text` with its first letter in capitals.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// Where a hit of the search matched: "знайдено: у назві · у примітці", and the
+/// criterion that matched (the criteria are otherwise shown only on the focused row).
+fn found_line(standard: &Standard, hit: &Hit, lang: Language, ui: &mut Ui) {
+    let places: Vec<String> = hit
+        .found
+        .iter()
+        .map(|f| match f {
+            Found::Code => T::FoundInCode.get(lang).to_string(),
+            Found::Title => T::FoundInTitle.get(lang).to_string(),
+            Found::Criterion(g) => format!(
+                "{} ({})",
+                T::FoundInCriteria.get(lang),
+                standard.scale.label(*g)
+            ),
+            Found::OrderNote => T::FoundInOrderNote.get(lang).to_string(),
+            Found::NaReason => T::FoundInNaReason.get(lang).to_string(),
+            Found::Note => T::FoundInNote.get(lang).to_string(),
+        })
+        .collect();
+    let line = format!("{}: {}", T::FoundWhere.get(lang), places.join(" · "));
+    ui.label(
+        RichText::new(line)
+            .small()
+            .color(ui.visuals().hyperlink_color),
+    );
+    let criterion = hit.found.iter().find_map(|f| match f {
+        Found::Criterion(g) => standard.criteria.get(g).map(|c| (*g, c)),
+        _ => None,
+    });
+    if let Some((grade, text)) = criterion {
+        let label = standard.scale.label(grade);
+        ui.add(egui::Label::new(RichText::new(format!("{label}: {text}")).small().weak()).wrap());
     }
 }
 

@@ -7,7 +7,7 @@ use super::{centre, group, result};
 use crate::support::settings::Language;
 use crate::ui::app::AkreditApp;
 use crate::ui::command::Command;
-use crate::ui::i18n::T;
+use crate::ui::i18n::{self, T};
 use crate::ui::session::Session;
 use crate::ui::style;
 use crate::ui::view::{Filter, Tab};
@@ -47,7 +47,7 @@ pub fn show(app: &mut AkreditApp, ui: &mut Ui) {
             );
         }
         if session.tab != Tab::Centre || session.search.is_some() {
-            ui.horizontal(|ui| filters(session, lang, ui, &mut commands));
+            ui.horizontal_wrapped(|ui| filters(session, lang, ui, &mut commands));
         }
         if let Some(query) = &session.search {
             search_row(session, query, focus_search, lang, ui, &mut commands);
@@ -90,15 +90,28 @@ fn tabs(session: &Session, lang: Language, ui: &mut Ui, commands: &mut Vec<Comma
             continue;
         };
         let tally = session.main_tally(&g.commission, &g.self_assessment);
-        let percent = tally.percent.map_or("—".to_string(), |p| format!("{p} %"));
-        let label = format!(
+        let percent = crate::ui::style::percent(tally.percent);
+        let mut label = format!(
             "{} · {}/{} · {percent}",
             group.code, tally.scored, g.applicable
         );
+        let mut hover = group.title.clone();
+        // With a filter on, how many standards it shows in the group, "(2)" as on the
+        // filter's button; a group where it shows none is greyed.
+        let mut empty = false;
+        if let Some(word) = i18n::filter_word(session.filter) {
+            let n = session.filter_counts.in_group(session.filter, i);
+            label = format!("{label} · ({n})");
+            hover = format!("{hover}\n{}: {n}", word.get(lang));
+            empty = n == 0;
+        }
         let selected = session.tab == Tab::Group(i);
-        let tab = ui
-            .selectable_label(selected, &label)
-            .on_hover_text(&group.title);
+        let text = if empty {
+            RichText::new(&label).weak()
+        } else {
+            RichText::new(&label)
+        };
+        let tab = ui.selectable_label(selected, text).on_hover_text(hover);
         tab.widget_info(|| egui::WidgetInfo::selected(egui::Role::Tab, true, selected, &label));
         if tab.clicked() {
             commands.push(Command::SelectTab(Tab::Group(i)));
@@ -122,8 +135,17 @@ fn filters(session: &Session, lang: Language, ui: &mut Ui, commands: &mut Vec<Co
         {
             continue;
         }
+        // How many it shows across the groups.
+        let label = match filter {
+            Filter::All => key.get(lang).to_string(),
+            _ => format!(
+                "{} ({})",
+                key.get(lang),
+                session.filter_counts.total(filter)
+            ),
+        };
         if ui
-            .selectable_label(session.filter == filter, key.get(lang))
+            .selectable_label(session.filter == filter, label)
             .clicked()
         {
             commands.push(Command::SetFilter(filter));
@@ -154,17 +176,14 @@ fn search_row(
             field.request_focus();
             ui.ctx().request_repaint();
         }
-        if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-            let hit = session
-                .inspection
-                .catalogue()
-                .search(session.model(), &text)
-                .first()
-                .map(|s| s.code.clone());
-            if let Some(code) = hit {
-                commands.push(Command::Search(None));
-                commands.push(Command::Focus(code));
-            }
+        // The hits are of the text as it was when this frame began (the query typed in
+        // this frame is found at the end of it): Enter comes after the typing's frame.
+        if field.lost_focus()
+            && ui.input(|i| i.key_pressed(egui::Key::Enter))
+            && let Some(code) = session.hits.first().map(|h| h.code.clone())
+        {
+            commands.push(Command::Search(None));
+            commands.push(Command::Focus(code));
         }
         if ui.button(T::Close.get(lang)).clicked() {
             commands.push(Command::Search(None));

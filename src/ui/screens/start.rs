@@ -29,7 +29,8 @@ fn new_form(app: &mut AkreditApp, ui: &mut Ui) {
     ui.heading(app.t(T::NewInspection));
     ui.add_space(4.0);
     let label = ui.label(app.t(T::CentreName));
-    ui.add(egui::TextEdit::singleline(&mut app.form.centre).desired_width(f32::INFINITY))
+    let centre = ui
+        .add(egui::TextEdit::singleline(&mut app.form.centre).desired_width(f32::INFINITY))
         .labelled_by(label.id);
     ui.add_space(4.0);
     ui.label(app.t(T::Model));
@@ -44,8 +45,13 @@ fn new_form(app: &mut AkreditApp, ui: &mut Ui) {
     ui.add(egui::TextEdit::singleline(&mut app.form.expert).desired_width(f32::INFINITY))
         .labelled_by(label.id);
     let label = ui.label(app.t(T::VisitDate));
-    ui.add(egui::TextEdit::singleline(&mut app.form.visit_date).desired_width(160.0))
+    let date = ui
+        .add(egui::TextEdit::singleline(&mut app.form.visit_date).desired_width(160.0))
         .labelled_by(label.id);
+    // The suggested file follows the name and the date (until the path is edited by hand).
+    if centre.changed() || date.changed() {
+        app.form.follow_facts();
+    }
     let text = app.t(T::SelfAssessmentCheckbox);
     ui.checkbox(&mut app.form.self_assessment, text);
     let label = ui.label(app.t(T::FileLocation));
