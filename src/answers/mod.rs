@@ -17,7 +17,7 @@ mod search;
 mod validate;
 
 pub use change::{Altered, Change, Fact, Field, MalformedRow, Subject};
-pub use preset::{PresetPlan, preset_applied, preset_plan, preset_reason};
+pub use preset::{PresetPlan, preset_applied, preset_plan, preset_reason, shown_reason};
 pub use search::{Found, Hit, search};
 pub use validate::{FIELD_LIMIT, NOTE_LIMIT, REASON_LIMIT, Refusal, validate};
 

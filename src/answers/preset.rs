@@ -23,6 +23,21 @@ pub fn preset_reason(preset: &Preset) -> String {
     format!("{} [{}]", preset.title, preset.id)
 }
 
+/// A "not applicable" reason as people read it: a preset's reason without the bracketed
+/// preset id it is stored with (`… засадах [no-self-financed]`), which only tells akredit
+/// which preset set it; any other reason as it is.
+pub fn shown_reason<'a>(catalogue: &Catalogue, reason: &'a str) -> &'a str {
+    catalogue
+        .presets
+        .iter()
+        .find_map(|p| {
+            reason
+                .strip_suffix(&format!(" [{}]", p.id))
+                .filter(|shown| *shown == p.title)
+        })
+        .unwrap_or(reason)
+}
+
 /// The changes that apply a preset (`apply`) or lift it, for the inspection's `model`.
 pub fn preset_plan<'a>(
     catalogue: &Catalogue,
@@ -66,4 +81,26 @@ pub fn preset_applied(
             .dropped
             .iter()
             .all(|(c, _)| answers.get(c).na_reason.as_deref() == Some(reason.as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_presets_reason_is_shown_without_its_id() {
+        let cat = Catalogue::builtin().expect("catalogue");
+        let preset = &cat.presets[0];
+        assert_eq!(shown_reason(&cat, &preset_reason(preset)), preset.title);
+        assert_eq!(
+            shown_reason(&cat, "Платних послуг не надає"),
+            "Платних послуг не надає"
+        );
+        let typed = format!("Інше [{}]", preset.id);
+        assert_eq!(
+            shown_reason(&cat, &typed),
+            typed,
+            "only the preset's own reason"
+        );
+    }
 }

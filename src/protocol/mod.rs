@@ -398,7 +398,11 @@ fn tables(l: &mut Layout<'_>, payload: &Payload, catalogue: &Catalogue) {
                 .unwrap_or_else(|| "(текст не зберігся в наявній копії Наказу)".into());
             let own = grade_text(e.self_grade, catalogue, &code);
             let commission = grade_text(e.commission, catalogue, &code);
-            let na = e.na_reason.clone().unwrap_or_default();
+            let na = e
+                .na_reason
+                .as_deref()
+                .map(|r| crate::answers::shown_reason(catalogue, r).to_string())
+                .unwrap_or_default();
             let cells = [
                 (e.code.as_str(), widths[0]),
                 (title.as_str(), widths[1]),
@@ -424,7 +428,11 @@ fn lists(l: &mut Layout<'_>, payload: &Payload, catalogue: &Catalogue) {
     }
     for e in na {
         l.paragraph(
-            &format!("{} — {}", e.code, e.na_reason.as_deref().unwrap_or("")),
+            &format!(
+                "{} — {}",
+                e.code,
+                crate::answers::shown_reason(catalogue, e.na_reason.as_deref().unwrap_or(""))
+            ),
             9.0,
             Weight::Regular,
         );

@@ -367,7 +367,12 @@ fn standards(p: &crate::signed::Payload, catalogue: &Catalogue, lang: Language, 
                         ui.label(RichText::new(grade(s.commission)).strong());
                     }
                 });
-                for text in [s.na_reason.clone().unwrap_or_default(), s.note.clone()] {
+                let reason = s
+                    .na_reason
+                    .as_deref()
+                    .map(|r| crate::answers::shown_reason(catalogue, r).to_string())
+                    .unwrap_or_default();
+                for text in [reason, s.note.clone()] {
                     row.col(|ui| {
                         if !text.is_empty() {
                             ui.add(egui::Label::new(&text).truncate())

@@ -4,7 +4,7 @@
 use egui::{RichText, ScrollArea, Ui};
 
 use crate::answers::{Answer, Change, Column, Found, Hit};
-use crate::catalogue::{Catalogue, Code, Standard};
+use crate::catalogue::{Bilingual, Catalogue, Code, Standard};
 use crate::support::settings::Language;
 use crate::ui::app::AkreditApp;
 use crate::ui::command::Command;
@@ -51,8 +51,10 @@ pub fn group_tab(app: &mut AkreditApp, index: usize, ui: &mut Ui) {
     area.show_viewport(ui, |ui, viewport| {
         let content_top = ui.max_rect().top();
         ui.heading(format!("{} {}", group.code, group.title));
+        // The catalogue's note on the group, in the window's language and at a size
+        // that can be read (it was a small grey line in both languages at once).
         if let Some(note) = &group.source_note {
-            ui.label(RichText::new(note).small().weak());
+            ui.label(RichText::new(Bilingual::split(note).get(lang)).weak());
         }
         if let Some(text) = &group.description {
             egui::CollapsingHeader::new(T::OrderNote.get(lang))
@@ -66,7 +68,9 @@ pub fn group_tab(app: &mut AkreditApp, index: usize, ui: &mut Ui) {
             .any(|s| s.group == group.code && !s.wording_in_source)
         {
             ui.label(RichText::new(T::NoWording.get(lang)).strong());
-            ui.label(RichText::new(&catalogue.source_completeness).weak());
+            ui.label(
+                RichText::new(Bilingual::split(&catalogue.source_completeness).get(lang)).weak(),
+            );
         }
         if rows.is_empty() {
             nothing_here(session, &catalogue, lang, ui, &mut commands);
@@ -232,6 +236,7 @@ fn standard_row(
             keys_label(ui, &standard.code, column_name, pending);
         }
         if let Some(reason) = &answer.na_reason {
+            let reason = crate::answers::shown_reason(inspection.catalogue(), reason);
             ui.label(RichText::new(format!("{}: {reason}", T::NotApplicable.get(lang))).italics());
         }
         if !answer.note.is_empty() {
@@ -580,6 +585,13 @@ fn criteria(standard: &Standard, lang: Language, ui: &mut Ui) {
         .as_ref()
         .filter(|_| standard.wording_in_source || standard.title.is_some())
     {
-        ui.label(RichText::new(format!("{}: {note}", T::SourceNote.get(lang))).weak());
+        ui.label(
+            RichText::new(format!(
+                "{}: {}",
+                T::SourceNote.get(lang),
+                Bilingual::split(note).get(lang)
+            ))
+            .weak(),
+        );
     }
 }
