@@ -58,7 +58,10 @@ fn a_presets_reason_is_shown_without_its_machine_tag() {
     let dir = tempfile::tempdir().expect("tempdir");
     let file = dir.path().join("visit.akredit");
     std::fs::copy(
-        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/2026-12/inspection.akredit"),
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/2026-12/inspection.akredit"
+        ),
         &file,
     )
     .expect("copy");
@@ -73,5 +76,8 @@ fn a_presets_reason_is_shown_without_its_machine_tag() {
             .count()
             > 0
     );
-    assert_eq!(h.query_all_by_label_contains("[no-self-financed]").count(), 0);
+    assert_eq!(
+        h.query_all_by_label_contains("[no-self-financed]").count(),
+        0
+    );
 }

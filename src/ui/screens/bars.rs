@@ -8,6 +8,7 @@ use crate::support::settings::Language;
 use crate::ui::app::{AkreditApp, Status};
 use crate::ui::command::Command;
 use crate::ui::i18n::{T, keyboard};
+use crate::ui::style;
 use crate::ui::view::Screen;
 
 /// The top bar.
@@ -47,22 +48,36 @@ pub fn top_bar(app: &mut AkreditApp, ui: &mut Ui) {
                 app.push(Command::SetLanguage(other.0));
             }
             ui.with_layout(egui::Layout::left_to_right(Align::Center), |ui| {
-                ui.add(egui::Label::new(RichText::new(heading).heading()).truncate());
+                let (shown, whole) = heading;
+                ui.add(egui::Label::new(RichText::new(shown).heading()).truncate())
+                    .on_hover_text(whole);
             });
         });
     });
 }
 
-/// The centre and model of the open inspection, or the screen's name.
-fn heading(app: &AkreditApp) -> String {
+/// The heading as shown and whole (on hover): on the inspection screen the model, short,
+/// then the centre — a long centre name is cut at its end, never the model; elsewhere the
+/// screen's name.
+fn heading(app: &AkreditApp) -> (String, String) {
+    let lang = app.settings.language;
     match &app.session {
         Some(s) if app.screen == Screen::Inspection => {
             let centre = s.inspection.answers().centre_name().to_string();
-            let model = s.inspection.catalogue().model(s.model());
-            format!("{centre} · {}", model.title)
+            let model = style::model_title(s.inspection.catalogue(), s.model(), lang);
+            (
+                format!("{} · {centre}", style::model_short(s.model(), lang)),
+                format!("{centre} · {model}"),
+            )
         }
-        _ if app.screen == Screen::Commission => app.t(T::CommissionOverview).to_string(),
-        _ => app.t(T::AppName).to_string(),
+        _ if app.screen == Screen::Commission => {
+            let name = app.t(T::CommissionOverview).to_string();
+            (name.clone(), name)
+        }
+        _ => {
+            let name = app.t(T::AppName).to_string();
+            (name.clone(), name)
+        }
     }
 }
 
