@@ -173,7 +173,8 @@ fn the_result_panel_never_breaks_a_percent_from_its_sign() {
 fn the_title_keeps_the_model_and_cuts_only_a_long_centre_name() {
     each_size(|h, at| {
         assert!(
-            h.query_by_label_contains("СО+ДО · Полтавський обласний центр").is_some(),
+            h.query_by_label_contains("СО+ДО · Полтавський обласний центр")
+                .is_some(),
             "{at}: the model comes first in the title"
         );
     });
