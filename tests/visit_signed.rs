@@ -389,3 +389,24 @@ fn a_key_is_renamed_keeping_its_fingerprint_and_old_results_still_verify() {
         run.stdout
     );
 }
+
+/// A renamed identity is written in place of the file, never through a link at its name:
+/// the file the link points to stays as it was.
+#[cfg(unix)]
+#[test]
+fn a_key_rename_never_writes_through_a_link() {
+    let place = Place::new();
+    let identity = place.home().join("keys/identity.json");
+    let elsewhere = place.dir.path().join("elsewhere.json");
+    fs::rename(&identity, &elsewhere).expect("move");
+    std::os::unix::fs::symlink(&elsewhere, &identity).expect("link");
+    let before = fs::read(&elsewhere).expect("read");
+    let run = place.run(&["key", "rename", "--name", "Петренко Петро"]);
+    assert_eq!(run.code(), Some(1), "{run:?}");
+    assert!(
+        run.stderr.contains("a link to another file"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(fs::read(&elsewhere).expect("read"), before);
+}

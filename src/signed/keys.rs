@@ -48,6 +48,9 @@ pub enum KeyError {
     /// The system's random source failed.
     #[error("the system's random number source failed: {0}")]
     Random(String),
+    /// Writing a key file (a link at its name, a folder that cannot be written).
+    #[error(transparent)]
+    File(#[from] crate::support::files::FileError),
     /// A file-system error.
     #[error("{path}: {source}")]
     Io {
@@ -331,10 +334,7 @@ impl Identity {
                 path: path.clone(),
                 detail: e.to_string(),
             })?;
-        crate::support::files::replace(&path, json.as_bytes()).map_err(|e| KeyError::Damaged {
-            path: path.clone(),
-            detail: e.to_string(),
-        })?;
+        crate::support::files::replace(&path, json.as_bytes())?;
         Ok(identity)
     }
 

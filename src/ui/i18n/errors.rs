@@ -369,6 +369,7 @@ impl Worded for KeyError {
     fn ukrainian(&self) -> String {
         use KeyError as K;
         match self {
+            K::File(f) => f.ukrainian(),
             K::Missing(p) => format!(
                 "у {} ще немає ключа підпису; спершу створіть його зі своїм повним ім'ям",
                 p.display()
