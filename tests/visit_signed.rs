@@ -410,3 +410,56 @@ fn a_key_rename_never_writes_through_a_link() {
     );
     assert_eq!(fs::read(&elsewhere).expect("read"), before);
 }
+
+/// A folder named as experts name them (`Документи/Перевірки 2026/…`, Cyrillic and
+/// spaces, as on `C:\Users\Іван\Документи\`): a whole inspection, from new to a verified
+/// result and its protocol, works there, and the backup and lock are made beside it.
+#[test]
+fn an_inspection_in_a_folder_with_cyrillic_and_spaces_goes_from_new_to_verified() {
+    let place = Place::new();
+    let folder = place.work().join("Документи").join("Перевірки 2026");
+    fs::create_dir_all(&folder).expect("folder");
+    let file = folder.join("Полтавський центр 2026-11-23.akredit");
+    let f = file.to_str().expect("UTF-8 path");
+    place.ok(&[
+        "new",
+        f,
+        "--model",
+        "sanitary",
+        "--centre",
+        "Полтавський обласний центр здоров'я",
+        "--expert",
+        "Іваненко І. І.",
+        "--visit-date",
+        "2026-11-23",
+    ]);
+    let cat = common::catalogue();
+    let grades: Vec<String> = cat
+        .model_standards(akredit::catalogue::ModelId::Sanitary)
+        .map(|s| {
+            format!(
+                "{}={}",
+                s.code,
+                if s.scale.grades().len() > 2 {
+                    "ПВ"
+                } else {
+                    "В"
+                }
+            )
+        })
+        .collect();
+    let mut args = vec!["score", f];
+    args.extend(grades.iter().map(String::as_str));
+    place.ok(&args);
+    common::record_facts_cli(f, &place.work(), &place.home());
+    let result = folder.join("результат перевірки.json");
+    let r = result.to_str().expect("UTF-8 path");
+    place.ok(&["export", f, "--out", r]);
+    let run = place.ok(&["verify", r, "--trust", &identity(&place)]);
+    assert!(run.stdout.contains("VERIFIED"), "{}", run.stdout);
+    let pdf = folder.join("протокол.pdf");
+    place.ok(&["protocol", r, "--out", pdf.to_str().expect("UTF-8 path")]);
+    assert!(fs::read(&pdf).expect("pdf").starts_with(b"%PDF"));
+    let summary = place.json(&["summary", f, "--json"]);
+    assert_eq!(summary["commission"]["points"], 573, "{summary}");
+}
