@@ -39,6 +39,23 @@ fn with_inspection(dir: &Path) -> Harness<'static, AkreditApp> {
     h
 }
 
+/// The window on a new centre's own file (`poltava-self.akredit`, sanitary model).
+fn centres_own_file(dir: &Path) -> Harness<'static, AkreditApp> {
+    let mut h = common::harness(dir.join("home"));
+    h.state_mut().push(Command::Create(
+        dir.join("poltava-self.akredit"),
+        NewInspection {
+            model: ModelId::Sanitary,
+            centre_name: "Полтавський обласний центр здоров'я".into(),
+            expert: String::new(),
+            visit_date: None,
+            purpose: akredit::inspection::Purpose::SelfAssessment,
+        },
+    ));
+    h.run();
+    h
+}
+
 fn answer(h: &Harness<'_, AkreditApp>, c: &str) -> akredit::answers::Answer {
     let session = h.state().session.as_ref().expect("session");
     session.inspection.answers().get(&code(c)).clone()
@@ -172,18 +189,7 @@ fn the_centre_tab_corrects_the_expert_and_the_visit_date_and_offers_na_only_for_
 #[test]
 fn a_centres_own_file_shows_its_progress_by_its_self_grades_in_the_recent_list() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let mut h = common::harness(dir.path().join("home"));
-    h.state_mut().push(Command::Create(
-        dir.path().join("poltava-self.akredit"),
-        NewInspection {
-            model: ModelId::Sanitary,
-            centre_name: "Полтавський обласний центр здоров'я".into(),
-            expert: String::new(),
-            visit_date: None,
-            purpose: akredit::inspection::Purpose::SelfAssessment,
-        },
-    ));
-    h.run();
+    let mut h = centres_own_file(dir.path());
     h.state_mut().push(Command::Apply(vec![
         Change::Grade {
             code: code("1.1.1.1"),
@@ -217,18 +223,7 @@ fn a_centres_own_file_shows_its_progress_by_its_self_grades_in_the_recent_list()
 #[test]
 fn a_centre_saves_its_self_assessment_with_a_pdf_to_print_under_a_plain_name() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let mut h = common::harness(dir.path().join("home"));
-    h.state_mut().push(Command::Create(
-        dir.path().join("poltava-self.akredit"),
-        NewInspection {
-            model: ModelId::Sanitary,
-            centre_name: "Полтавський обласний центр здоров'я".into(),
-            expert: String::new(),
-            visit_date: None,
-            purpose: akredit::inspection::Purpose::SelfAssessment,
-        },
-    ));
-    h.run();
+    let mut h = centres_own_file(dir.path());
     h.state_mut().push(Command::Apply(vec![Change::Grade {
         code: code("1.1.3"),
         column: Column::SelfAssessment,

@@ -11,10 +11,11 @@ use egui_kittest::kittest::Queryable;
 
 mod common;
 
-#[test]
-fn a_groups_source_note_shows_only_the_chosen_language() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let file = dir.path().join("visit.akredit");
+/// The window on a copy of the fixture inspection (full model, the preset applied).
+fn fixture_opened(
+    dir: &std::path::Path,
+) -> egui_kittest::Harness<'static, akredit::ui::AkreditApp> {
+    let file = dir.join("visit.akredit");
     std::fs::copy(
         concat!(
             env!("CARGO_MANIFEST_DIR"),
@@ -23,9 +24,16 @@ fn a_groups_source_note_shows_only_the_chosen_language() {
         &file,
     )
     .expect("copy");
-    let mut h = common::harness(dir.path().join("home"));
+    let mut h = common::harness(dir.join("home"));
     h.state_mut().push(Command::Open(file));
     h.run();
+    h
+}
+
+#[test]
+fn a_groups_source_note_shows_only_the_chosen_language() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = fixture_opened(dir.path());
     let cat = common::catalogue();
     let group = cat
         .groups
@@ -56,18 +64,7 @@ fn a_groups_source_note_shows_only_the_chosen_language() {
 #[test]
 fn a_presets_reason_is_shown_without_its_machine_tag() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let file = dir.path().join("visit.akredit");
-    std::fs::copy(
-        concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/fixtures/2026-12/inspection.akredit"
-        ),
-        &file,
-    )
-    .expect("copy");
-    let mut h = common::harness(dir.path().join("home"));
-    h.state_mut().push(Command::Open(file));
-    h.run();
+    let mut h = fixture_opened(dir.path());
     h.state_mut().push(Command::SelectTab(Tab::Group(0)));
     h.run();
     // 1.1.1.5 was marked by the preset: its stored reason ends in "[no-self-financed]".

@@ -74,6 +74,14 @@ impl Place {
         self.ok(&args);
     }
 
+    /// Everything a final result needs besides grades: the expert, the visit date, the
+    /// application form and the 13 documents.
+    fn record_facts(&self, name: &str, expert: &str) {
+        let expert = format!("expert={expert}");
+        self.ok(&["centre", name, &expert, "visit_date=2026-11-23"]);
+        common::record_facts_cli(name, &self.work(), &self.home());
+    }
+
     fn json(&self, args: &[&str]) -> Value {
         serde_json::from_str(&self.ok(args).stdout).expect("JSON")
     }
@@ -114,13 +122,7 @@ fn a_final_export_lists_every_missing_fact_and_a_draft_still_goes() {
     // A draft exports whatever is there.
     place.ok(&["export", "t.akredit", "--out", "draft.json", "--draft"]);
     // With the facts recorded (document 13 not applicable: no such work), it is final.
-    place.ok(&[
-        "centre",
-        "t.akredit",
-        "expert=Іваненко І. І.",
-        "visit_date=2026-11-23",
-    ]);
-    common::record_facts_cli("t.akredit", &place.work(), &place.home());
+    place.record_facts("t.akredit", "Іваненко І. І.");
     place.ok(&["document", "t.akredit", "13", "--present", "na"]);
     let run = place.ok(&["export", "t.akredit", "--out", "final.json"]);
     assert!(run.stdout.contains("final result"), "{run:?}");
@@ -292,13 +294,7 @@ fn expert_visit_date_and_model_are_corrected_in_the_history() {
 fn a_corrected_expert_goes_into_the_result_and_verify_replays_it() {
     let place = Place::new();
     place.bare_graded("t.akredit");
-    place.ok(&[
-        "centre",
-        "t.akredit",
-        "expert=Петренко П.",
-        "visit_date=2026-11-23",
-    ]);
-    common::record_facts_cli("t.akredit", &place.work(), &place.home());
+    place.record_facts("t.akredit", "Петренко П.");
     place.ok(&["centre", "t.akredit", "expert=Іваненко І."]);
     place.ok(&["export", "t.akredit", "--out", "r.json"]);
     let run = place.ok(&["verify", "r.json", "--trust", &identity(&place)]);
@@ -326,13 +322,7 @@ fn a_corrected_expert_goes_into_the_result_and_verify_replays_it() {
 fn verify_says_when_the_expert_and_the_signer_differ() {
     let place = Place::new();
     place.bare_graded("t.akredit");
-    place.ok(&[
-        "centre",
-        "t.akredit",
-        "expert=Петренко Петро",
-        "visit_date=2026-11-23",
-    ]);
-    common::record_facts_cli("t.akredit", &place.work(), &place.home());
+    place.record_facts("t.akredit", "Петренко Петро");
     place.ok(&["export", "t.akredit", "--out", "r.json"]);
     let run = place.ok(&["verify", "r.json"]);
     assert!(run.stdout.contains("VERIFIED"), "{}", run.stdout);
@@ -350,13 +340,7 @@ fn a_key_is_renamed_keeping_its_fingerprint_and_old_results_still_verify() {
     let place = Place::new();
     let before = place.ok(&["key", "show"]).stdout;
     place.bare_graded("t.akredit");
-    place.ok(&[
-        "centre",
-        "t.akredit",
-        "expert=Іваненко І. І.",
-        "visit_date=2026-11-23",
-    ]);
-    common::record_facts_cli("t.akredit", &place.work(), &place.home());
+    place.record_facts("t.akredit", "Іваненко І. І.");
     place.ok(&["export", "t.akredit", "--out", "old.json"]);
     let run = place.ok(&["key", "rename", "--name", "Іваненко Іван Іванович-Петрів"]);
     assert!(
