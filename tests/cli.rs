@@ -1567,3 +1567,18 @@ fn an_inspection_opens_only_with_the_catalogue_it_was_made_with() {
     ]);
     assert_eq!(s["commission"]["points"], 2);
 }
+
+/// The window program (Windows' Start menu and file association start it) takes only a
+/// file to open; a command meant for `akredit` is refused in words, with the usage status,
+/// and opens nothing.
+#[test]
+fn the_window_program_refuses_commands_and_names_the_command_line_program() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_akredit-window"))
+        .args(["score", "x.akredit", "1.1.1.2=3"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("akredit --help"), "{said}");
+    assert!(said.contains("akredit-window [ФАЙЛ.akredit]"), "{said}");
+}

@@ -41,6 +41,13 @@ fn the_label_is_there_while_open_for_changes_and_gone_once_closed() {
         label.contains(&format!("process {}", std::process::id())),
         "{label}"
     );
+    #[cfg(windows)]
+    {
+        use std::os::windows::fs::MetadataExt;
+        const HIDDEN: u32 = 0x2;
+        let attributes = fs::metadata(lock_path(&file)).unwrap().file_attributes();
+        assert_ne!(attributes & HIDDEN, 0, "Explorer hides the label");
+    }
     drop(insp);
     assert!(
         !lock_path(&file).exists(),

@@ -8,8 +8,9 @@
 //! it when its holder exits, however it exits, so a crashed program never blocks the file.
 //!
 //! Beside the file, `.NAME.lock` says who holds the lock, so that a refusal can say where
-//! the inspection is open. It is only a label: it is always made anew (never written
-//! through a link) and its absence changes nothing.
+//! the inspection is open; its leading dot hides it, and on Windows its hidden attribute.
+//! It is only a label: it is always made anew (never written through a link) and its
+//! absence changes nothing.
 
 use std::fs::{File, OpenOptions};
 use std::io::Write;
@@ -108,11 +109,15 @@ fn write_label(label: &Path) -> Option<(PathBuf, String)> {
     if label.symlink_metadata().is_ok_and(|m| !m.is_dir()) {
         files::remove_if_there(label);
     }
-    let mut file = OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(label)
-        .ok()?;
+    let mut options = OpenOptions::new();
+    options.write(true).create_new(true);
+    // Hidden on Windows too, as its leading dot hides it elsewhere: it is not the expert's.
+    #[cfg(windows)]
+    {
+        use std::os::windows::fs::OpenOptionsExt;
+        options.attributes(windows_sys::Win32::Storage::FileSystem::FILE_ATTRIBUTE_HIDDEN);
+    }
+    let mut file = options.open(label).ok()?;
     let holder = format!(
         "akredit {} (process {}) since {}",
         env!("CARGO_PKG_VERSION"),

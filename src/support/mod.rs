@@ -4,5 +4,7 @@
 pub mod files;
 pub mod hash;
 pub mod home;
+#[cfg(windows)]
+pub mod owner_only;
 pub mod settings;
 pub mod time;

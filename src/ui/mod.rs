@@ -68,11 +68,15 @@ pub fn run_in(
     shell: fn(AkreditApp) -> Box<dyn eframe::App>,
 ) -> eframe::Result {
     let home = Home::from_env().ok();
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("akredit")
+        .with_inner_size([1200.0, 800.0])
+        .with_min_inner_size([760.0, 480.0]);
+    if let Some(icon) = window_icon() {
+        viewport = viewport.with_icon(icon);
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("akredit")
-            .with_inner_size([1200.0, 800.0])
-            .with_min_inner_size([760.0, 480.0]),
+        viewport,
         ..Default::default()
     };
     eframe::run_native(
@@ -87,6 +91,12 @@ pub fn run_in(
             Ok(shell(app))
         }),
     )
+}
+
+/// akredit's icon for the title bar, the taskbar and Alt+Tab (otherwise eframe shows its
+/// own); `None` only if the PNG built into the program could not be read.
+fn window_icon() -> Option<egui::IconData> {
+    eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon/akredit-256.png")).ok()
 }
 
 /// A termination signal (SIGTERM, SIGINT, SIGHUP; on Windows the console's close, logoff

@@ -80,10 +80,10 @@ impl Snapshot {
         let mut out = Vec::new();
         for (path, node) in self.0.iter().filter(|(p, _)| in_scope(p)) {
             match after.0.get(path) {
-                None => out.push(format!("removed {}", path.display())),
+                None => out.push(format!("removed {}", slashed(path))),
                 Some(now) if now != node => out.push(format!(
                     "changed {} ({} → {})",
-                    path.display(),
+                    slashed(path),
                     node.describe(),
                     now.describe()
                 )),
@@ -92,11 +92,20 @@ impl Snapshot {
         }
         for path in after.0.keys().filter(|p| in_scope(p)) {
             if !self.0.contains_key(path) {
-                out.push(format!("created {}", path.display()));
+                out.push(format!("created {}", slashed(path)));
             }
         }
         out
     }
+}
+
+/// A path inside the sandbox as the reports spell it on every system: `insp/h.akredit`
+/// (Windows would show `insp\h.akredit`).
+fn slashed(path: &Path) -> String {
+    path.components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 fn walk(root: &Path, rel: &Path, nodes: &mut BTreeMap<PathBuf, Node>) {
