@@ -559,15 +559,7 @@ pub fn overview(files: &[PathBuf], catalogue: &Catalogue, trusted: &[TrustedKey]
     Overview::from_rows(rows)
 }
 
-/// A spreadsheet would run a cell that starts like a formula; such text gets a leading
-/// apostrophe, which spreadsheets show as text and do not display.
-fn cell(text: &str) -> String {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
-    } else {
-        text.to_string()
-    }
-}
+use crate::support::spreadsheet::formula_safe as cell;
 
 /// The column names of the CSV, in order.
 pub const CSV_HEADER: [&str; 20] = [

@@ -11,6 +11,7 @@ pub mod bench;
 pub mod catalogue;
 pub mod cli;
 pub mod commission;
+pub mod conclusion;
 pub mod inspection;
 pub mod protocol;
 pub mod scoring;

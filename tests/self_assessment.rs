@@ -1910,6 +1910,7 @@ fn plan_counts_changes_conflicts_and_unchanged() {
         self_grade: own,
         na_reason: None,
         note: String::new(),
+        recommendation: Default::default(),
     };
     let mut answers = Answers::default();
     answers

@@ -103,6 +103,19 @@ fn every_fixture_version_opens_with_its_content() {
             a.documents[&2].present,
             Some(akredit::answers::Presented::Yes)
         );
+        let recommendation = &a.get(&code("1.1.3")).recommendation;
+        if version >= 3 {
+            assert_eq!(recommendation.text, "рекомендація v3");
+            assert_eq!(recommendation.due.as_deref(), Some("2027-03-31"));
+            assert_eq!(recommendation.owner, "Головний лікар");
+            assert_eq!(a.conclusion, "висновок v3");
+        } else {
+            assert!(
+                recommendation.is_empty(),
+                "v{version} had no recommendations"
+            );
+            assert!(a.conclusion.is_empty());
+        }
         insp.integrity_check().expect("integrity");
         let bak = env.path(&format!("v{version}.akredit.v{version}.bak"));
         assert_eq!(

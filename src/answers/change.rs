@@ -37,6 +37,33 @@ pub enum Change {
         /// The note.
         text: String,
     },
+    /// Replaces the recommendation on a standard: what the centre is to remedy (empty
+    /// text removes it).
+    Recommendation {
+        /// The standard.
+        code: Code,
+        /// What to remedy.
+        text: String,
+    },
+    /// Sets or clears (`None`) the deadline of a standard's recommendation.
+    Due {
+        /// The standard.
+        code: Code,
+        /// The deadline, `YYYY-MM-DD`.
+        due: Option<String>,
+    },
+    /// Replaces who is responsible for a standard's recommendation (empty clears it).
+    Owner {
+        /// The standard.
+        code: Code,
+        /// A name or a position at the centre.
+        name: String,
+    },
+    /// Replaces the expert group's general conclusion on the inspection (empty removes it).
+    Conclusion {
+        /// The conclusion.
+        text: String,
+    },
     /// Sets a field of the application form (empty value clears it).
     Centre {
         /// The field id from the catalogue's `application_form`.
@@ -129,6 +156,16 @@ impl Change {
             Change::Note { code, text: note } => {
                 (Subject::Standard(code.clone()), Field::Note, text(note))
             }
+            Change::Recommendation { code, text: t } => (
+                Subject::Standard(code.clone()),
+                Field::Recommendation,
+                text(t),
+            ),
+            Change::Due { code, due } => (Subject::Standard(code.clone()), Field::Due, due.clone()),
+            Change::Owner { code, name } => {
+                (Subject::Standard(code.clone()), Field::Owner, text(name))
+            }
+            Change::Conclusion { text: t } => (Subject::Inspection, Field::Conclusion, text(t)),
             Change::Centre { field, value } => {
                 (Subject::Centre, Field::Form(field.clone()), text(value))
             }
@@ -184,6 +221,14 @@ pub enum Field {
     Form(String),
     /// A fact of the inspection (`expert`, `visit_date`, `model`).
     Fact(Fact),
+    /// What a standard's recommendation asks the centre to remedy (`recommendation`).
+    Recommendation,
+    /// The deadline of a standard's recommendation (`due`).
+    Due,
+    /// Who is responsible for a standard's recommendation (`owner`).
+    Owner,
+    /// The expert group's general conclusion on the inspection (`conclusion`).
+    Conclusion,
 }
 
 impl Field {
@@ -196,6 +241,10 @@ impl Field {
             Field::Present => "present",
             Field::Form(id) => id,
             Field::Fact(fact) => fact.id(),
+            Field::Recommendation => "recommendation",
+            Field::Due => "due",
+            Field::Owner => "owner",
+            Field::Conclusion => "conclusion",
         }
     }
 
@@ -206,6 +255,10 @@ impl Field {
             (Subject::Standard(_), "commission") => Some(Field::Grade(Column::Commission)),
             (Subject::Standard(_), "self") => Some(Field::Grade(Column::SelfAssessment)),
             (Subject::Standard(_), "na") => Some(Field::NotApplicable),
+            (Subject::Standard(_), "recommendation") => Some(Field::Recommendation),
+            (Subject::Standard(_), "due") => Some(Field::Due),
+            (Subject::Standard(_), "owner") => Some(Field::Owner),
+            (Subject::Inspection, "conclusion") => Some(Field::Conclusion),
             (Subject::Standard(_) | Subject::Document(_), "note") => Some(Field::Note),
             (Subject::Document(_), "present") => Some(Field::Present),
             (Subject::Centre, id) if !id.trim().is_empty() => Some(Field::Form(id.to_string())),
@@ -288,6 +341,7 @@ impl Altered {
                 Field::Grade(_) => value.parse::<Grade>().is_ok(),
                 Field::Present => Presented::parse(value).is_some(),
                 Field::Fact(fact) => fact.holds(value),
+                Field::Due => crate::support::time::check_date(value).is_ok(),
                 _ => true,
             };
             if !fits {
@@ -346,6 +400,21 @@ impl Altered {
             (Subject::Standard(code), Field::NotApplicable) => Change::NotApplicable {
                 code: code.clone(),
                 reason: value,
+            },
+            (Subject::Standard(code), Field::Recommendation) => Change::Recommendation {
+                code: code.clone(),
+                text: value.unwrap_or_default(),
+            },
+            (Subject::Standard(code), Field::Due) => Change::Due {
+                code: code.clone(),
+                due: value,
+            },
+            (Subject::Standard(code), Field::Owner) => Change::Owner {
+                code: code.clone(),
+                name: value.unwrap_or_default(),
+            },
+            (Subject::Inspection, Field::Conclusion) => Change::Conclusion {
+                text: value.unwrap_or_default(),
             },
             (Subject::Standard(code), _) => Change::Note {
                 code: code.clone(),

@@ -13,13 +13,15 @@ use crate::catalogue::{Code, Grade};
 
 mod change;
 mod preset;
+mod recommendations;
 mod search;
 mod validate;
 
 pub use change::{Altered, Change, Fact, Field, MalformedRow, Subject};
 pub use preset::{PresetPlan, preset_applied, preset_plan, preset_reason, shown_reason};
+pub use recommendations::{RecommendationRow, recommendation_rows};
 pub use search::{Found, Hit, search};
-pub use validate::{FIELD_LIMIT, NOTE_LIMIT, REASON_LIMIT, Refusal, validate};
+pub use validate::{CONCLUSION_LIMIT, FIELD_LIMIT, NOTE_LIMIT, REASON_LIMIT, Refusal, validate};
 
 /// The id of the application form's first field, the centre's name: required, and what
 /// names the centre everywhere.
@@ -58,6 +60,28 @@ pub struct Answer {
     pub na_reason: Option<String>,
     /// The expert's free note.
     pub note: String,
+    /// What the centre is to remedy, by when, and who answers for it.
+    #[serde(skip_serializing_if = "Recommendation::is_empty")]
+    pub recommendation: Recommendation,
+}
+
+/// The expert's recommendation on a standard: what to remedy, the deadline, and who is
+/// responsible; the corrective-action plan is made of these.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Recommendation {
+    /// What to remedy (empty: no recommendation).
+    pub text: String,
+    /// The deadline, `YYYY-MM-DD`.
+    pub due: Option<String>,
+    /// Who at the centre is responsible (may be empty).
+    pub owner: String,
+}
+
+impl Recommendation {
+    /// Whether nothing is recorded: no text, no deadline, no owner.
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty() && self.due.is_none() && self.owner.is_empty()
+    }
 }
 
 impl Answer {
@@ -82,6 +106,15 @@ impl Answer {
 
     fn is_empty(&self) -> bool {
         *self == Answer::default()
+    }
+
+    /// Whether it holds a grade, a not-applicable reason or a note: what the `answer`
+    /// table stores (the recommendation has a table of its own).
+    pub fn has_assessment(&self) -> bool {
+        self.commission.is_some()
+            || self.self_grade.is_some()
+            || self.na_reason.is_some()
+            || !self.note.is_empty()
     }
 }
 
@@ -157,6 +190,8 @@ pub struct Answers {
     pub centre: BTreeMap<String, String>,
     /// The mandatory documents' checks, by number (1–13).
     pub documents: BTreeMap<u8, DocumentCheck>,
+    /// The expert group's general conclusion on the inspection (empty: none yet).
+    pub conclusion: String,
 }
 
 /// The answer of a standard with nothing recorded.
@@ -165,6 +200,11 @@ static EMPTY: Answer = Answer {
     self_grade: None,
     na_reason: None,
     note: String::new(),
+    recommendation: Recommendation {
+        text: String::new(),
+        due: None,
+        owner: String::new(),
+    },
 };
 
 impl Answers {
@@ -263,13 +303,20 @@ impl Answers {
         match subject {
             Subject::Standard(code) => {
                 let answer = self.standards.get(code)?;
+                let text = |t: &String| Some(t.clone()).filter(|s| !s.is_empty());
                 match field {
                     Field::NotApplicable => answer.na_reason.clone(),
                     Field::Grade(column) => answer.grade(*column).map(|g| g.to_string()),
-                    _ => Some(answer.note.clone()).filter(|s| !s.is_empty()),
+                    Field::Recommendation => text(&answer.recommendation.text),
+                    Field::Due => answer.recommendation.due.clone(),
+                    Field::Owner => text(&answer.recommendation.owner),
+                    _ => text(&answer.note),
                 }
             }
             Subject::Centre => self.centre.get(field.as_str()).cloned(),
+            Subject::Inspection if *field == Field::Conclusion => {
+                Some(self.conclusion.clone()).filter(|s| !s.is_empty())
+            }
             // The inspection's facts are not answers (see `apply`).
             Subject::Inspection => None,
             Subject::Document(number) => {
@@ -306,6 +353,31 @@ impl Answers {
                 self.standards.entry(code.clone()).or_default().note = text;
                 self.prune_standard(&code);
             }
+            Change::Recommendation { code, text } => {
+                self.standards
+                    .entry(code.clone())
+                    .or_default()
+                    .recommendation
+                    .text = text;
+                self.prune_standard(&code);
+            }
+            Change::Due { code, due } => {
+                self.standards
+                    .entry(code.clone())
+                    .or_default()
+                    .recommendation
+                    .due = due;
+                self.prune_standard(&code);
+            }
+            Change::Owner { code, name } => {
+                self.standards
+                    .entry(code.clone())
+                    .or_default()
+                    .recommendation
+                    .owner = name;
+                self.prune_standard(&code);
+            }
+            Change::Conclusion { text } => self.conclusion = text,
             Change::Centre { field, value } => {
                 if value.is_empty() {
                     self.centre.remove(&field);

@@ -106,6 +106,14 @@ pub enum Refusal {
         "{0} is marked not applicable, so it cannot be graded: make it applicable first (remove its reason), then grade it"
     )]
     GradedWhileNotApplicable(Code),
+    /// A recommendation's deadline that is not a date.
+    #[error("{code}: the deadline {value:?} is not a date; write it as YYYY-MM-DD (2027-03-31)")]
+    BadDue {
+        /// The standard.
+        code: Code,
+        /// The value given.
+        value: String,
+    },
     /// A fact of the inspection emptied.
     #[error("the {} cannot be emptied; give the corrected value instead", fact_name(*.0))]
     FactEmpty(Fact),
@@ -193,6 +201,9 @@ pub const REASON_LIMIT: usize = 4_000;
 /// The most characters a field of the application form keeps.
 pub const FIELD_LIMIT: usize = 500;
 
+/// The most characters the general conclusion keeps: several pages of the official form.
+pub const CONCLUSION_LIMIT: usize = 20_000;
+
 /// The application form's fields that must never be empty.
 const REQUIRED_FIELDS: &[&str] = &[super::CENTRE_NAME];
 
@@ -232,6 +243,20 @@ fn check_texts(change: &Change) -> Result<(), Refusal> {
         Change::DocumentNote { number, text } => {
             check_length(&format!("document {number}"), "note", text, NOTE_LIMIT)
         }
+        Change::Recommendation { code, text } => {
+            check_length(code, "recommendation", text, NOTE_LIMIT)
+        }
+        Change::Owner { code, name } => check_length(code, "responsible", name, FIELD_LIMIT),
+        Change::Due {
+            code,
+            due: Some(due),
+        } if crate::support::time::check_date(due).is_err() => Err(Refusal::BadDue {
+            code: code.clone(),
+            value: due.clone(),
+        }),
+        Change::Conclusion { text } => {
+            check_length(&"the inspection", "conclusion", text, CONCLUSION_LIMIT)
+        }
         Change::Fact { fact, value } => {
             if value.trim().is_empty() {
                 return Err(Refusal::FactEmpty(*fact));
@@ -254,7 +279,11 @@ pub fn validate(catalogue: &Catalogue, model: ModelId, change: &Change) -> Resul
     let standard_code = match change {
         Change::Grade { code, .. }
         | Change::NotApplicable { code, .. }
-        | Change::Note { code, .. } => code,
+        | Change::Note { code, .. }
+        | Change::Recommendation { code, .. }
+        | Change::Due { code, .. }
+        | Change::Owner { code, .. } => code,
+        Change::Conclusion { .. } => return Ok(()),
         Change::Centre { field, .. } => {
             if catalogue.application_form.iter().any(|f| &f.id == field) {
                 return Ok(());

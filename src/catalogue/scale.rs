@@ -27,6 +27,11 @@ impl Scale {
         }
     }
 
+    /// The highest grade: 3 on every scale of the Order (В, ПВ).
+    pub fn max(self) -> Grade {
+        3
+    }
+
     /// Whether `grade` is on this scale.
     pub fn allows(self, grade: Grade) -> bool {
         self.grades().contains(&grade)

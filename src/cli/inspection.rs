@@ -319,7 +319,7 @@ pub fn document(
 }
 
 /// Prints each change saved and where, or that nothing changed.
-fn print_saved(
+pub(super) fn print_saved(
     insp: &Inspection,
     written: &[HistoryEntry],
     out: &mut dyn Write,

@@ -9,6 +9,7 @@
 //! |---|---|
 //! | `inspection.rs` | `new`, `score`, `na`, `note`, `centre`, `document` |
 //! | `read.rs` | `show`, `summary`, `history` |
+//! | `recommendations.rs` | `recommend`, `conclusion`, `action-plan` |
 //! | `catalogue.rs` | `catalogue` |
 //! | `backups.rs` | `backups`, `restore` |
 //! | `keys.rs` | `key init`, `key show` |
@@ -36,6 +37,7 @@ mod inspection;
 mod keys;
 mod print;
 mod read;
+mod recommendations;
 mod results;
 mod self_assessment;
 pub mod terminal;
@@ -59,6 +61,7 @@ pub use files::load_catalogue;
 pub use inspection::{CentreArgs, DocumentArgs, NaArgs, NewArgs, NoteArgs, ScoreArgs};
 pub use keys::KeyAction;
 pub use read::{HistoryArgs, ShowArgs, SummaryArgs};
+pub use recommendations::{ActionPlanArgs, ConclusionArgs, RecommendArgs};
 pub use results::{DiffArgs, ExportArgs, ProtocolArgs, VerifyArgs};
 pub use self_assessment::{ExportSelfArgs, ImportSelfArgs, TemplateArgs};
 
@@ -101,6 +104,15 @@ pub enum Command {
     Centre(CentreArgs),
     /// Record the check of a mandatory document of the application (1–13).
     Document(DocumentArgs),
+    /// Set the recommendation on a standard graded below its maximum: what the centre is
+    /// to remedy, by when (--due), who is responsible (--owner). One change, one undo.
+    Recommend(RecommendArgs),
+    /// Set the expert group's general conclusion on the inspection (an empty TEXT removes
+    /// it).
+    Conclusion(ConclusionArgs),
+    /// Write the corrective-action plan (CSV for a spreadsheet: UTF-8 with BOM, `;`) of a
+    /// signed result or an inspection file.
+    ActionPlan(ActionPlanArgs),
     /// List the standards of the inspection with their grades.
     Show(ShowArgs),
     /// Print the history of changes, oldest first.
@@ -191,6 +203,9 @@ pub fn run(
         Command::Note(args) => inspection::note(cat, args, out),
         Command::Centre(args) => inspection::centre(cat, args, out),
         Command::Document(args) => inspection::document(cat, args, out),
+        Command::Recommend(args) => recommendations::recommend(cat, args, out),
+        Command::Conclusion(args) => recommendations::conclusion(cat, args, out),
+        Command::ActionPlan(args) => recommendations::action_plan(cat, args, out),
         Command::Show(args) => read::show(cat, args, out),
         Command::History(args) => read::history(cat, args, out),
         Command::Summary(args) => read::summary(cat, args, out),

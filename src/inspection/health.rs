@@ -37,6 +37,8 @@ pub enum Problem {
     },
     /// "Not applicable" with an empty reason.
     EmptyReason(Code),
+    /// A recommendation whose deadline is not a date.
+    BadDue(Code),
     /// A commission grade or an N/A decision in a centre's self-assessment file.
     CommissionInSelfAssessment(Code),
     /// An application field the form does not have.
@@ -74,6 +76,7 @@ impl fmt::Display for Problem {
                 column.id()
             ),
             Problem::EmptyReason(c) => write!(f, "{c} is marked not applicable without a reason"),
+            Problem::BadDue(c) => write!(f, "the deadline of {c}'s recommendation is not a date"),
             Problem::CommissionInSelfAssessment(c) => write!(
                 f,
                 "{c} has a commission grade or N/A decision in a centre's self-assessment file"
@@ -176,6 +179,14 @@ fn answer_problems(catalogue: &Catalogue, meta: &Meta, answers: &Answers) -> Vec
             .is_some_and(|r| r.trim().is_empty())
         {
             found.push(Problem::EmptyReason(code.clone()));
+        }
+        if answer
+            .recommendation
+            .due
+            .as_deref()
+            .is_some_and(|d| crate::support::time::check_date(d).is_err())
+        {
+            found.push(Problem::BadDue(code.clone()));
         }
         if meta.purpose == Purpose::SelfAssessment
             && (answer.commission.is_some() || answer.na_reason.is_some())

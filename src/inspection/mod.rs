@@ -368,7 +368,7 @@ struct Loaded {
 fn load(conn: &Connection, catalogue: &Catalogue, path: &Path) -> Result<Loaded, StoreError> {
     let meta = rows::read_meta(conn, path)?;
     check_catalogue(&meta, catalogue, path)?;
-    let answers = rows::read_answers(conn, path)?;
+    let answers = rows::read_answers(conn, path, meta.schema_version)?;
     let problems = health::problems(conn, catalogue, &meta, &answers, path);
     Ok(Loaded {
         meta,

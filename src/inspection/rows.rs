@@ -6,7 +6,9 @@ use std::path::Path;
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 
 use super::{HistoryEntry, InspectionId, Meta, Purpose, StoreError};
-use crate::answers::{Altered, Answer, Answers, DocumentCheck, Presented, Subject};
+use crate::answers::{
+    Altered, Answer, Answers, DocumentCheck, Field, Presented, Recommendation, Subject,
+};
 use crate::catalogue::Code;
 
 pub(super) fn read_meta(conn: &Connection, path: &Path) -> Result<Meta, StoreError> {
@@ -59,7 +61,13 @@ pub(super) fn read_meta(conn: &Connection, path: &Path) -> Result<Meta, StoreErr
     })
 }
 
-pub(super) fn read_answers(conn: &Connection, path: &Path) -> Result<Answers, StoreError> {
+/// The answers of a file of schema `version` (an older file read as it is has no
+/// recommendations: version 3 added them).
+pub(super) fn read_answers(
+    conn: &Connection,
+    path: &Path,
+    version: i32,
+) -> Result<Answers, StoreError> {
     let mut answers = Answers::default();
     let mut stmt = conn
         .prepare("SELECT code, commission, self, na_reason, note FROM answer")
@@ -73,6 +81,7 @@ pub(super) fn read_answers(conn: &Connection, path: &Path) -> Result<Answers, St
                     self_grade: r.get(2)?,
                     na_reason: r.get(3)?,
                     note: r.get(4)?,
+                    recommendation: Recommendation::default(),
                 },
             ))
         })
@@ -118,7 +127,48 @@ pub(super) fn read_answers(conn: &Connection, path: &Path) -> Result<Answers, St
         let (number, check) = row.map_err(|e| damaged(path, e))?;
         answers.documents.insert(number, check);
     }
+    if version >= 3 {
+        read_recommendations(conn, path, &mut answers)?;
+    }
+    answers.conclusion = conn
+        .query_row("SELECT value FROM meta WHERE key = 'conclusion'", [], |r| {
+            r.get(0)
+        })
+        .optional()
+        .map_err(|e| damaged(path, e))?
+        .unwrap_or_default();
     Ok(answers)
+}
+
+fn read_recommendations(
+    conn: &Connection,
+    path: &Path,
+    answers: &mut Answers,
+) -> Result<(), StoreError> {
+    let mut stmt = conn
+        .prepare("SELECT code, text, due, owner FROM recommendation")
+        .map_err(|e| damaged(path, e))?;
+    let rows = stmt
+        .query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                Recommendation {
+                    text: r.get(1)?,
+                    due: r.get(2)?,
+                    owner: r.get(3)?,
+                },
+            ))
+        })
+        .map_err(|e| damaged(path, e))?;
+    for row in rows {
+        let (code, recommendation) = row.map_err(|e| damaged(path, e))?;
+        let code: Code = code.parse().map_err(|_| StoreError::Damaged {
+            path: path.to_path_buf(),
+            detail: format!("a recommendation has the code {code:?}"),
+        })?;
+        answers.standards.entry(code).or_default().recommendation = recommendation;
+    }
+    Ok(())
 }
 
 /// SQLite's count of changes made to the file by other connections (other programs):
@@ -161,9 +211,13 @@ pub(super) fn insert_rows(
     let mut entries = Vec::with_capacity(altered.len());
     for a in altered {
         match a.subject() {
-            Subject::Standard(code) => match next.standards.get(code) {
-                Some(ans) => {
-                    tx.execute(
+            Subject::Standard(code) if is_recommendation(a.field()) => {
+                write_recommendation(tx, code, next.standards.get(code), at).map_err(w)?;
+            }
+            Subject::Standard(code) => {
+                match next.standards.get(code).filter(|a| a.has_assessment()) {
+                    Some(ans) => {
+                        tx.execute(
                         "INSERT INTO answer (code, commission, self, na_reason, note, changed_at)
                          VALUES (?1, ?2, ?3, ?4, ?5, ?6)
                          ON CONFLICT (code) DO UPDATE SET commission = excluded.commission,
@@ -179,12 +233,13 @@ pub(super) fn insert_rows(
                         ],
                     )
                     .map_err(w)?;
+                    }
+                    None => {
+                        tx.execute("DELETE FROM answer WHERE code = ?1", [code.as_str()])
+                            .map_err(w)?;
+                    }
                 }
-                None => {
-                    tx.execute("DELETE FROM answer WHERE code = ?1", [code.as_str()])
-                        .map_err(w)?;
-                }
-            },
+            }
             Subject::Centre => match next.centre.get(a.field().as_str()) {
                 Some(value) => {
                     tx.execute(
@@ -238,6 +293,37 @@ pub(super) fn insert_rows(
         });
     }
     Ok(entries)
+}
+
+fn is_recommendation(field: &Field) -> bool {
+    matches!(field, Field::Recommendation | Field::Due | Field::Owner)
+}
+
+/// The `recommendation` row of a standard as `answer` now has it: written, or deleted when
+/// nothing of it is left.
+fn write_recommendation(
+    tx: &Transaction<'_>,
+    code: &Code,
+    answer: Option<&Answer>,
+    at: &str,
+) -> rusqlite::Result<()> {
+    match answer.map(|a| &a.recommendation).filter(|r| !r.is_empty()) {
+        Some(r) => tx
+            .execute(
+                "INSERT INTO recommendation (code, text, due, owner, changed_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT (code) DO UPDATE SET text = excluded.text, due = excluded.due,
+                   owner = excluded.owner, changed_at = excluded.changed_at",
+                params![code.as_str(), r.text, r.due, r.owner, at],
+            )
+            .map(|_| ()),
+        None => tx
+            .execute(
+                "DELETE FROM recommendation WHERE code = ?1",
+                [code.as_str()],
+            )
+            .map(|_| ()),
+    }
 }
 
 pub(super) fn read_history(

@@ -20,7 +20,8 @@ pub const SCHEMA_VERSION: i32 = MIGRATIONS.len() as i32;
 
 /// The oldest version that today's reading code reads as it is, without upgrading the
 /// file: every migration since only widens what a file may hold (version 2 lets a
-/// document be not applicable), so an older file's rows mean the same. A migration that
+/// document be not applicable, version 3 adds recommendations, which an older file has
+/// none of), so an older file's rows mean the same. A migration that
 /// changes what the rows mean raises this, and older files are then read only after the
 /// upgrade that opening for changes makes (with a backup).
 pub const READ_AS_IS_FROM: i32 = 1;
@@ -74,6 +75,16 @@ pub(super) const MIGRATIONS: &[&str] = &[
         SELECT number, present, note, changed_at FROM document;
     DROP TABLE document;
     ALTER TABLE document_v2 RENAME TO document;",
+    // 3: a recommendation per standard (what to remedy, by when, who is responsible),
+    // the corrective-action plan's rows. The general conclusion is a meta row
+    // (`conclusion`), which needs no table.
+    "CREATE TABLE recommendation (
+        code       TEXT PRIMARY KEY NOT NULL,
+        text       TEXT NOT NULL DEFAULT '',
+        due        TEXT CHECK (due IS NULL OR due GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+        owner      TEXT NOT NULL DEFAULT '',
+        changed_at TEXT NOT NULL
+    );",
 ];
 
 /// One object of a schema, as `sqlite_schema` lists it.

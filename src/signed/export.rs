@@ -8,7 +8,7 @@ use super::complete::what_final_lacks;
 use super::result::history_row;
 use super::{
     CatalogueRef, DocumentEntry, ExportError, FORMAT, Identity, MAX_RESULT_BYTES, Payload,
-    Signature, StandardEntry, canonical_file, canonical_payload,
+    RecommendationEntry, Signature, StandardEntry, canonical_file, canonical_payload,
 };
 use crate::catalogue::sha256_hex;
 use crate::inspection::Inspection;
@@ -36,6 +36,7 @@ pub fn payload(
                 na: a.is_na(),
                 na_reason: a.na_reason.clone(),
                 note: a.note.clone(),
+                recommendation: RecommendationEntry::of(&a.recommendation),
             }
         })
         .collect();
@@ -61,6 +62,7 @@ pub fn payload(
         is_final,
         model: meta.model.id().into(),
         centre: answers.centre.clone(),
+        conclusion: answers.conclusion.clone(),
         expert: meta.expert.clone(),
         signer: signer.to_string(),
         visit_date: meta.visit_date.clone(),

@@ -29,8 +29,8 @@ pub use keys::{Identity, KeyError, TrustedKey, fingerprint};
 pub use result::history_row;
 pub(crate) use result::row_altered;
 pub use result::{
-    CatalogueRef, DocumentEntry, HistoryRow, HistorySubject, Payload, ResultFile, ResultGroup,
-    ResultTally, ResultTotals, Signature, SignatureFault, StandardEntry,
+    CatalogueRef, DocumentEntry, HistoryRow, HistorySubject, Payload, RecommendationEntry,
+    ResultFile, ResultGroup, ResultTally, ResultTotals, Signature, SignatureFault, StandardEntry,
 };
 pub use verify::{Check, Outcome, Verification, verify};
 

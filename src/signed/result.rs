@@ -36,9 +36,45 @@ pub struct StandardEntry {
     pub na_reason: Option<String>,
     /// The expert's note.
     pub note: String,
+    /// The recommendation, when one is recorded; written only then, so results without
+    /// recommendations keep the bytes of akredit 0.2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recommendation: Option<RecommendationEntry>,
     /// Self-assessment grade.
     #[serde(rename = "self")]
     pub self_grade: Option<u8>,
+}
+
+/// A standard's recommendation in a result (see [`crate::answers::Recommendation`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RecommendationEntry {
+    /// The deadline, `YYYY-MM-DD`.
+    pub due: Option<String>,
+    /// Who is responsible.
+    pub owner: String,
+    /// What to remedy.
+    pub text: String,
+}
+
+impl RecommendationEntry {
+    /// The entry of a recommendation; `None` when nothing is recorded.
+    pub fn of(r: &crate::answers::Recommendation) -> Option<RecommendationEntry> {
+        (!r.is_empty()).then(|| RecommendationEntry {
+            due: r.due.clone(),
+            owner: r.owner.clone(),
+            text: r.text.clone(),
+        })
+    }
+
+    /// The recommendation it records.
+    pub fn recommendation(entry: Option<&RecommendationEntry>) -> crate::answers::Recommendation {
+        entry.map_or_else(Default::default, |e| crate::answers::Recommendation {
+            text: e.text.clone(),
+            due: e.due.clone(),
+            owner: e.owner.clone(),
+        })
+    }
 }
 
 /// One mandatory document in a result.
@@ -250,6 +286,10 @@ pub struct Payload {
     pub catalogue: CatalogueRef,
     /// The application form.
     pub centre: BTreeMap<String, String>,
+    /// The expert group's general conclusion; written only when there is one, so results
+    /// without it keep the bytes of akredit 0.2.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub conclusion: String,
     /// The mandatory documents.
     pub documents: Vec<DocumentEntry>,
     /// The expert named in the inspection.
@@ -300,11 +340,13 @@ impl Payload {
                 self_grade: e.self_grade,
                 na_reason: e.na_reason.clone(),
                 note: e.note.clone(),
+                recommendation: RecommendationEntry::recommendation(e.recommendation.as_ref()),
             };
             if answer != crate::answers::Answer::default() {
                 answers.standards.insert(code, answer);
             }
         }
+        answers.conclusion = self.conclusion.clone();
         answers
     }
 }

@@ -5,8 +5,9 @@ use std::collections::BTreeSet;
 use std::fmt;
 
 use super::{
-    FORMAT, Payload, ResultFile, ResultTotals, SignatureFault, TrustedKey, canonical_file,
-    canonical_payload, fingerprint, keys, missing_facts, missing_for_final, row_altered,
+    FORMAT, Payload, RecommendationEntry, ResultFile, ResultTotals, SignatureFault, TrustedKey,
+    canonical_file, canonical_payload, fingerprint, keys, missing_facts, missing_for_final,
+    row_altered,
 };
 use crate::answers::{Answer, Answers, DocumentCheck, Fact, fact_off_history};
 use crate::catalogue::{Catalogue, Code, ModelId, sha256_hex};
@@ -315,6 +316,7 @@ fn check_complete(catalogue: &Catalogue, model: ModelId, answers: &Answers, v: &
 /// The payload's answers with its application form and documents: all it records.
 fn with_form_and_documents(p: &Payload, mut answers: Answers) -> Answers {
     answers.centre = p.centre.clone();
+    answers.conclusion = p.conclusion.clone();
     answers.documents = p
         .documents
         .iter()
@@ -580,11 +582,19 @@ fn answers_from(p: &Payload, catalogue: &Catalogue, model: ModelId) -> Result<An
                 "{code}: not applicable without a reason, or a reason without N/A"
             ));
         }
+        if let Some(due) = e.recommendation.as_ref().and_then(|r| r.due.as_deref())
+            && crate::support::time::check_date(due).is_err()
+        {
+            return Err(format!(
+                "{code}: the recommendation's deadline {due:?} is not a date"
+            ));
+        }
         let answer = Answer {
             commission: e.commission,
             self_grade: e.self_grade,
             na_reason: e.na_reason.clone(),
             note: e.note.clone(),
+            recommendation: RecommendationEntry::recommendation(e.recommendation.as_ref()),
         };
         if answer != Answer::default() {
             answers.standards.insert(code, answer);

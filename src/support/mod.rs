@@ -7,4 +7,5 @@ pub mod home;
 #[cfg(windows)]
 pub mod owner_only;
 pub mod settings;
+pub mod spreadsheet;
 pub mod time;

@@ -41,6 +41,7 @@ fn problem(p: &Problem, lang: Language) -> String {
             format!("{code} має оцінку {grade}, якої немає в його шкалі")
         }
         P::EmptyReason(c) => format!("{c} позначено «не застосовується» без причини"),
+        P::BadDue(c) => format!("{c}: строк виконання рекомендації — не дата"),
         P::CommissionInSelfAssessment(c) => {
             format!("{c}: оцінка комісії у файлі самооцінки закладу")
         }
