@@ -705,18 +705,32 @@ fn signatures(l: &mut Layout<'_>, payload: &Payload, provenance: Option<&Provena
         &["Експерт", "Голова акредитаційної комісії"]
     };
     for who in signers {
-        l.paragraph(
-            &format!(
-                "{who}: ______________________  ______________________  «___» __________ 20___ р."
-            ),
-            10.0,
-            Weight::Regular,
-        );
-        l.paragraph(
-            "                      (підпис)                         (П.І.Б.)",
-            7.0,
-            Weight::Regular,
-        );
+        signature_line(l, who);
         l.gap(10.0);
     }
+}
+
+/// One signature line: who signs, a blank for the signature and one for the name, each
+/// captioned under its middle, and the date. The captions are placed by measure: spaces
+/// in a paragraph would be folded into one and put both captions at the left.
+fn signature_line(l: &mut Layout<'_>, who: &str) {
+    const BLANK: &str = "______________________";
+    const SIZE: f32 = 10.0;
+    const CAPTION: f32 = 7.0;
+    l.ensure(SIZE * 1.35 + CAPTION + 4.0);
+    let lead = format!("{who}: ");
+    l.paragraph(
+        &format!("{lead}{BLANK}  {BLANK}  «___» __________ 20___ р."),
+        SIZE,
+        Weight::Regular,
+    );
+    let blank = l.text_width(BLANK, SIZE, Weight::Regular);
+    let sign_x = layout::MARGIN + l.text_width(&lead, SIZE, Weight::Regular);
+    let name_x = sign_x + l.text_width(&format!("{BLANK}  "), SIZE, Weight::Regular);
+    let y = l.y() + CAPTION;
+    for (x, caption) in [(sign_x, "(підпис)"), (name_x, "(П.І.Б.)")] {
+        let w = l.text_width(caption, CAPTION, Weight::Regular);
+        l.text_at(x + (blank - w) / 2.0, y, CAPTION, Weight::Regular, caption);
+    }
+    l.gap(CAPTION + 3.0);
 }
