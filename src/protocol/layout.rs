@@ -4,9 +4,11 @@
 use std::sync::Arc;
 
 use krilla::Document;
-use krilla::geom::{PathBuilder, Point};
+use krilla::color::rgb;
+use krilla::geom::{PathBuilder, Point, Rect};
 use krilla::page::PageSettings;
-use krilla::paint::{Fill, Stroke};
+use krilla::paint::{Fill, Stroke, StrokeDash};
+use krilla::surface::Surface;
 use krilla::text::{Font, TextDirection};
 use skrifa::MetadataProvider;
 use skrifa::instance::{LocationRef, Size};
@@ -18,7 +20,10 @@ const BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSansCondensed-Bold.
 
 const PAGE_W: f32 = 595.0;
 const PAGE_H: f32 = 842.0;
-const MARGIN: f32 = 40.0;
+/// The page's margin on every side, in points.
+pub(super) const MARGIN: f32 = 40.0;
+/// The width between the left and right margins: what a table or a paragraph may fill.
+pub(super) const TEXT_W: f32 = PAGE_W - 2.0 * MARGIN;
 const FOOTER: f32 = 28.0;
 
 /// The lowest point, in points from the top of the page, that the body of the protocol
@@ -45,6 +50,20 @@ pub(super) enum Op {
         y1: f32,
         x2: f32,
         y2: f32,
+    },
+    /// A dashed line: a chart's reference line, told apart from the table rules.
+    Dash {
+        x1: f32,
+        y1: f32,
+        x2: f32,
+        y2: f32,
+    },
+    /// A filled rectangle without a border: a chart's bar.
+    Bar {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
     },
 }
 
@@ -77,6 +96,14 @@ impl Measure<'_> {
                 metrics.advance_width(glyph).unwrap_or(size * 0.6)
             })
             .sum()
+    }
+
+    /// The width of the widest word of `text`: the least a column must give its header so
+    /// that the header wraps only between words.
+    pub(super) fn widest_word(&self, text: &str, size: f32, weight: Weight) -> f32 {
+        text.split_whitespace()
+            .map(|w| self.width(w, size, weight))
+            .fold(0.0, f32::max)
     }
 
     /// Breaks `text` into lines no wider than `width`; a word longer than a line is cut.
@@ -116,7 +143,14 @@ impl Measure<'_> {
 }
 
 /// The space between a cell's border and its text.
-const CELL_PAD: f32 = 2.5;
+pub(super) const CELL_PAD: f32 = 2.5;
+/// The smallest size a table's header is shrunk to so that each of its words fits its
+/// column; below it a word is cut after all (only a column narrower than any word does so).
+const MIN_HEADER_SIZE: f32 = 6.0;
+/// How many of a table's first rows stay on the page of its heading and header row: with
+/// less room left there, heading, header and rows start on the next page together, so that
+/// no heading or header is stranded at the foot of a page.
+const KEEP_ROWS: usize = 2;
 /// A table line's height, as a multiple of the font size.
 const CELL_LEADING: f32 = 1.25;
 /// The fewest lines of a row taller than a page that are worth starting at the foot of a
@@ -140,6 +174,14 @@ impl Header {
         let lines = self.lines.iter().map(Vec::len).max().unwrap_or(1).max(1);
         lines as f32 * self.size * CELL_LEADING + 2.0 * CELL_PAD
     }
+}
+
+/// A table to lay out: its header row (each title with its column's width) and its rows,
+/// one text per column, in one font size.
+pub(super) struct Table<'t> {
+    pub(super) header: Vec<(&'t str, f32)>,
+    pub(super) rows: Vec<Vec<String>>,
+    pub(super) size: f32,
 }
 
 pub(super) struct Layout<'a> {
@@ -211,22 +253,153 @@ impl<'a> Layout<'a> {
         (free / (size * CELL_LEADING)).floor().max(0.0) as usize
     }
 
-    /// Starts a table: draws its header row and keeps it to repeat on the pages the table
-    /// goes on to.
-    pub(super) fn table(&mut self, cells: &[(&str, f32)], size: f32, weight: Weight) {
+    /// Lays out a table under its heading paragraphs (text, size; bold): the heading, the
+    /// header row and the first [`KEEP_ROWS`] rows start on the next page together if they
+    /// do not fit on this one; the header row is drawn again on each page the table goes
+    /// on to.
+    pub(super) fn table(&mut self, heading: &[(&str, f32, Weight)], table: &Table<'_>) {
+        let size = self.header_size(&table.header, table.size);
+        let header = Header {
+            widths: table.header.iter().map(|(_, w)| *w).collect(),
+            lines: self.wrap_cells(&table.header, size, Weight::Bold),
+            size,
+            weight: Weight::Bold,
+        };
+        let keep = self.keep_height(heading, &header, table);
+        if self.y + keep > BODY_BOTTOM && MARGIN + keep <= BODY_BOTTOM {
+            self.new_page();
+        }
+        for (text, size, weight) in heading {
+            self.paragraph(text, *size, *weight);
+        }
         self.header = None;
-        self.row(cells, size, weight);
-        self.header = Some(Header {
-            widths: cells.iter().map(|(_, w)| *w).collect(),
-            lines: self.wrap_cells(cells, size, weight),
+        self.cells(&header.widths, &header.lines, header.size, header.weight);
+        self.header = Some(header);
+        for row in &table.rows {
+            let cells: Vec<(&str, f32)> = row
+                .iter()
+                .map(String::as_str)
+                .zip(table.header.iter().map(|(_, w)| *w))
+                .collect();
+            self.row(&cells, table.size, Weight::Regular);
+        }
+        self.header = None;
+    }
+
+    /// The largest size, at most `size`, at which each word of each header title fits its
+    /// column, so that a header wraps between words and never inside one ("Самооцінк/а").
+    fn header_size(&self, header: &[(&str, f32)], size: f32) -> f32 {
+        let fits = |s: f32| {
+            header.iter().all(|(title, w)| {
+                self.measure.widest_word(title, s, Weight::Bold) <= w - 2.0 * CELL_PAD
+            })
+        };
+        let mut s = size;
+        while !fits(s) && s > MIN_HEADER_SIZE {
+            s -= 0.25;
+        }
+        s
+    }
+
+    /// The height the heading, the header row and the first rows of `table` take together.
+    /// A row taller than a page counts with the lines it would start with.
+    fn keep_height(
+        &self,
+        heading: &[(&str, f32, Weight)],
+        header: &Header,
+        table: &Table<'_>,
+    ) -> f32 {
+        let line_h = table.size * CELL_LEADING;
+        let page_lines = Self::room(MARGIN + header.height(), table.size);
+        let titles: f32 = heading
+            .iter()
+            .map(|(text, size, weight)| {
+                let lines = self.measure.wrap(text, *size, *weight, TEXT_W).len();
+                lines as f32 * size * 1.35
+            })
+            .sum();
+        let rows: f32 = table
+            .rows
+            .iter()
+            .take(KEEP_ROWS)
+            .map(|row| {
+                let cells: Vec<(&str, f32)> = row
+                    .iter()
+                    .map(String::as_str)
+                    .zip(table.header.iter().map(|(_, w)| *w))
+                    .collect();
+                let wrapped = self.wrap_cells(&cells, table.size, Weight::Regular);
+                let lines = wrapped.iter().map(Vec::len).max().unwrap_or(1).max(1);
+                let lines = if lines > page_lines {
+                    MIN_SPLIT_LINES
+                } else {
+                    lines
+                };
+                lines as f32 * line_h + 2.0 * CELL_PAD
+            })
+            .sum();
+        titles + header.height() + rows
+    }
+
+    /// The widths of a table's columns, given as (header title, least width, share): each
+    /// column at least its least width and as wide as its header's widest word at `size`,
+    /// bold; the columns with a share then split what the others leave of the page's width
+    /// in proportion to their shares.
+    pub(super) fn columns(&self, columns: &[(&str, f32, f32)], size: f32) -> Vec<f32> {
+        let base: Vec<f32> = columns
+            .iter()
+            .map(|(title, least, _)| {
+                // Half a point of slack: a word that fits exactly must not be refused by
+                // rounding when the header is laid out.
+                let word =
+                    self.measure.widest_word(title, size, Weight::Bold) + 2.0 * CELL_PAD + 0.5;
+                least.max(word)
+            })
+            .collect();
+        let fixed: f32 = base
+            .iter()
+            .zip(columns)
+            .filter(|(_, c)| c.2 <= 0.0)
+            .map(|(w, _)| w)
+            .sum();
+        let shares: f32 = columns.iter().map(|c| c.2.max(0.0)).sum();
+        let left = (TEXT_W - fixed).max(0.0);
+        base.iter()
+            .zip(columns)
+            .map(|(w, c)| {
+                if c.2 > 0.0 {
+                    w.max(left * c.2 / shares)
+                } else {
+                    *w
+                }
+            })
+            .collect()
+    }
+
+    /// The width of `text` in the embedded font.
+    pub(super) fn text_width(&self, text: &str, size: f32, weight: Weight) -> f32 {
+        self.measure.width(text, size, weight)
+    }
+
+    /// Where the next line of the body starts, in points from the top of the page.
+    pub(super) fn y(&self) -> f32 {
+        self.y
+    }
+
+    /// Draws a line of text at a place of the current page (`y` its baseline), not moving on.
+    pub(super) fn text_at(&mut self, x: f32, y: f32, size: f32, weight: Weight, text: &str) {
+        self.page().push(Op::Text {
+            x,
+            y,
             size,
             weight,
+            text: text.to_string(),
         });
     }
 
-    /// Ends the table: pages from here on have no header row.
-    pub(super) fn end_table(&mut self) {
-        self.header = None;
+    /// Draws a drawing's part on the current page (a line, a dashed line, a bar).
+    pub(super) fn draw_op(&mut self, op: Op) {
+        self.page().push(op);
     }
 
     pub(super) fn wrap_cells(
@@ -351,6 +524,9 @@ impl<'a> Layout<'a> {
     }
 }
 
+/// The colour of a chart's bars: a mid teal that prints as a clear grey in black and white.
+const BAR_COLOUR: (u8, u8, u8) = (86, 140, 160);
+
 pub(super) fn draw(pages: Vec<Vec<Op>>, draft: bool) -> Result<Vec<u8>, ProtocolError> {
     let regular = Font::new(Arc::new(REGULAR.to_vec()).into(), 0).ok_or(ProtocolError::Font)?;
     let bold = Font::new(Arc::new(BOLD.to_vec()).into(), 0).ok_or(ProtocolError::Font)?;
@@ -361,41 +537,33 @@ pub(super) fn draw(pages: Vec<Vec<Op>>, draft: bool) -> Result<Vec<u8>, Protocol
             PageSettings::from_wh(PAGE_W, PAGE_H).ok_or(ProtocolError::Pdf("page size".into()))?;
         let mut page = document.start_page_with(settings);
         let mut surface = page.surface();
+        // Bars first, so that the text and lines over them stay readable.
+        draw_bars(&mut surface, &ops);
         surface.set_fill(Some(Fill::default()));
         surface.set_stroke(None);
-        let mut lines = PathBuilder::new();
-        let mut any_line = false;
         for op in &ops {
-            match op {
-                Op::Text {
-                    x,
-                    y,
-                    size,
-                    weight,
+            if let Op::Text {
+                x,
+                y,
+                size,
+                weight,
+                text,
+            } = op
+                && !text.is_empty()
+            {
+                let font = if *weight == Weight::Bold {
+                    bold.clone()
+                } else {
+                    regular.clone()
+                };
+                surface.draw_text(
+                    Point::from_xy(*x, *y),
+                    font,
+                    *size,
                     text,
-                } => {
-                    if text.is_empty() {
-                        continue;
-                    }
-                    let font = if *weight == Weight::Bold {
-                        bold.clone()
-                    } else {
-                        regular.clone()
-                    };
-                    surface.draw_text(
-                        Point::from_xy(*x, *y),
-                        font,
-                        *size,
-                        text,
-                        false,
-                        TextDirection::Auto,
-                    );
-                }
-                Op::Line { x1, y1, x2, y2 } => {
-                    lines.move_to(*x1, *y1);
-                    lines.line_to(*x2, *y2);
-                    any_line = true;
-                }
+                    false,
+                    TextDirection::Auto,
+                );
             }
         }
         let footer = format!(
@@ -411,18 +579,64 @@ pub(super) fn draw(pages: Vec<Vec<Op>>, draft: bool) -> Result<Vec<u8>, Protocol
             false,
             TextDirection::Auto,
         );
-        if any_line && let Some(path) = lines.finish() {
-            surface.set_fill(None);
-            surface.set_stroke(Some(Stroke {
-                width: 0.5,
-                ..Default::default()
-            }));
-            surface.draw_path(&path);
-        }
+        draw_lines(&mut surface, &ops);
         surface.finish();
         page.finish();
     }
     document
         .finish()
         .map_err(|e| ProtocolError::Pdf(format!("{e:?}")))
+}
+
+/// Fills the page's bars in [`BAR_COLOUR`].
+fn draw_bars(surface: &mut Surface<'_>, ops: &[Op]) {
+    let mut bars = PathBuilder::new();
+    let mut any = false;
+    for op in ops {
+        if let Op::Bar { x, y, w, h } = op
+            && let Some(rect) = Rect::from_xywh(*x, *y, *w, *h)
+        {
+            bars.push_rect(rect);
+            any = true;
+        }
+    }
+    if any && let Some(path) = bars.finish() {
+        let (r, g, b) = BAR_COLOUR;
+        surface.set_stroke(None);
+        surface.set_fill(Some(Fill {
+            paint: rgb::Color::new(r, g, b).into(),
+            ..Default::default()
+        }));
+        surface.draw_path(&path);
+    }
+}
+
+/// Strokes the page's lines: the table rules thin and solid, the reference lines dashed.
+fn draw_lines(surface: &mut Surface<'_>, ops: &[Op]) {
+    for dashed in [false, true] {
+        let mut lines = PathBuilder::new();
+        let mut any = false;
+        for op in ops {
+            match (op, dashed) {
+                (Op::Line { x1, y1, x2, y2 }, false) | (Op::Dash { x1, y1, x2, y2 }, true) => {
+                    lines.move_to(*x1, *y1);
+                    lines.line_to(*x2, *y2);
+                    any = true;
+                }
+                _ => {}
+            }
+        }
+        if any && let Some(path) = lines.finish() {
+            surface.set_fill(None);
+            surface.set_stroke(Some(Stroke {
+                width: if dashed { 0.8 } else { 0.5 },
+                dash: dashed.then(|| StrokeDash {
+                    array: vec![3.0, 2.0],
+                    offset: 0.0,
+                }),
+                ..Default::default()
+            }));
+            surface.draw_path(&path);
+        }
+    }
 }

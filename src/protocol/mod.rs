@@ -9,10 +9,12 @@ use crate::answers::Presented;
 use crate::catalogue::{Catalogue, Code};
 use crate::signed::{DocumentEntry, Payload};
 
+mod chart;
 mod layout;
+mod official;
 
 pub use layout::BODY_BOTTOM;
-use layout::{Layout, Measure, Weight, draw};
+use layout::{Layout, Measure, Table, Weight, draw};
 
 /// The protocol could not be made.
 #[derive(Debug, thiserror::Error)]
@@ -185,9 +187,17 @@ pub fn write_beside(
     Ok(pdf_path)
 }
 
-/// A percent as the protocol prints it (`—` when there is none).
+/// A percent as the protocol prints it: `88,0`, with the decimal comma (`—` when there
+/// is none).
 fn percent_text(percent: Option<crate::scoring::Percent>) -> String {
-    crate::scoring::Percent::or_dash(percent)
+    official::percent(percent)
+}
+
+/// Whether the protocol shows self-assessment figures: a centre's own print always does;
+/// the commission's only when the centre gave at least one self-assessment grade, since
+/// "0 з 705 — 0,0 %" for a centre that gave none reads as a self-assessment of nothing.
+fn shows_self(payload: &Payload) -> bool {
+    is_self_assessment(payload) || payload.standards.iter().any(|e| e.self_grade.is_some())
 }
 
 /// Renders the protocol of a result.
@@ -253,6 +263,8 @@ fn heading(l: &mut Layout<'_>, payload: &Payload, catalogue: &Catalogue) {
     l.gap(6.0);
     results(l, payload, own);
     l.gap(8.0);
+    chart::summary(l, payload, catalogue, own);
+    l.gap(8.0);
 }
 
 /// The visit's date, the expert and the signer, and whether their names differ.
@@ -264,12 +276,19 @@ fn visit(l: &mut Layout<'_>, payload: &Payload) {
             s.to_string()
         }
     };
+    // A name ends with its initial's period ("Іваненко І. І."): each sentence is closed
+    // with one period, never two.
     l.paragraph(
         &format!(
-            "Дата візиту: {}. Експерт: {}. Підписав: {}.",
-            payload.visit_date.as_deref().unwrap_or("—"),
-            or_dash(&payload.expert),
-            or_dash(&payload.signer)
+            "Дата візиту: {} Експерт: {} Підписав: {}",
+            official::sentence(
+                &payload
+                    .visit_date
+                    .as_deref()
+                    .map_or("—".into(), official::date)
+            ),
+            official::sentence(&or_dash(&payload.expert)),
+            official::sentence(&or_dash(&payload.signer))
         ),
         10.0,
         Weight::Regular,
@@ -304,19 +323,25 @@ fn results(l: &mut Layout<'_>, payload: &Payload, own: bool) {
         );
     }
     let s = &t.self_assessment;
-    l.paragraph(
-        &format!(
-            "Самооцінка центру: {} з {} балів — {} % — {}. Застосовних стандартів: {}, не застосовується: {}.",
-            s.points,
-            t.max_points,
-            percent_text(s.percent),
-            s.category.title_uk(),
-            t.applicable,
-            t.not_applicable
-        ),
-        if own { 12.0 } else { 10.0 },
-        if own { Weight::Bold } else { Weight::Regular },
+    let counts = format!(
+        "Застосовних стандартів: {}, не застосовується: {}.",
+        t.applicable, t.not_applicable
     );
+    if shows_self(payload) {
+        l.paragraph(
+            &format!(
+                "Самооцінка центру: {} з {} балів — {} % — {}. {counts}",
+                s.points,
+                t.max_points,
+                percent_text(s.percent),
+                s.category.title_uk(),
+            ),
+            if own { 12.0 } else { 10.0 },
+            if own { Weight::Bold } else { Weight::Regular },
+        );
+    } else {
+        l.paragraph(&counts, 10.0, Weight::Regular);
+    }
     if own {
         l.paragraph(
             &format!(
@@ -335,86 +360,263 @@ fn results(l: &mut Layout<'_>, payload: &Payload, own: bool) {
     }
 }
 
-/// A table of the standards of each group, with the group's figures above it.
-fn tables(l: &mut Layout<'_>, payload: &Payload, catalogue: &Catalogue) {
-    let t = &payload.totals;
-    let widths = [54.0, 196.0, 52.0, 52.0, 80.0, 81.0];
-    let header = [
-        "Код",
-        "Стандарт",
-        "Самооцінка",
-        "Оцінка комісії",
-        "Не застосовується",
-        "Примітка",
-    ];
-    for group in &catalogue.groups {
-        let entries: Vec<_> = payload
-            .standards
-            .iter()
-            .filter(|e| {
-                e.code.parse::<Code>().is_ok_and(|c| {
-                    c.starts_with(&group.code) && c.group_prefix() == group.code.as_str()
-                })
-            })
-            .collect();
-        if entries.is_empty() {
+/// The font size of the standards' tables.
+const TABLE_SIZE: f32 = 8.0;
+/// Stands for "не застосовується" in a compact table, where there is no room for it (the
+/// note above the first such table says so).
+const NA_MARK: &str = "н/з";
+
+/// A group's standards in the protocol: those whose wording the catalogue has, each a row
+/// with its words, and those whose wording is lost, compactly (see [`compact`]).
+struct GroupRows<'p> {
+    worded: Vec<(&'p crate::signed::StandardEntry, String)>,
+    lost: Vec<&'p crate::signed::StandardEntry>,
+}
+
+/// The payload's standards of `group`, split by whether their wording is preserved.
+fn group_rows<'p>(
+    payload: &'p Payload,
+    catalogue: &Catalogue,
+    group: &crate::catalogue::Group,
+) -> GroupRows<'p> {
+    let mut rows = GroupRows {
+        worded: Vec::new(),
+        lost: Vec::new(),
+    };
+    for e in &payload.standards {
+        let Ok(code) = e.code.parse::<Code>() else {
+            continue;
+        };
+        if !(code.starts_with(&group.code) && code.group_prefix() == group.code.as_str()) {
             continue;
         }
-        let figures = t
-            .groups
-            .iter()
-            .find(|g| g.code == group.code)
-            .map(|g| {
-                // A centre's own print gives its own figures.
-                let tally = if is_self_assessment(payload) {
-                    &g.self_assessment
-                } else {
-                    &g.commission
-                };
-                format!(
-                    " — {} з {} балів, {} %",
-                    tally.points,
-                    g.max_points,
-                    percent_text(tally.percent)
-                )
-            })
-            .unwrap_or_default();
-        l.ensure(60.0);
-        l.paragraph(
-            &format!("{} {}{figures}", group.code, group.title),
-            11.0,
-            Weight::Bold,
-        );
-        let head: Vec<(&str, f32)> = header.iter().copied().zip(widths).collect();
-        l.table(&head, 8.0, Weight::Bold);
-        for e in entries {
-            let code: Code = match e.code.parse() {
-                Ok(c) => c,
-                Err(_) => continue,
-            };
-            let title = catalogue
-                .standard(&code)
-                .and_then(|s| s.title.clone())
-                .unwrap_or_else(|| "(текст не зберігся в наявній копії Наказу)".into());
-            let own = grade_text(e.self_grade, catalogue, &code);
-            let commission = grade_text(e.commission, catalogue, &code);
-            let na = e
-                .na_reason
-                .as_deref()
-                .map(|r| crate::answers::shown_reason(catalogue, r).to_string())
-                .unwrap_or_default();
-            let cells = [
-                (e.code.as_str(), widths[0]),
-                (title.as_str(), widths[1]),
-                (own.as_str(), widths[2]),
-                (commission.as_str(), widths[3]),
-                (na.as_str(), widths[4]),
-                (e.note.as_str(), widths[5]),
-            ];
-            l.row(&cells, 8.0, Weight::Regular);
+        match catalogue.standard(&code).and_then(|s| s.title.clone()) {
+            Some(title) => rows.worded.push((e, title)),
+            None => rows.lost.push(e),
         }
-        l.end_table();
+    }
+    rows
+}
+
+/// The group's heading: its code, title and figures (a centre's own print: its own).
+fn group_heading(payload: &Payload, group: &crate::catalogue::Group) -> String {
+    let figures = payload
+        .totals
+        .groups
+        .iter()
+        .find(|g| g.code == group.code)
+        .map(|g| {
+            let tally = if is_self_assessment(payload) {
+                &g.self_assessment
+            } else {
+                &g.commission
+            };
+            format!(
+                " — {} з {} балів, {} %",
+                tally.points,
+                g.max_points,
+                percent_text(tally.percent)
+            )
+        })
+        .unwrap_or_default();
+    format!("{} {}{figures}", group.code, group.title)
+}
+
+/// A table of the standards of each group, with the group's figures above it; the
+/// self-assessment's column only where the protocol shows self-assessment figures.
+fn tables(l: &mut Layout<'_>, payload: &Payload, catalogue: &Catalogue) {
+    let with_self = shows_self(payload);
+    let header = standard_columns(l, payload, with_self);
+    let groups: Vec<(&crate::catalogue::Group, GroupRows<'_>)> = catalogue
+        .groups
+        .iter()
+        .map(|g| (g, group_rows(payload, catalogue, g)))
+        .filter(|(_, r)| !(r.worded.is_empty() && r.lost.is_empty()))
+        .collect();
+    let lost: Vec<&str> = groups
+        .iter()
+        .filter(|(_, r)| !r.lost.is_empty())
+        .map(|(g, _)| g.code.as_str())
+        .collect();
+    // One note for all the standards whose wording is lost, above the first of them.
+    let mut lost_note = (!lost.is_empty()).then(|| {
+        format!(
+            "Текст стандартів груп {} у наявній копії Наказу не зберігся, тому для них \
+             наведено лише коди та оцінки ({NA_MARK} — не застосовується); примітки й \
+             причини незастосування — під таблицею групи.",
+            lost.join(", ")
+        )
+    });
+    for (group, rows) in &groups {
+        let heading = group_heading(payload, group);
+        let mut heading = Some(heading.as_str());
+        if !rows.worded.is_empty() {
+            let rows = rows
+                .worded
+                .iter()
+                .map(|(e, title)| standard_row(e, title, catalogue, with_self))
+                .collect();
+            let head: Vec<_> = heading
+                .take()
+                .map(|h| (h, 11.0, Weight::Bold))
+                .into_iter()
+                .collect();
+            l.table(
+                &head,
+                &Table {
+                    header: header.clone(),
+                    rows,
+                    size: TABLE_SIZE,
+                },
+            );
+        }
+        if !rows.lost.is_empty() {
+            let note = lost_note.take();
+            let mut head = Vec::new();
+            if let Some(note) = &note {
+                head.push((note.as_str(), 9.0, Weight::Regular));
+            }
+            if let Some(h) = heading {
+                head.push((h, 11.0, Weight::Bold));
+            }
+            compact(l, &head, &rows.lost, catalogue, with_self);
+        }
         l.gap(8.0);
+    }
+}
+
+/// The columns of a standards' table, each at least as wide as its header's longest word
+/// (so that a header wraps only between words) and the code's column as wide as the
+/// longest code; the standard's words and the note share what is left.
+fn standard_columns(
+    l: &Layout<'_>,
+    payload: &Payload,
+    with_self: bool,
+) -> Vec<(&'static str, f32)> {
+    let code_w = code_width(l, payload.standards.iter().map(|e| e.code.as_str()));
+    let mut columns = vec![("Код", code_w, 0.0), ("Стандарт", 0.0, 2.4)];
+    if with_self {
+        columns.push(("Самооцінка", 0.0, 0.0));
+    }
+    columns.extend([
+        ("Оцінка комісії", 0.0, 0.0),
+        ("Не застосовується", 80.0, 0.0),
+        ("Примітка", 0.0, 1.0),
+    ]);
+    let widths = l.columns(&columns, TABLE_SIZE);
+    columns.iter().map(|c| c.0).zip(widths).collect()
+}
+
+/// The width a code column needs for the longest of `codes`.
+fn code_width<'c>(l: &Layout<'_>, codes: impl Iterator<Item = &'c str>) -> f32 {
+    codes
+        .map(|c| l.text_width(c, TABLE_SIZE, Weight::Regular))
+        .fold(0.0, f32::max)
+        + 2.0 * layout::CELL_PAD
+        + 1.0
+}
+
+/// One standard's row: code, words, grades, the N/A reason, the note.
+fn standard_row(
+    e: &crate::signed::StandardEntry,
+    title: &str,
+    catalogue: &Catalogue,
+    with_self: bool,
+) -> Vec<String> {
+    let (own, commission) = grades(e, catalogue);
+    let na = e
+        .na_reason
+        .as_deref()
+        .map(|r| official::reason(catalogue, r).to_string())
+        .unwrap_or_default();
+    let mut row = vec![e.code.clone(), title.to_string()];
+    if with_self {
+        row.push(own);
+    }
+    row.extend([commission, na, e.note.clone()]);
+    row
+}
+
+/// A standard's self-assessment and commission grades as printed.
+fn grades(e: &crate::signed::StandardEntry, catalogue: &Catalogue) -> (String, String) {
+    match e.code.parse::<Code>() {
+        Ok(c) => (
+            grade_text(e.self_grade, catalogue, &c),
+            grade_text(e.commission, catalogue, &c),
+        ),
+        Err(_) => ("—".into(), "—".into()),
+    }
+}
+
+/// The standards whose wording is lost, as a narrow grid of code and grade(s), several
+/// standards a line, instead of a tall row each that says only that the words are lost;
+/// below it, each one's N/A reason and note, which the grid has no room for.
+fn compact(
+    l: &mut Layout<'_>,
+    heading: &[(&str, f32, Weight)],
+    lost: &[&crate::signed::StandardEntry],
+    catalogue: &Catalogue,
+    with_self: bool,
+) {
+    let code_w = code_width(l, lost.iter().map(|e| e.code.as_str()));
+    let mut set = vec![("Код", code_w, 0.0)];
+    if with_self {
+        set.push(("Самооцінка", 0.0, 0.0));
+    }
+    set.push(("Оцінка комісії", 0.0, 0.0));
+    let widths = l.columns(&set, TABLE_SIZE);
+    let per: f32 = widths.iter().sum();
+    let sets = ((layout::TEXT_W / per).floor() as usize).max(1);
+    // The sets widened evenly to the page's width, so that the grid lines up with the
+    // other tables.
+    let stretch = layout::TEXT_W / (per * sets as f32);
+    let header: Vec<(&str, f32)> = (0..sets)
+        .flat_map(|_| {
+            set.iter()
+                .map(|c| c.0)
+                .zip(widths.iter().map(|w| w * stretch))
+        })
+        .collect();
+    let rows = lost
+        .chunks(sets)
+        .map(|chunk| {
+            let mut row = Vec::with_capacity(header.len());
+            for e in chunk {
+                let (own, commission) = grades(e, catalogue);
+                row.push(e.code.clone());
+                if with_self {
+                    row.push(own);
+                }
+                row.push(if e.na { NA_MARK.into() } else { commission });
+            }
+            row.resize(header.len(), String::new());
+            row
+        })
+        .collect();
+    l.table(
+        heading,
+        &Table {
+            header,
+            rows,
+            size: TABLE_SIZE,
+        },
+    );
+    for e in lost {
+        if let Some(reason) = e.na_reason.as_deref().filter(|_| e.na) {
+            let reason = official::reason(catalogue, reason);
+            l.paragraph(
+                &format!("{} — не застосовується: {reason}", e.code),
+                9.0,
+                Weight::Regular,
+            );
+        }
+        if !e.note.is_empty() {
+            l.paragraph(
+                &format!("{} — примітка: {}", e.code, e.note),
+                9.0,
+                Weight::Regular,
+            );
+        }
     }
 }
 
@@ -431,7 +633,7 @@ fn lists(l: &mut Layout<'_>, payload: &Payload, catalogue: &Catalogue) {
             &format!(
                 "{} — {}",
                 e.code,
-                crate::answers::shown_reason(catalogue, e.na_reason.as_deref().unwrap_or(""))
+                official::reason(catalogue, e.na_reason.as_deref().unwrap_or(""))
             ),
             9.0,
             Weight::Regular,
@@ -492,7 +694,7 @@ fn signatures(l: &mut Layout<'_>, payload: &Payload, provenance: Option<&Provena
         ),
     }
     l.paragraph(
-        &format!("Складено: {}", payload.exported_at),
+        &format!("Складено: {}", official::time(&payload.exported_at)),
         9.0,
         Weight::Regular,
     );
@@ -503,18 +705,32 @@ fn signatures(l: &mut Layout<'_>, payload: &Payload, provenance: Option<&Provena
         &["Експерт", "Голова акредитаційної комісії"]
     };
     for who in signers {
-        l.paragraph(
-            &format!(
-                "{who}: ______________________  ______________________  «___» __________ 20___ р."
-            ),
-            10.0,
-            Weight::Regular,
-        );
-        l.paragraph(
-            "                      (підпис)                         (П.І.Б.)",
-            7.0,
-            Weight::Regular,
-        );
+        signature_line(l, who);
         l.gap(10.0);
     }
+}
+
+/// One signature line: who signs, a blank for the signature and one for the name, each
+/// captioned under its middle, and the date. The captions are placed by measure: spaces
+/// in a paragraph would be folded into one and put both captions at the left.
+fn signature_line(l: &mut Layout<'_>, who: &str) {
+    const BLANK: &str = "______________________";
+    const SIZE: f32 = 10.0;
+    const CAPTION: f32 = 7.0;
+    l.ensure(SIZE * 1.35 + CAPTION + 4.0);
+    let lead = format!("{who}: ");
+    l.paragraph(
+        &format!("{lead}{BLANK}  {BLANK}  «___» __________ 20___ р."),
+        SIZE,
+        Weight::Regular,
+    );
+    let blank = l.text_width(BLANK, SIZE, Weight::Regular);
+    let sign_x = layout::MARGIN + l.text_width(&lead, SIZE, Weight::Regular);
+    let name_x = sign_x + l.text_width(&format!("{BLANK}  "), SIZE, Weight::Regular);
+    let y = l.y() + CAPTION;
+    for (x, caption) in [(sign_x, "(підпис)"), (name_x, "(П.І.Б.)")] {
+        let w = l.text_width(caption, CAPTION, Weight::Regular);
+        l.text_at(x + (blank - w) / 2.0, y, CAPTION, Weight::Regular, caption);
+    }
+    l.gap(CAPTION + 3.0);
 }
