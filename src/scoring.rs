@@ -98,16 +98,6 @@ impl Percent {
     }
 }
 
-impl Percent {
-    /// As Ukrainian documents write it, with a decimal comma: `88,0 %`; `—` for none.
-    pub fn official(percent: Option<Percent>) -> String {
-        percent.map_or_else(
-            || "—".to_string(),
-            |p| format!("{},{} %", p.0 / 10, p.0 % 10),
-        )
-    }
-}
-
 impl fmt::Display for Percent {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}.{}", self.0 / 10, self.0 % 10)

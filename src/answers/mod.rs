@@ -354,29 +354,10 @@ impl Answers {
                 self.prune_standard(&code);
             }
             Change::Recommendation { code, text } => {
-                self.standards
-                    .entry(code.clone())
-                    .or_default()
-                    .recommendation
-                    .text = text;
-                self.prune_standard(&code);
+                self.edit_recommendation(code, |r| r.text = text)
             }
-            Change::Due { code, due } => {
-                self.standards
-                    .entry(code.clone())
-                    .or_default()
-                    .recommendation
-                    .due = due;
-                self.prune_standard(&code);
-            }
-            Change::Owner { code, name } => {
-                self.standards
-                    .entry(code.clone())
-                    .or_default()
-                    .recommendation
-                    .owner = name;
-                self.prune_standard(&code);
-            }
+            Change::Due { code, due } => self.edit_recommendation(code, |r| r.due = due),
+            Change::Owner { code, name } => self.edit_recommendation(code, |r| r.owner = name),
             Change::Conclusion { text } => self.conclusion = text,
             Change::Centre { field, value } => {
                 if value.is_empty() {
@@ -405,6 +386,18 @@ impl Answers {
             answers.set(altered.as_change());
         }
         answers
+    }
+
+    /// Changes one part of a standard's recommendation (the answer pruned if left empty).
+    fn edit_recommendation(&mut self, code: Code, edit: impl FnOnce(&mut Recommendation)) {
+        edit(
+            &mut self
+                .standards
+                .entry(code.clone())
+                .or_default()
+                .recommendation,
+        );
+        self.prune_standard(&code);
     }
 
     // Keeps the maps canonical (no empty entries), so that equality means "same content".

@@ -6,24 +6,8 @@
 use crate::catalogue::Catalogue;
 use crate::scoring::Percent;
 
-/// A stored `YYYY-MM-DD` date as `DD.MM.YYYY`; anything else as it is (a result holds
-/// only checked dates, but the protocol prints what it is given rather than nothing).
-pub(super) fn date(iso: &str) -> String {
-    let parts: Vec<&str> = iso.split('-').collect();
-    match parts.as_slice() {
-        [y, m, d]
-            if y.len() == 4
-                && m.len() == 2
-                && d.len() == 2
-                && [y, m, d]
-                    .iter()
-                    .all(|p| p.bytes().all(|b| b.is_ascii_digit())) =>
-        {
-            format!("{d}.{m}.{y}")
-        }
-        _ => iso.to_string(),
-    }
-}
+/// A stored `YYYY-MM-DD` date as `DD.MM.YYYY` (the one formatter the documents share).
+pub(super) use crate::support::time::official_date as date;
 
 /// A stored RFC 3339 time (`2026-12-01T20:29:34.973Z`) as `01.12.2026, 20:29 (UTC)`.
 ///

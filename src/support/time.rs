@@ -50,34 +50,15 @@ pub fn official_date(text: &str) -> String {
     format!("{}.{}.{}", &date[8..10], &date[5..7], &date[..4])
 }
 
-/// An RFC 3339 UTC time as a Ukrainian document writes it: `01.12.2026, 20:29 (UTC)`;
-/// any other text as it is.
-pub fn official_time(text: &str) -> String {
-    let time = text
-        .get(11..16)
-        .filter(|t| t.as_bytes()[2] == b':' && t.bytes().filter(u8::is_ascii_digit).count() == 4);
-    match (check_date(text.get(..10).unwrap_or("")), time) {
-        (Ok(()), Some(time)) if text.ends_with('Z') => {
-            format!("{}, {time} (UTC)", official_date(text))
-        }
-        _ => text.to_string(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn official_dates_and_times() {
+    fn official_dates() {
         assert_eq!(official_date("2026-12-01"), "01.12.2026");
         assert_eq!(official_date("2026-12-01T20:29:34.973Z"), "01.12.2026");
         assert_eq!(official_date("вчора"), "вчора");
-        assert_eq!(
-            official_time("2026-12-01T20:29:34.973Z"),
-            "01.12.2026, 20:29 (UTC)"
-        );
-        assert_eq!(official_time("2026-12-01"), "2026-12-01");
     }
 
     #[test]
