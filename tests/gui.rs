@@ -575,6 +575,13 @@ fn export_from_the_window_lists_what_is_missing_then_signs_a_verifiable_result()
         dir.path().join("centre.result.pdf").exists(),
         "the protocol is saved beside it"
     );
+    // And the expert conclusion (PDF with the result embedded, DOCX) and the action plan.
+    let conclusion = std::fs::read(dir.path().join("centre.result.conclusion.pdf"))
+        .expect("the conclusion is saved beside it");
+    let check = akredit::conclusion::check_pdf(&conclusion, &cat, &[]).expect("check");
+    assert!(check.holds(), "{:?}", check.figures);
+    assert!(dir.path().join("centre.result.conclusion.docx").exists());
+    assert!(dir.path().join("centre.result.action-plan.csv").exists());
     assert!(file.exists());
 }
 

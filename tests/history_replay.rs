@@ -39,7 +39,7 @@ fn change() -> impl Strategy<Value = Change> {
         }),
         (code.clone(), prop::option::of("[a-z]{1,8}"))
             .prop_map(|(code, reason)| { Change::NotApplicable { code, reason } }),
-        (code, text.clone()).prop_map(|(code, text)| Change::Note { code, text }),
+        (code.clone(), text.clone()).prop_map(|(code, text)| Change::Note { code, text }),
         ((0..FIELDS.len()), text.clone()).prop_map(|(i, value)| Change::Centre {
             field: FIELDS[i].to_string(),
             value,
@@ -68,7 +68,19 @@ fn change() -> impl Strategy<Value = Change> {
                 fact: Fact::ALL[i],
                 value,
             }),
-        ((1u8..=13), text).prop_map(|(number, text)| Change::DocumentNote { number, text }),
+        ((1u8..=13), text.clone()).prop_map(|(number, text)| Change::DocumentNote { number, text }),
+        (code.clone(), text.clone()).prop_map(|(code, text)| Change::Recommendation { code, text }),
+        (
+            code.clone(),
+            prop::option::of(prop_oneof![
+                Just("2027-03-31".to_string()),
+                Just("2027-02-30".to_string()),
+                Just("31.03.2027".to_string()),
+            ])
+        )
+            .prop_map(|(code, due)| Change::Due { code, due }),
+        (code.clone(), text.clone()).prop_map(|(code, name)| Change::Owner { code, name }),
+        text.prop_map(|text| Change::Conclusion { text }),
     ]
 }
 
@@ -147,6 +159,9 @@ fn refusal_explained(
                 reason: Some(r), ..
             } => r.trim().is_empty(),
             Change::Centre { field, value } => field == "centre_name" && value.trim().is_empty(),
+            Change::Due { due: Some(due), .. } => {
+                akredit::support::time::check_date(due.trim()).is_err()
+            }
             Change::DocumentPresent {
                 number,
                 present: Some(Presented::NotApplicable),

@@ -110,6 +110,7 @@ fn the_protocol_of_a_signed_result_has_real_ukrainian_text() {
         Some(&Provenance {
             result_sha256: signed.sha256.clone(),
             fingerprint: signed.fingerprint.clone(),
+            result_file: signed.bytes.clone(),
         }),
     )
     .expect("render");
@@ -447,6 +448,7 @@ fn realistic_pdf(dir: &Path, spec: &Realistic) -> (std::path::PathBuf, Option<Ve
         Some(&Provenance {
             result_sha256: signed.sha256.clone(),
             fingerprint: signed.fingerprint.clone(),
+            result_file: signed.bytes.clone(),
         }),
     )
     .expect("render");

@@ -60,6 +60,12 @@ pub enum CliError {
     /// A file given could not be read, or an output file written.
     #[error(transparent)]
     File(#[from] crate::support::files::FileError),
+    /// The conclusion could not be made.
+    #[error(transparent)]
+    Conclusion(#[from] crate::conclusion::ConclusionError),
+    /// A document's PDF could not be checked.
+    #[error(transparent)]
+    PdfCheck(#[from] crate::conclusion::PdfCheckError),
     /// A self-assessment could not be written or imported.
     #[error(transparent)]
     SelfAssessment(#[from] crate::self_assessment::SelfError),

@@ -61,7 +61,7 @@ pub use files::load_catalogue;
 pub use inspection::{CentreArgs, DocumentArgs, NaArgs, NewArgs, NoteArgs, ScoreArgs};
 pub use keys::KeyAction;
 pub use read::{HistoryArgs, ShowArgs, SummaryArgs};
-pub use recommendations::{ActionPlanArgs, ConclusionArgs, RecommendArgs};
+pub use recommendations::{ActionPlanArgs, ConclusionArgs, ConclusionDocArgs, RecommendArgs};
 pub use results::{DiffArgs, ExportArgs, ProtocolArgs, VerifyArgs};
 pub use self_assessment::{ExportSelfArgs, ImportSelfArgs, TemplateArgs};
 
@@ -113,6 +113,10 @@ pub enum Command {
     /// Write the corrective-action plan (CSV for a spreadsheet: UTF-8 with BOM, `;`) of a
     /// signed result or an inspection file.
     ActionPlan(ActionPlanArgs),
+    /// Write the expert conclusion (експертний висновок) on the official form of a signed
+    /// result (or of an inspection file, as a draft): --out NAME.pdf (PDF/A-3 with the
+    /// result embedded) or NAME.docx (editable).
+    ConclusionDoc(ConclusionDocArgs),
     /// List the standards of the inspection with their grades.
     Show(ShowArgs),
     /// Print the history of changes, oldest first.
@@ -138,7 +142,9 @@ pub enum Command {
     ImportSelf(ImportSelfArgs),
     /// Write the CSV template a centre fills in a spreadsheet for its self-assessment.
     Template(TemplateArgs),
-    /// Check a signed result: format, signature, signer, catalogue, totals, standards.
+    /// Check a signed result: format, signature, signer, catalogue, totals, standards; or
+    /// the result embedded in a conclusion's or protocol's PDF, and whether its pages print
+    /// the result's figures.
     Verify(VerifyArgs),
     /// Write the printable protocol (A4 PDF) of a signed result or of an inspection file.
     Protocol(ProtocolArgs),
@@ -206,6 +212,7 @@ pub fn run(
         Command::Recommend(args) => recommendations::recommend(cat, args, out),
         Command::Conclusion(args) => recommendations::conclusion(cat, args, out),
         Command::ActionPlan(args) => recommendations::action_plan(cat, args, out),
+        Command::ConclusionDoc(args) => recommendations::conclusion_doc(cat, args, out),
         Command::Show(args) => read::show(cat, args, out),
         Command::History(args) => read::history(cat, args, out),
         Command::Summary(args) => read::summary(cat, args, out),

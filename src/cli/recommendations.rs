@@ -51,6 +51,17 @@ pub struct ActionPlanArgs {
     pub out: PathBuf,
 }
 
+/// `akredit conclusion-doc`.
+#[derive(Debug, Args)]
+pub struct ConclusionDocArgs {
+    /// A result (RESULT.json), which must verify, or an inspection file (a draft).
+    pub input: PathBuf,
+    /// The document to write: .pdf (PDF/A-3 with the signed result embedded) or .docx
+    /// (editable); never over an existing file.
+    #[arg(long)]
+    pub out: PathBuf,
+}
+
 /// `akredit recommend`: sets a standard's recommendation, and its deadline and owner
 /// when given, in one change (one undo).
 pub fn recommend(
@@ -128,6 +139,51 @@ pub fn action_plan(
         writeln!(
             out,
             "add one with: akredit recommend FILE CODE TEXT --due YYYY-MM-DD --owner NAME"
+        )?;
+    }
+    Ok(())
+}
+
+/// `akredit conclusion-doc`: the expert conclusion on the official form, as a PDF to hand
+/// in or a DOCX to edit (the extension says which).
+pub fn conclusion_doc(
+    catalogue: &Arc<Catalogue>,
+    args: ConclusionDocArgs,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    use crate::conclusion::DocumentFormat;
+    let target = &args.out;
+    let Some(format) = DocumentFormat::of_path(target) else {
+        return Err(CliError::Usage(format!(
+            "{}: the conclusion is written as .pdf or .docx; give --out a name ending in one of them",
+            target.display()
+        )));
+    };
+    refuse_occupied(target)?;
+    let (payload, provenance) = crate::protocol::load_source(&args.input, catalogue)?;
+    let bytes = crate::conclusion::render(&payload, catalogue, provenance.as_ref(), format)?;
+    write_new_file(target, &bytes)?;
+    writeln!(out, "conclusion written to {}", target.display())?;
+    if provenance.is_none() || !payload.is_final {
+        writeln!(
+            out,
+            "it is marked DRAFT on every page: it is made from {}; make it from the final signed result to hand it in",
+            if provenance.is_none() {
+                "an inspection file, not a signed result"
+            } else {
+                "a draft result"
+            }
+        )?;
+    }
+    let rows = crate::conclusion::action_rows(&payload, catalogue);
+    let zero = rows
+        .iter()
+        .filter(|r| r.row.zero_without_recommendation())
+        .count();
+    if zero > 0 {
+        writeln!(
+            out,
+            "note: {zero} standard(s) graded 0 have no recommendation; add one with: akredit recommend FILE CODE TEXT"
         )?;
     }
     Ok(())

@@ -32,7 +32,7 @@ pub struct ExportArgs {
 /// `akredit verify`.
 #[derive(Debug, Args)]
 pub struct VerifyArgs {
-    /// The result file.
+    /// The result file, or a conclusion's or protocol's PDF with the result embedded.
     pub result: PathBuf,
     /// A trusted public key (base64) or a file holding one (e.g. identity.json).
     #[arg(long, value_name = "PUBKEY_OR_FILE")]
@@ -102,7 +102,65 @@ pub fn verify(
 ) -> Result<(), CliError> {
     let bytes = signed::read_result_file(&args.result)?;
     let trusted = trust_list(&args.trust)?;
+    if bytes.starts_with(b"%PDF-") {
+        return verify_pdf(catalogue, &args, &bytes, &trusted, out);
+    }
     let v = signed::verify(&bytes, catalogue, &trusted);
+    print_verification(&v, out)?;
+    if v.holds() {
+        writeln!(out, "VERIFIED")?;
+        return Ok(());
+    }
+    let failed: Vec<&str> = v.failed().map(|c| c.name).collect();
+    Err(CliError::NotVerified(format!(
+        "{} does not verify: {} failed (see above)",
+        args.result.display(),
+        failed.join(", ")
+    )))
+}
+
+/// `akredit verify DOCUMENT.pdf`: the result embedded in a conclusion or a protocol, and
+/// whether the pages print its figures.
+fn verify_pdf(
+    catalogue: &Catalogue,
+    args: &VerifyArgs,
+    bytes: &[u8],
+    trusted: &[signed::TrustedKey],
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    let check = crate::conclusion::check_pdf(bytes, catalogue, trusted)?;
+    let kind = if check.conclusion {
+        "expert conclusion"
+    } else {
+        "protocol"
+    };
+    writeln!(out, "{kind} PDF with an embedded result:")?;
+    print_verification(&check.verification, out)?;
+    for (line, found) in &check.figures {
+        let state = if *found { "printed" } else { "NOT printed" };
+        writeln!(out, "figures: {state}: {}", one_line(line))?;
+    }
+    if check.holds() {
+        writeln!(
+            out,
+            "VERIFIED: the embedded result verifies and the pages print its figures"
+        )?;
+        return Ok(());
+    }
+    let mut failed: Vec<&str> = check.verification.failed().map(|c| c.name).collect();
+    if check.verification.result.is_some() && !check.figures_match() {
+        failed.push("the figures printed on the pages");
+    }
+    Err(CliError::NotVerified(format!(
+        "{} does not verify: {} failed (see above)",
+        args.result.display(),
+        failed.join(", ")
+    )))
+}
+
+/// The checks of a verification, the result's centre, model and state, the trusted
+/// signer and the hash.
+fn print_verification(v: &signed::Verification, out: &mut dyn Write) -> Result<(), CliError> {
     for check in &v.checks {
         writeln!(out, "{}", one_line(&check.to_string()))?;
     }
@@ -121,16 +179,7 @@ pub fn verify(
     if let Some(sha) = &v.sha256 {
         writeln!(out, "result SHA-256: {sha}")?;
     }
-    if v.holds() {
-        writeln!(out, "VERIFIED")?;
-        return Ok(());
-    }
-    let failed: Vec<&str> = v.failed().map(|c| c.name).collect();
-    Err(CliError::NotVerified(format!(
-        "{} does not verify: {} failed (see above)",
-        args.result.display(),
-        failed.join(", ")
-    )))
+    Ok(())
 }
 
 /// `akredit protocol`: the printable protocol of a signed result or an inspection file.

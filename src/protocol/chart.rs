@@ -99,7 +99,7 @@ pub(super) fn summary(l: &mut Layout<'_>, payload: &Payload, catalogue: &Catalog
 /// The bar chart: one bar a group, its percent written after it, the scale from 0 to
 /// 100 % below, and a dashed line at each category's least percent (from the catalogue,
 /// as the category is computed) with that percent written above it.
-fn chart(
+pub(crate) fn chart(
     l: &mut Layout<'_>,
     bars: &[(String, Option<crate::scoring::Percent>)],
     catalogue: &Catalogue,

@@ -21,9 +21,9 @@ const BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSansCondensed-Bold.
 const PAGE_W: f32 = 595.0;
 const PAGE_H: f32 = 842.0;
 /// The page's margin on every side, in points.
-pub(super) const MARGIN: f32 = 40.0;
+pub(crate) const MARGIN: f32 = 40.0;
 /// The width between the left and right margins: what a table or a paragraph may fill.
-pub(super) const TEXT_W: f32 = PAGE_W - 2.0 * MARGIN;
+pub(crate) const TEXT_W: f32 = PAGE_W - 2.0 * MARGIN;
 const FOOTER: f32 = 28.0;
 
 /// The lowest point, in points from the top of the page, that the body of the protocol
@@ -32,12 +32,12 @@ const FOOTER: f32 = 28.0;
 pub const BODY_BOTTOM: f32 = PAGE_H - MARGIN - FOOTER;
 
 #[derive(Clone, Copy, PartialEq)]
-pub(super) enum Weight {
+pub(crate) enum Weight {
     Regular,
     Bold,
 }
 
-pub(super) enum Op {
+pub(crate) enum Op {
     Text {
         x: f32,
         y: f32,
@@ -67,14 +67,14 @@ pub(super) enum Op {
     },
 }
 
-pub(super) struct Measure<'a> {
-    pub(super) regular: skrifa::FontRef<'a>,
-    pub(super) bold: skrifa::FontRef<'a>,
+pub(crate) struct Measure<'a> {
+    pub(crate) regular: skrifa::FontRef<'a>,
+    pub(crate) bold: skrifa::FontRef<'a>,
 }
 
 impl Measure<'static> {
     /// The embedded fonts, measured.
-    pub(super) fn embedded() -> Result<Measure<'static>, ProtocolError> {
+    pub(crate) fn embedded() -> Result<Measure<'static>, ProtocolError> {
         Ok(Measure {
             regular: skrifa::FontRef::new(REGULAR).map_err(|_| ProtocolError::Font)?,
             bold: skrifa::FontRef::new(BOLD).map_err(|_| ProtocolError::Font)?,
@@ -83,7 +83,7 @@ impl Measure<'static> {
 }
 
 impl Measure<'_> {
-    pub(super) fn width(&self, text: &str, size: f32, weight: Weight) -> f32 {
+    pub(crate) fn width(&self, text: &str, size: f32, weight: Weight) -> f32 {
         let font = match weight {
             Weight::Regular => &self.regular,
             Weight::Bold => &self.bold,
@@ -100,14 +100,14 @@ impl Measure<'_> {
 
     /// The width of the widest word of `text`: the least a column must give its header so
     /// that the header wraps only between words.
-    pub(super) fn widest_word(&self, text: &str, size: f32, weight: Weight) -> f32 {
+    pub(crate) fn widest_word(&self, text: &str, size: f32, weight: Weight) -> f32 {
         text.split_whitespace()
             .map(|w| self.width(w, size, weight))
             .fold(0.0, f32::max)
     }
 
     /// Breaks `text` into lines no wider than `width`; a word longer than a line is cut.
-    pub(super) fn wrap(&self, text: &str, size: f32, weight: Weight, width: f32) -> Vec<String> {
+    pub(crate) fn wrap(&self, text: &str, size: f32, weight: Weight, width: f32) -> Vec<String> {
         let mut lines = Vec::new();
         for paragraph in text.split('\n') {
             let mut line = String::new();
@@ -143,7 +143,7 @@ impl Measure<'_> {
 }
 
 /// The space between a cell's border and its text.
-pub(super) const CELL_PAD: f32 = 2.5;
+pub(crate) const CELL_PAD: f32 = 2.5;
 /// The smallest size a table's header is shrunk to so that each of its words fits its
 /// column; below it a word is cut after all (only a column narrower than any word does so).
 const MIN_HEADER_SIZE: f32 = 6.0;
@@ -170,7 +170,7 @@ struct Header {
 }
 
 impl Header {
-    pub(super) fn height(&self) -> f32 {
+    pub(crate) fn height(&self) -> f32 {
         let lines = self.lines.iter().map(Vec::len).max().unwrap_or(1).max(1);
         lines as f32 * self.size * CELL_LEADING + 2.0 * CELL_PAD
     }
@@ -178,22 +178,22 @@ impl Header {
 
 /// A table to lay out: its header row (each title with its column's width) and its rows,
 /// one text per column, in one font size.
-pub(super) struct Table<'t> {
-    pub(super) header: Vec<(&'t str, f32)>,
-    pub(super) rows: Vec<Vec<String>>,
-    pub(super) size: f32,
+pub(crate) struct Table<'t> {
+    pub(crate) header: Vec<(&'t str, f32)>,
+    pub(crate) rows: Vec<Vec<String>>,
+    pub(crate) size: f32,
 }
 
-pub(super) struct Layout<'a> {
+pub(crate) struct Layout<'a> {
     measure: Measure<'a>,
-    pub(super) pages: Vec<Vec<Op>>,
+    pub(crate) pages: Vec<Vec<Op>>,
     y: f32,
     /// The header of the table being laid out, if any.
     header: Option<Header>,
 }
 
 impl<'a> Layout<'a> {
-    pub(super) fn new(measure: Measure<'a>) -> Self {
+    pub(crate) fn new(measure: Measure<'a>) -> Self {
         Layout {
             measure,
             pages: vec![Vec::new()],
@@ -202,7 +202,7 @@ impl<'a> Layout<'a> {
         }
     }
 
-    pub(super) fn page(&mut self) -> &mut Vec<Op> {
+    pub(crate) fn page(&mut self) -> &mut Vec<Op> {
         if self.pages.is_empty() {
             self.pages.push(Vec::new());
         }
@@ -211,7 +211,7 @@ impl<'a> Layout<'a> {
     }
 
     /// Starts a page; inside a table, its header row comes first.
-    pub(super) fn new_page(&mut self) {
+    pub(crate) fn new_page(&mut self) {
         self.pages.push(Vec::new());
         self.y = MARGIN;
         if let Some(header) = self.header.take() {
@@ -220,13 +220,13 @@ impl<'a> Layout<'a> {
         }
     }
 
-    pub(super) fn ensure(&mut self, height: f32) {
+    pub(crate) fn ensure(&mut self, height: f32) {
         if self.y + height > BODY_BOTTOM {
             self.new_page();
         }
     }
 
-    pub(super) fn paragraph(&mut self, text: &str, size: f32, weight: Weight) {
+    pub(crate) fn paragraph(&mut self, text: &str, size: f32, weight: Weight) {
         let lines = self.measure.wrap(text, size, weight, PAGE_W - 2.0 * MARGIN);
         for line in lines {
             self.ensure(size * 1.35);
@@ -242,12 +242,12 @@ impl<'a> Layout<'a> {
         }
     }
 
-    pub(super) fn gap(&mut self, h: f32) {
+    pub(crate) fn gap(&mut self, h: f32) {
         self.y += h;
     }
 
     /// How many table lines of `size` fit in one cell from `y` down to the body's bottom.
-    pub(super) fn room(y: f32, size: f32) -> usize {
+    pub(crate) fn room(y: f32, size: f32) -> usize {
         // A hair of slack so that a row which fits exactly is not refused by rounding.
         let free = BODY_BOTTOM - y - 2.0 * CELL_PAD + 0.01;
         (free / (size * CELL_LEADING)).floor().max(0.0) as usize
@@ -257,7 +257,7 @@ impl<'a> Layout<'a> {
     /// header row and the first [`KEEP_ROWS`] rows start on the next page together if they
     /// do not fit on this one; the header row is drawn again on each page the table goes
     /// on to.
-    pub(super) fn table(&mut self, heading: &[(&str, f32, Weight)], table: &Table<'_>) {
+    pub(crate) fn table(&mut self, heading: &[(&str, f32, Weight)], table: &Table<'_>) {
         let size = self.header_size(&table.header, table.size);
         let header = Header {
             widths: table.header.iter().map(|(_, w)| *w).collect(),
@@ -345,7 +345,7 @@ impl<'a> Layout<'a> {
     /// column at least its least width and as wide as its header's widest word at `size`,
     /// bold; the columns with a share then split what the others leave of the page's width
     /// in proportion to their shares.
-    pub(super) fn columns(&self, columns: &[(&str, f32, f32)], size: f32) -> Vec<f32> {
+    pub(crate) fn columns(&self, columns: &[(&str, f32, f32)], size: f32) -> Vec<f32> {
         let base: Vec<f32> = columns
             .iter()
             .map(|(title, least, _)| {
@@ -376,18 +376,23 @@ impl<'a> Layout<'a> {
             .collect()
     }
 
+    /// `text` broken into lines no wider than `width`, between words.
+    pub(crate) fn wrap(&self, text: &str, size: f32, weight: Weight, width: f32) -> Vec<String> {
+        self.measure.wrap(text, size, weight, width)
+    }
+
     /// The width of `text` in the embedded font.
-    pub(super) fn text_width(&self, text: &str, size: f32, weight: Weight) -> f32 {
+    pub(crate) fn text_width(&self, text: &str, size: f32, weight: Weight) -> f32 {
         self.measure.width(text, size, weight)
     }
 
     /// Where the next line of the body starts, in points from the top of the page.
-    pub(super) fn y(&self) -> f32 {
+    pub(crate) fn y(&self) -> f32 {
         self.y
     }
 
     /// Draws a line of text at a place of the current page (`y` its baseline), not moving on.
-    pub(super) fn text_at(&mut self, x: f32, y: f32, size: f32, weight: Weight, text: &str) {
+    pub(crate) fn text_at(&mut self, x: f32, y: f32, size: f32, weight: Weight, text: &str) {
         self.page().push(Op::Text {
             x,
             y,
@@ -398,11 +403,11 @@ impl<'a> Layout<'a> {
     }
 
     /// Draws a drawing's part on the current page (a line, a dashed line, a bar).
-    pub(super) fn draw_op(&mut self, op: Op) {
+    pub(crate) fn draw_op(&mut self, op: Op) {
         self.page().push(op);
     }
 
-    pub(super) fn wrap_cells(
+    pub(crate) fn wrap_cells(
         &self,
         cells: &[(&str, f32)],
         size: f32,
@@ -421,7 +426,7 @@ impl<'a> Layout<'a> {
     /// at least [`MIN_SPLIT_LINES`] lines fit (else on the next page), each page takes the
     /// lines that fit with the borders closed at the body's bottom, and the rest goes on
     /// under the repeated header of the next page, its code cell marked [`CONTINUED`].
-    pub(super) fn row(&mut self, cells: &[(&str, f32)], size: f32, weight: Weight) {
+    pub(crate) fn row(&mut self, cells: &[(&str, f32)], size: f32, weight: Weight) {
         let wrapped = self.wrap_cells(cells, size, weight);
         let widths: Vec<f32> = cells.iter().map(|(_, w)| *w).collect();
         let lines = wrapped.iter().map(Vec::len).max().unwrap_or(1).max(1);
@@ -454,7 +459,7 @@ impl<'a> Layout<'a> {
 
     /// On a page a row goes on to, writes the row's code and [`CONTINUED`] in its first
     /// cell, when that cell has no lines left there and the mark fits in the `room` left.
-    pub(super) fn mark_continued(
+    pub(crate) fn mark_continued(
         &self,
         part: &mut [Vec<String>],
         wrapped: &[Vec<String>],
@@ -481,7 +486,7 @@ impl<'a> Layout<'a> {
     }
 
     /// Draws one box of cells at the current y, lines already wrapped, and moves below it.
-    pub(super) fn cells(
+    pub(crate) fn cells(
         &mut self,
         widths: &[f32],
         lines: &[Vec<String>],
@@ -527,10 +532,40 @@ impl<'a> Layout<'a> {
 /// The colour of a chart's bars: a mid teal that prints as a clear grey in black and white.
 const BAR_COLOUR: (u8, u8, u8) = (86, 140, 160);
 
-pub(super) fn draw(pages: Vec<Vec<Op>>, draft: bool) -> Result<Vec<u8>, ProtocolError> {
+/// What a document's PDF carries besides its pages.
+pub(crate) struct PdfOptions<'a> {
+    /// A draft: "ЧЕРНЕТКА" in every page's footer.
+    pub(crate) draft: bool,
+    /// A line above every page's number (the conclusion's hash and fingerprints).
+    pub(crate) footer_note: Option<&'a str>,
+    /// The document's title, in its metadata.
+    pub(crate) title: &'a str,
+    /// When it was made (RFC 3339, UTC): the metadata's date, which PDF/A requires.
+    pub(crate) created: &'a str,
+    /// A file embedded as the document's source (PDF/A-3's associated file).
+    pub(crate) attachment: Option<Attachment<'a>>,
+}
+
+/// A file embedded in a PDF.
+pub(crate) struct Attachment<'a> {
+    /// Its name in the PDF's attachments.
+    pub(crate) name: &'a str,
+    /// What it is, in words.
+    pub(crate) description: &'a str,
+    /// Its bytes, exactly.
+    pub(crate) bytes: &'a [u8],
+}
+
+/// The PDF of laid-out pages: PDF/A-3u, so that an archive keeps it and its text can be
+/// extracted, with its source file embedded when there is one.
+pub(crate) fn draw(
+    pages: Vec<Vec<Op>>,
+    options: &PdfOptions<'_>,
+) -> Result<Vec<u8>, ProtocolError> {
     let regular = Font::new(Arc::new(REGULAR.to_vec()).into(), 0).ok_or(ProtocolError::Font)?;
     let bold = Font::new(Arc::new(BOLD.to_vec()).into(), 0).ok_or(ProtocolError::Font)?;
-    let mut document = Document::new();
+    let glyphs = Glyphs::embedded()?;
+    let mut document = archival_document(options)?;
     let total = pages.len();
     for (n, ops) in pages.into_iter().enumerate() {
         let settings =
@@ -541,44 +576,53 @@ pub(super) fn draw(pages: Vec<Vec<Op>>, draft: bool) -> Result<Vec<u8>, Protocol
         draw_bars(&mut surface, &ops);
         surface.set_fill(Some(Fill::default()));
         surface.set_stroke(None);
+        let mut text = |x: f32, y: f32, size: f32, weight: Weight, line: &str| {
+            let font = if weight == Weight::Bold {
+                bold.clone()
+            } else {
+                regular.clone()
+            };
+            let line = glyphs.printable(line, weight);
+            surface.draw_text(
+                Point::from_xy(x, y),
+                font,
+                size,
+                &line,
+                false,
+                TextDirection::Auto,
+            );
+        };
         for op in &ops {
             if let Op::Text {
                 x,
                 y,
                 size,
                 weight,
-                text,
+                text: line,
             } = op
-                && !text.is_empty()
+                && !line.is_empty()
             {
-                let font = if *weight == Weight::Bold {
-                    bold.clone()
-                } else {
-                    regular.clone()
-                };
-                surface.draw_text(
-                    Point::from_xy(*x, *y),
-                    font,
-                    *size,
-                    text,
-                    false,
-                    TextDirection::Auto,
-                );
+                text(*x, *y, *size, *weight, line);
             }
+        }
+        if let Some(note) = options.footer_note {
+            text(MARGIN, PAGE_H - MARGIN - 2.0, 7.0, Weight::Regular, note);
         }
         let footer = format!(
             "{}Сторінка {} з {total}",
-            if draft { "ЧЕРНЕТКА · " } else { "" },
+            if options.draft {
+                "ЧЕРНЕТКА · "
+            } else {
+                ""
+            },
             n + 1
         );
-        surface.draw_text(
-            Point::from_xy(MARGIN, PAGE_H - MARGIN + 8.0),
-            if draft { bold.clone() } else { regular.clone() },
-            9.0,
-            &footer,
-            false,
-            TextDirection::Auto,
-        );
+        let weight = if options.draft {
+            Weight::Bold
+        } else {
+            Weight::Regular
+        };
+        text(MARGIN, PAGE_H - MARGIN + 8.0, 9.0, weight, &footer);
         draw_lines(&mut surface, &ops);
         surface.finish();
         page.finish();
@@ -586,6 +630,100 @@ pub(super) fn draw(pages: Vec<Vec<Op>>, draft: bool) -> Result<Vec<u8>, Protocol
     document
         .finish()
         .map_err(|e| ProtocolError::Pdf(format!("{e:?}")))
+}
+
+/// A PDF/A-3u document with its metadata and, if any, its embedded source.
+fn archival_document(options: &PdfOptions<'_>) -> Result<Document, ProtocolError> {
+    use krilla::configure::{Archival, ConfigurationBuilder};
+    use krilla::embed::{AssociationKind, EmbeddedFile, MimeType};
+    use krilla::metadata::Metadata;
+    let configuration = ConfigurationBuilder::new()
+        .with_archival_validator(Archival::A3_U)
+        .finish()
+        .map_err(|e| ProtocolError::Pdf(format!("{e:?}")))?;
+    let settings = krilla::SerializeSettings {
+        configuration,
+        ..Default::default()
+    };
+    let mut document = Document::new_with(settings);
+    let date = pdf_date(options.created);
+    document.set_metadata(
+        Metadata::new()
+            .title(options.title.to_string())
+            .language("uk".to_string())
+            .creator(format!("akredit {}", env!("CARGO_PKG_VERSION")))
+            .creation_date(date),
+    );
+    if let Some(a) = &options.attachment {
+        document
+            .embed_file(EmbeddedFile {
+                path: a.name.to_string(),
+                mime_type: MimeType::new("application/json"),
+                description: Some(a.description.to_string()),
+                association_kind: AssociationKind::Source,
+                data: a.bytes.to_vec().into(),
+                modification_date: Some(date),
+                compress: Some(true),
+                location: None,
+            })
+            .ok_or_else(|| ProtocolError::Pdf("the attachment is embedded twice".into()))?;
+    }
+    Ok(document)
+}
+
+/// An RFC 3339 UTC time (`2026-12-01T20:29:34.973Z`) as the PDF's date; a time that does
+/// not read so (never one the program wrote) falls back to the epoch of the format.
+fn pdf_date(rfc3339: &str) -> krilla::metadata::DateTime {
+    let part = |from: usize, to: usize| rfc3339.get(from..to).and_then(|s| s.parse::<u16>().ok());
+    let year = part(0, 4).unwrap_or(1970);
+    let small = |from, to, fallback: u8| part(from, to).map_or(fallback, |v| v as u8);
+    krilla::metadata::DateTime::new(year)
+        .month(small(5, 7, 1))
+        .day(small(8, 10, 1))
+        .hour(small(11, 13, 0))
+        .minute(small(14, 16, 0))
+        .second(small(17, 19, 0))
+        .utc_offset_hour(0)
+        .utc_offset_minute(0)
+}
+
+/// Which characters the embedded fonts can draw: PDF/A refuses a glyph the font lacks, and
+/// an expert's note may hold one (an emoji, a symbol), which is printed as "?".
+struct Glyphs<'a> {
+    regular: skrifa::charmap::Charmap<'a>,
+    bold: skrifa::charmap::Charmap<'a>,
+}
+
+impl Glyphs<'static> {
+    fn embedded() -> Result<Self, ProtocolError> {
+        let regular = skrifa::FontRef::new(REGULAR).map_err(|_| ProtocolError::Font)?;
+        let bold = skrifa::FontRef::new(BOLD).map_err(|_| ProtocolError::Font)?;
+        Ok(Glyphs {
+            regular: regular.charmap(),
+            bold: bold.charmap(),
+        })
+    }
+}
+
+impl Glyphs<'_> {
+    /// `text` with each character the font cannot draw (and each control character)
+    /// replaced by "?".
+    fn printable(&self, text: &str, weight: Weight) -> String {
+        let map = if weight == Weight::Bold {
+            &self.bold
+        } else {
+            &self.regular
+        };
+        text.chars()
+            .map(|c| {
+                if c == ' ' || (!c.is_control() && map.map(c).is_some_and(|g| g.to_u32() != 0)) {
+                    c
+                } else {
+                    '?'
+                }
+            })
+            .collect()
+    }
 }
 
 /// Fills the page's bars in [`BAR_COLOUR`].

@@ -9,12 +9,18 @@ use crate::answers::Presented;
 use crate::catalogue::{Catalogue, Code};
 use crate::signed::{DocumentEntry, Payload};
 
-mod chart;
+pub(crate) mod chart;
 mod layout;
 mod official;
 
 pub use layout::BODY_BOTTOM;
-use layout::{Layout, Measure, Table, Weight, draw};
+use layout::{Attachment, Layout, Measure, PdfOptions, Table, Weight, draw};
+pub(crate) mod layout_api {
+    //! What the other documents (the conclusion) lay out their pages with.
+    pub(crate) use super::layout::{
+        Attachment, CELL_PAD, Layout, MARGIN, Measure, PdfOptions, TEXT_W, Table, Weight, draw,
+    };
+}
 
 /// The protocol could not be made.
 #[derive(Debug, thiserror::Error)]
@@ -37,6 +43,9 @@ pub struct Provenance {
     pub result_sha256: String,
     /// The signer's key fingerprint.
     pub fingerprint: String,
+    /// The signed result file, byte for byte: embedded in the PDF, so that the document
+    /// carries what it was made from and `akredit verify` can check it.
+    pub result_file: Vec<u8>,
 }
 
 fn grade_text(grade: Option<u8>, catalogue: &Catalogue, code: &Code) -> String {
@@ -146,6 +155,7 @@ pub fn load_source(
             let provenance = Provenance {
                 result_sha256: sha,
                 fingerprint: result.signature.fingerprint().unwrap_or_default(),
+                result_file: bytes,
             };
             Ok((result.payload, Some(provenance)))
         }
@@ -181,16 +191,21 @@ pub fn write_beside(
     let provenance = Provenance {
         result_sha256: signed.sha256.clone(),
         fingerprint: signed.fingerprint.clone(),
+        result_file: signed.bytes.clone(),
     };
     let pdf = render(&signed.payload, catalogue, Some(&provenance))?;
     crate::support::files::write_new(&pdf_path, &pdf)?;
     Ok(pdf_path)
 }
 
-/// A percent as the protocol prints it: `88,0`, with the decimal comma (`—` when there
-/// is none).
-fn percent_text(percent: Option<crate::scoring::Percent>) -> String {
+/// A percent as the official documents print it: `88,0`, with the decimal comma (`—`
+/// when there is none).
+pub fn official_percent(percent: Option<crate::scoring::Percent>) -> String {
     official::percent(percent)
+}
+
+fn percent_text(percent: Option<crate::scoring::Percent>) -> String {
+    official_percent(percent)
 }
 
 /// Whether the protocol shows self-assessment figures: a centre's own print always does;
@@ -212,8 +227,28 @@ pub fn render(
     tables(&mut l, payload, catalogue);
     lists(&mut l, payload, catalogue);
     signatures(&mut l, payload, provenance);
-    draw(l.pages, !payload.is_final)
+    let options = PdfOptions {
+        draft: !payload.is_final,
+        footer_note: None,
+        title: if is_self_assessment(payload) {
+            "Самооцінка центру здоров'я"
+        } else {
+            "Протокол акредитаційної експертизи"
+        },
+        created: &payload.exported_at,
+        attachment: provenance
+            .filter(|p| !p.result_file.is_empty())
+            .map(|p| Attachment {
+                name: RESULT_ATTACHMENT,
+                description: "Підписаний результат оцінки (akredit), з якого складено документ",
+                bytes: &p.result_file,
+            }),
+    };
+    draw(l.pages, &options)
 }
+
+/// The name of the signed result embedded in a document's PDF.
+pub const RESULT_ATTACHMENT: &str = "result.akredit.json";
 
 /// Whether the payload is a centre's own self-assessment (made from its file for the
 /// centre to print), not the commission's result.
@@ -309,18 +344,9 @@ fn visit(l: &mut Layout<'_>, payload: &Payload) {
 fn results(l: &mut Layout<'_>, payload: &Payload, own: bool) {
     let t = &payload.totals;
     if !own {
-        let c = &t.commission;
-        l.paragraph(
-            &format!(
-                "Результат комісії: {} з {} балів — {} % — {}",
-                c.points,
-                t.max_points,
-                percent_text(c.percent),
-                c.category.title_uk()
-            ),
-            12.0,
-            Weight::Bold,
-        );
+        for line in figure_lines(payload) {
+            l.paragraph(&line, 12.0, Weight::Bold);
+        }
     }
     let s = &t.self_assessment;
     let counts = format!(
@@ -358,6 +384,20 @@ fn results(l: &mut Layout<'_>, payload: &Payload, own: bool) {
             Weight::Bold,
         );
     }
+}
+
+/// The line that carries the commission's figures, exactly as the protocol prints it:
+/// what `akredit verify` looks for in a protocol's PDF.
+pub fn figure_lines(payload: &Payload) -> Vec<String> {
+    let t = &payload.totals;
+    let c = &t.commission;
+    vec![format!(
+        "Результат комісії: {} з {} балів — {} % — {}",
+        c.points,
+        t.max_points,
+        percent_text(c.percent),
+        c.category.title_uk()
+    )]
 }
 
 /// The font size of the standards' tables.

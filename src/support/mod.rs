@@ -6,6 +6,7 @@ pub mod hash;
 pub mod home;
 #[cfg(windows)]
 pub mod owner_only;
+pub mod pdf;
 pub mod settings;
 pub mod spreadsheet;
 pub mod time;

@@ -136,6 +136,9 @@ pub struct ExportDialog {
     pub draft: bool,
     /// Also write the PDF protocol beside the result.
     pub with_pdf: bool,
+    /// Also write the expert conclusion (PDF and DOCX) and the action plan (CSV) beside
+    /// the result.
+    pub with_conclusion: bool,
     /// The name for a new key.
     pub key_name: String,
     /// The expert confirmed the new key's name as typed (it goes into every result).

@@ -24,6 +24,7 @@ impl AkreditApp {
                     .display()
                     .to_string(),
                 with_pdf: true,
+                with_conclusion: !is_self,
                 has_key: has_key(self.home.as_ref()),
                 ..Default::default()
             });
@@ -91,6 +92,18 @@ impl AkreditApp {
             let pdf = crate::protocol::write_beside(&path, &signed, &catalogue)
                 .map_err(|e| i18n::error(&e, lang))?;
             summary.push_str(&format!(" · PDF {}", pdf.display()));
+        }
+        if dialog.with_conclusion {
+            let beside = crate::conclusion::write_beside(&path, &signed, &catalogue)
+                .map_err(|e| i18n::error(&e, lang))?;
+            summary.push_str(&format!(
+                " · {} {}, {} · {} {}",
+                T::ConclusionWritten.get(lang),
+                beside.pdf.display(),
+                beside.docx.display(),
+                T::ActionPlanWritten.get(lang),
+                beside.plan.display()
+            ));
         }
         Ok(summary)
     }

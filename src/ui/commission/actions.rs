@@ -213,9 +213,18 @@ fn write_protocol(
     let Some((result, sha256)) = verified else {
         return Err(T::ProtocolNotVerified.get(lang).to_string());
     };
+    // The file as it is now is embedded only if it is still the result that was verified.
+    let result_file = crate::signed::read_result_file(&d.path)
+        .ok()
+        .filter(|bytes| {
+            let again = crate::signed::verify(bytes, catalogue, &[]);
+            again.holds() && again.sha256.as_ref() == Some(sha256)
+        })
+        .unwrap_or_default();
     let provenance = Provenance {
         result_sha256: sha256.clone(),
         fingerprint: result.signature.fingerprint().unwrap_or_default(),
+        result_file,
     };
     let pdf = crate::protocol::render(&result.payload, catalogue, Some(&provenance))
         .map_err(|e| i18n::error(&e, lang))?;

@@ -499,6 +499,21 @@ impl Worded for CommissionError {
     }
 }
 
+impl Worded for crate::conclusion::ConclusionError {
+    fn ukrainian(&self) -> String {
+        use crate::conclusion::{ConclusionError as C, DocxError};
+        match self {
+            C::Pdf(p) => p.ukrainian(),
+            C::Docx(DocxError::Xml) => "не вдається підготувати документ DOCX".to_string(),
+            C::Docx(DocxError::Pack(detail)) => {
+                format!("не вдається записати документ DOCX: {detail}")
+            }
+            C::Csv(detail) => format!("не вдається скласти план коригувальних дій: {detail}"),
+            C::File(f) => f.ukrainian(),
+        }
+    }
+}
+
 impl Worded for ProtocolError {
     fn ukrainian(&self) -> String {
         match self {
@@ -797,6 +812,16 @@ mod tests {
             ProtocolError::File(FileError::NotFound(path())),
         ] {
             assert_ukrainian(&p);
+        }
+        use crate::conclusion::{ConclusionError, DocxError};
+        for c in [
+            ConclusionError::Pdf(ProtocolError::Font),
+            ConclusionError::Docx(DocxError::Xml),
+            ConclusionError::Docx(DocxError::Pack("x".into())),
+            ConclusionError::Csv("x".into()),
+            ConclusionError::File(FileError::Exists(path())),
+        ] {
+            assert_ukrainian(&c);
         }
     }
 }

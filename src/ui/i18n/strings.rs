@@ -201,6 +201,9 @@ strings! {
     KeyName => "Ваш підпис ще не створено. Ваше повне ім'я:", "You have no signing key yet. Your full name:";
     ResultFile => "Файл результату (JSON)", "Result file (JSON)";
     ExportPdf => "Також зберегти протокол PDF поруч", "Also save the PDF protocol beside it";
+    ExportConclusion => "Також зберегти експертний висновок (PDF і DOCX) та план коригувальних дій (CSV) поруч", "Also save the expert conclusion (PDF and DOCX) and the action plan (CSV) beside it";
+    ConclusionWritten => "Висновок:", "Conclusion:";
+    ActionPlanWritten => "План дій:", "Action plan:";
     SignAndSave => "Підписати й зберегти", "Sign and save";
     ExportExists => "файл уже існує або шлях порожній; оберіть інше ім'я", "the file exists or the path is empty; choose another name";
     ExportWritten => "Результат збережено:", "Result saved:";

@@ -72,6 +72,7 @@ fn result_body(
     }
     key_and_path(dialog, T::ResultFile, lang, ui);
     ui.checkbox(&mut dialog.with_pdf, T::ExportPdf.get(lang));
+    ui.checkbox(&mut dialog.with_conclusion, T::ExportConclusion.get(lang));
     let blocked = if !lacking.is_empty() && !dialog.draft {
         Some(T::SignBlockedLacking)
     } else if !dialog.has_key && dialog.key_name.trim().is_empty() {
