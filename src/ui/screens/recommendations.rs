@@ -92,7 +92,7 @@ fn rows_of(session: &Session) -> Vec<RecommendationRow> {
     )
 }
 
-/// The «Рекомендації» tab: the counts, the table, the general conclusion.
+/// The «Рекомендації» tab: the counts, the general conclusion, the table.
 pub fn tab(app: &mut AkreditApp, ui: &mut Ui) {
     let lang = app.settings.language;
     let Some(session) = &mut app.session else {
@@ -114,14 +114,16 @@ pub fn tab(app: &mut AkreditApp, ui: &mut Ui) {
                 .count();
             let counts = i18n::recommendation_counts(given, rows.len() - given, zero, lang);
             ui.label(RichText::new(counts).strong());
-            ui.add_space(4.0);
+            // The conclusion before the table, which may list a hundred standards: it is
+            // one scroll away from nothing.
+            ui.add_space(6.0);
+            conclusion(session, lang, ui);
+            ui.add_space(10.0);
             if rows.is_empty() {
                 ui.label(T::RecNothingListed.get(lang));
             } else {
                 table(&rows, &catalogue, lang, ui, &mut commands);
             }
-            ui.add_space(12.0);
-            conclusion(session, lang, ui);
         });
     for c in commands {
         app.push(c);
@@ -129,11 +131,27 @@ pub fn tab(app: &mut AkreditApp, ui: &mut Ui) {
 }
 
 /// The widths of the table's columns — code, grade, recommendation, deadline, responsible
-/// — in `width` points: the recommendation takes what the others leave.
-fn widths(width: f32, spacing: f32) -> [f32; 5] {
+/// — in `width` points, the code's `code` wide: the recommendation takes what the others
+/// leave.
+fn widths(width: f32, spacing: f32, code: f32) -> [f32; 5] {
     let owner = (width * 0.2).clamp(90.0, 220.0);
-    let fixed = 64.0 + 72.0 + 84.0 + owner + 4.0 * spacing;
-    [64.0, 72.0, (width - fixed).max(120.0), 84.0, owner]
+    let fixed = code + 64.0 + 80.0 + owner + 4.0 * spacing;
+    [code, 64.0, (width - fixed).max(120.0), 80.0, owner]
+}
+
+/// The width of the longest code, so that none breaks (1.1.4.11.1 would, in a fixed width).
+fn code_width(rows: &[RecommendationRow], ui: &Ui) -> f32 {
+    let font = egui::TextStyle::Monospace.resolve(ui.style());
+    let longest = rows
+        .iter()
+        .map(|r| {
+            ui.painter()
+                .layout_no_wrap(r.code.to_string(), font.clone(), egui::Color32::PLACEHOLDER)
+                .size()
+                .x
+        })
+        .fold(0.0, f32::max);
+    (longest + 2.0).max(48.0)
 }
 
 /// One cell: `text` wrapped in `width`.
@@ -152,7 +170,8 @@ fn table(
     ui: &mut Ui,
     commands: &mut Vec<Command>,
 ) {
-    let w = widths(ui.available_width(), ui.spacing().item_spacing.x);
+    let spacing = ui.spacing().item_spacing.x;
+    let w = widths(ui.available_width(), spacing, code_width(rows, ui));
     ui.horizontal_top(|ui| {
         let heads = [
             T::ColCode,
@@ -253,7 +272,7 @@ fn conclusion(session: &mut Session, lang: Language, ui: &mut Ui) {
         ui.add(egui::Label::new(RichText::new(T::ConclusionHeading.get(lang)).strong()).wrap());
     let look = Look {
         width: ui.available_width(),
-        rows: 8,
+        rows: 4,
         hint: T::ConclusionHint.get(lang),
     };
     let Session {
