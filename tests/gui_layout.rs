@@ -179,3 +179,16 @@ fn the_title_keeps_the_model_and_cuts_only_a_long_centre_name() {
         );
     });
 }
+
+#[test]
+fn the_recommendations_tab_fits_every_size() {
+    each_size(|h, at| {
+        h.state_mut().push(Command::SelectTab(Tab::Recommendations));
+        h.run();
+        assert!(
+            h.query_all_by_label_contains("без рекомендації").count() > 0,
+            "{at}: the tab is shown"
+        );
+        assert_fits(h, &format!("Recommendations tab, {at}"));
+    });
+}

@@ -53,6 +53,8 @@ pub enum Command {
     EditNaReason(Code),
     /// Start editing the note of a standard.
     EditNote(Code),
+    /// Show a standard's recommendation (whatever its grade) and give it the keyboard.
+    EditRecommendation(Code),
     /// Stop editing; save the text when true.
     FinishEditing(bool),
     /// Set the filter of group tabs.

@@ -1,12 +1,14 @@
 //! One frame of the window, the rerun viewer's pattern: read the keys and draw the
 //! screens (both only push [`crate::ui::Command`]s), then apply the frame's commands in
 //! the order they came. Also what a frame keeps in step with the state: the text size
-//! and theme, the window's title, the recent list arriving from its background read, and
-//! a panic in drawing turned into a message instead of a closed window.
+//! and theme, the window's title, the recent list arriving from its background read, the
+//! texts typed whose field let go of the keyboard (saved), and a panic in drawing turned
+//! into a message instead of a closed window.
 
 use std::sync::atomic::Ordering;
 
 use crate::ui::app::{AkreditApp, Status};
+use crate::ui::command::Command;
 use crate::ui::i18n::T;
 use crate::ui::view::Screen;
 use crate::ui::{keys, screens, style};
@@ -29,6 +31,7 @@ impl AkreditApp {
         if let Err(panic) = drawn {
             self.recover_from_panic(panic);
         }
+        self.save_typed_texts(ui.ctx());
         self.update_title(ui.ctx());
         if !self.commands.is_empty() {
             let commands = std::mem::take(&mut self.commands);
@@ -36,6 +39,42 @@ impl AkreditApp {
                 self.execute(c);
             }
             ui.ctx().request_repaint();
+        }
+    }
+
+    /// Saves the recommendations and the conclusion typed whose field no longer has the
+    /// keyboard (Esc drops them instead), each as a change of its own. They go before the
+    /// frame's other commands: the click that took the keyboard away may be on "To start",
+    /// which closes the inspection.
+    fn save_typed_texts(&mut self, ctx: &egui::Context) {
+        let cancel = ctx.input(|i| i.key_pressed(egui::Key::Escape));
+        let Some(s) = &mut self.session else {
+            return;
+        };
+        if s.texts.is_empty() {
+            return;
+        }
+        let changes = s.unsaved_texts(|id| ctx.memory(|m| m.has_focus(id)), cancel);
+        if changes.is_empty() {
+            return;
+        }
+        let mut commands: Vec<Command> = changes
+            .into_iter()
+            .map(|c| Command::Apply(vec![c]))
+            .collect();
+        commands.append(&mut self.commands);
+        self.commands = commands;
+    }
+
+    /// Saves every text still being typed, whatever has the keyboard: the window is
+    /// closing.
+    pub(in crate::ui) fn save_all_typed_texts(&mut self) {
+        let Some(s) = &mut self.session else {
+            return;
+        };
+        let changes = s.unsaved_texts(|_| false, false);
+        for change in changes {
+            self.execute(Command::Apply(vec![change]));
         }
     }
 
@@ -91,6 +130,7 @@ impl eframe::App for AkreditApp {
 
     /// The window closes: where the expert stopped is remembered for next time.
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.save_all_typed_texts();
         self.remember_place();
     }
 }

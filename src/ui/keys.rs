@@ -77,12 +77,12 @@ fn is_letter_or_digit(key: Key) -> bool {
     name.chars().count() == 1 && name.chars().all(|c| c.is_ascii_alphanumeric())
 }
 
-/// Whether `e` presses one of the letter keys that are commands (J, K, N, E, S).
+/// Whether `e` presses one of the letter keys that are commands (J, K, N, E, R, S).
 fn is_command_key(e: &Event) -> bool {
     matches!(
         e,
         Event::Key {
-            key: Key::J | Key::K | Key::N | Key::E | Key::S,
+            key: Key::J | Key::K | Key::N | Key::E | Key::R | Key::S,
             pressed: true,
             ..
         }
@@ -118,7 +118,13 @@ fn command_key(session: &Session, e: &Event, out: &mut Vec<Command>) {
     let forward = is_key(e, Key::PageDown, Modifiers::COMMAND);
     if forward || is_key(e, Key::PageUp, Modifiers::COMMAND) {
         let groups = session.inspection.catalogue().groups.len();
-        out.push(Command::SelectTab(next_tab(session.tab, forward, groups)));
+        let recommendations = !session.is_self_assessment();
+        out.push(Command::SelectTab(next_tab(
+            session.tab,
+            forward,
+            groups,
+            recommendations,
+        )));
     }
     if is_key(e, Key::Escape, Modifiers::NONE) {
         if session.editing.is_some() {
@@ -129,20 +135,29 @@ fn command_key(session: &Session, e: &Event, out: &mut Vec<Command>) {
     }
 }
 
-/// The tab after (or before) `tab`: the centre, then the groups, round again.
-fn next_tab(tab: Tab, forward: bool, groups: usize) -> Tab {
+/// The tab after (or before) `tab`: the centre, the groups, the recommendations (not in
+/// a centre's own file: `recommendations` false), round again.
+fn next_tab(tab: Tab, forward: bool, groups: usize, recommendations: bool) -> Tab {
+    let after_groups = if recommendations {
+        Tab::Recommendations
+    } else {
+        Tab::Centre
+    };
     match (tab, forward) {
         (Tab::Centre, true) => Tab::Group(0),
+        (Tab::Centre, false) if recommendations => Tab::Recommendations,
         (Tab::Centre, false) => Tab::Group(groups.saturating_sub(1)),
         (Tab::Group(i), true) if i + 1 < groups => Tab::Group(i + 1),
-        (Tab::Group(_), true) => Tab::Centre,
+        (Tab::Group(_), true) => after_groups,
         (Tab::Group(0), false) => Tab::Centre,
         (Tab::Group(i), false) => Tab::Group(i - 1),
+        (Tab::Recommendations, true) => Tab::Centre,
+        (Tab::Recommendations, false) => Tab::Group(groups.saturating_sub(1)),
     }
 }
 
-/// A key pressed outside text fields: moving, undo and redo, N/A, note, column, clear,
-/// Enter.
+/// A key pressed outside text fields: moving, undo and redo, N/A, note, recommendation,
+/// column, clear, Enter.
 fn plain_key(
     session: &Session,
     key: Key,
@@ -167,13 +182,13 @@ fn plain_key(
         Key::N | Key::Delete | Key::Backspace if modifiers.is_none() => {
             standard_key(session, key, out);
         }
-        Key::E if modifiers.is_none() && !export_open => standard_key(session, key, out),
+        Key::E | Key::R if modifiers.is_none() && !export_open => standard_key(session, key, out),
         _ => {}
     }
 }
 
-/// N (not applicable), E (note), Delete (clear the grade): keys about the focused
-/// standard, which say why when there is none to act on.
+/// N (not applicable), E (note), R (recommendation), Delete (clear the grade): keys about
+/// the focused standard, which say why when there is none to act on.
 fn standard_key(session: &Session, key: Key, out: &mut Vec<Command>) {
     let code = match shown_focus(session) {
         Ok((code, _)) => code.clone(),
@@ -186,6 +201,11 @@ fn standard_key(session: &Session, key: Key, out: &mut Vec<Command>) {
         }
         Key::N => Command::EditNaReason(code),
         Key::E => Command::EditNote(code),
+        // Recommendations are the expert group's: a centre's own file has none.
+        Key::R if session.is_self_assessment() => {
+            Command::Refused(Refused::NotAKey("R".to_string()))
+        }
+        Key::R => Command::EditRecommendation(code),
         _ if answer.grade(session.key_column).is_none() => {
             Command::Refused(Refused::NothingToClear(code))
         }
@@ -200,7 +220,7 @@ fn standard_key(session: &Session, key: Key, out: &mut Vec<Command>) {
 
 /// The focused standard and its scale, when a group tab or the search shows it.
 fn shown_focus(session: &Session) -> Result<(&Code, Scale), Refused> {
-    if session.tab == Tab::Centre && session.search.is_none() {
+    if !matches!(session.tab, Tab::Group(_)) && session.search.is_none() {
         return Err(Refused::NoStandard);
     }
     let code = session.focused.as_ref().ok_or(Refused::NoStandard)?;

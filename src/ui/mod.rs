@@ -16,7 +16,7 @@
 //! | `frame_loop.rs` | one frame: keys, screens, then the frame's commands |
 //! | `command_handling/` | what each command does (files, changes, navigation, export, import, settings) |
 //! | `keys.rs` | the keyboard, turned into commands |
-//! | `screens/` | drawing: start, inspection (centre, group, result panel), export, settings, help |
+//! | `screens/` | drawing: start, inspection (centre, group, recommendations, result panel and its chart), export, settings, help |
 //! | `commission/` | the commission overview: state, sort, runner, table, detail |
 //! | `style.rs` | looks shared by the screens: text size, theme, category colours and names |
 //! | `i18n/` | every word of the window, and the domain's errors, in Ukrainian and English |
@@ -52,7 +52,7 @@ pub use dialogs::{Dialogs, NativeDialogs};
 pub use forms::{ExportDialog, NewForm, SelfImport};
 pub use i18n::T;
 pub use recent::{RecentInfo, RecentState};
-pub use session::{Editing, FilterCounts, PendingLetters, Session};
+pub use session::{Editing, FilterCounts, PendingLetters, Session, TextKey};
 pub use view::{Filter, Screen, Tab};
 
 /// Opens the window, optionally on an inspection file.

@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::answers::{Altered, Answer, Answers, Column, Hit};
+use crate::answers::{Altered, Answer, Answers, Change, Column, Hit};
 use crate::catalogue::{Catalogue, Code, ModelId};
 use crate::inspection::{Inspection, Purpose, StoreError};
 use crate::scoring::{self, Tally, Totals};
@@ -29,6 +29,78 @@ pub enum Editing {
         /// The text so far.
         text: String,
     },
+}
+
+/// A text typed in a field that is saved when the field lets go of the keyboard: the three
+/// parts of a standard's recommendation, and the general conclusion. Kept by what it is
+/// (not by a widget's name), so that whatever takes the keyboard away from it — a click, Tab,
+/// another tab, closing the inspection — can still save it ([`Session::unsaved_texts`]).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum TextKey {
+    /// What to remedy on a standard.
+    Recommendation(Code),
+    /// The deadline of a standard's recommendation.
+    Due(Code),
+    /// Who is responsible for a standard's recommendation.
+    Owner(Code),
+    /// The expert group's general conclusion.
+    Conclusion,
+}
+
+impl TextKey {
+    /// The id of its text field: the same every frame, so that whether the field has the
+    /// keyboard can be asked after the frame is drawn.
+    pub fn id(&self) -> egui::Id {
+        egui::Id::unique(("typed_text", self))
+    }
+
+    /// What the file holds for it now.
+    pub fn stored(&self, answers: &Answers) -> String {
+        match self {
+            TextKey::Recommendation(code) => answers.get(code).recommendation.text.clone(),
+            TextKey::Due(code) => answers
+                .get(code)
+                .recommendation
+                .due
+                .clone()
+                .unwrap_or_default(),
+            TextKey::Owner(code) => answers.get(code).recommendation.owner.clone(),
+            TextKey::Conclusion => answers.conclusion.clone(),
+        }
+    }
+
+    /// The change that saves `typed` (trimmed), or none when it is what the file holds. A
+    /// deadline typed as Ukrainians write dates (31.03.2027) is saved as 2027-03-31; any
+    /// other text goes as typed, for the domain to refuse in its own words.
+    pub fn change(&self, typed: &str, answers: &Answers) -> Option<Change> {
+        let text = typed.trim().to_string();
+        let text = match self {
+            TextKey::Due(_) => iso_date(&text).unwrap_or(text),
+            _ => text,
+        };
+        if text == self.stored(answers) {
+            return None;
+        }
+        Some(match self.clone() {
+            TextKey::Recommendation(code) => Change::Recommendation { code, text },
+            TextKey::Due(code) => Change::Due {
+                code,
+                due: Some(text).filter(|t| !t.is_empty()),
+            },
+            TextKey::Owner(code) => Change::Owner { code, name: text },
+            TextKey::Conclusion => Change::Conclusion { text },
+        })
+    }
+}
+
+/// `31.03.2027` as `2027-03-31`, when it is a date written so.
+fn iso_date(text: &str) -> Option<String> {
+    let parts: Vec<&str> = text.split('.').collect();
+    let [d, m, y] = parts.as_slice() else {
+        return None;
+    };
+    let iso = format!("{y}-{m:0>2}-{d:0>2}");
+    crate::support::time::check_date(&iso).ok().map(|()| iso)
 }
 
 /// Letters typed towards a grade that need one more key (М, П, and Н on the four-grade
@@ -71,6 +143,14 @@ pub struct Session {
     pub editing: Option<Editing>,
     /// Texts of centre fields and document notes being edited, by widget key.
     pub buffers: BTreeMap<String, String>,
+    /// Recommendations and the conclusion being typed, while their field has the keyboard.
+    pub texts: BTreeMap<TextKey, String>,
+    /// The standard whose recommendation was asked for with R: its fields are shown even
+    /// when its grade would not call for them.
+    pub recommending: Option<Code>,
+    /// Give the keyboard to the recommendation of [`Session::recommending`] on the next
+    /// frame.
+    pub focus_recommendation: bool,
     /// Letters typed towards a grade (МВ, НВ, ПВ) still waiting for their next key.
     pub pending_letters: PendingLetters,
     /// Scroll the focused standard into view on the next frame.
@@ -128,6 +208,9 @@ impl Session {
             key_column,
             editing: None,
             buffers: BTreeMap::new(),
+            texts: BTreeMap::new(),
+            recommending: None,
+            focus_recommendation: false,
             pending_letters: PendingLetters::default(),
             scroll_to_focus: false,
             scroll_to_top: false,
@@ -223,6 +306,49 @@ impl Session {
             self.redo.clear();
             self.refresh();
         }
+    }
+
+    /// The texts typed whose field no longer has the keyboard (`has_keyboard` says which
+    /// do), as the changes that save them; they leave [`Session::texts`]. With `cancel`
+    /// (Esc was pressed) they are dropped instead, and the file keeps what it had.
+    pub(in crate::ui) fn unsaved_texts(
+        &mut self,
+        has_keyboard: impl Fn(egui::Id) -> bool,
+        cancel: bool,
+    ) -> Vec<Change> {
+        let answers = self.inspection.answers();
+        let left: Vec<TextKey> = self
+            .texts
+            .keys()
+            .filter(|k| !has_keyboard(k.id()))
+            .cloned()
+            .collect();
+        let mut changes = Vec::new();
+        for key in left {
+            if let Some(typed) = self.texts.remove(&key)
+                && !cancel
+                && let Some(change) = key.change(&typed, answers)
+            {
+                changes.push(change);
+            }
+        }
+        changes
+    }
+
+    /// Whether a standard's recommendation is shown under it: on a standard graded below
+    /// its maximum, one with a recommendation, and the one R was pressed on; never in a
+    /// centre's own file (recommendations are the expert group's).
+    pub fn shows_recommendation(&self, code: &Code) -> bool {
+        if self.is_self_assessment() {
+            return false;
+        }
+        let answer = self.inspection.answers().get(code);
+        let below = self
+            .inspection
+            .catalogue()
+            .standard(code)
+            .is_some_and(|s| answer.commission.is_some_and(|g| g < s.scale.max()));
+        below || !answer.recommendation.is_empty() || self.recommending.as_ref() == Some(code)
     }
 
     /// Whether a standard passes the current filter.

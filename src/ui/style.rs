@@ -105,3 +105,13 @@ pub fn outcome_label(outcome: &Option<Result<String, String>>, ui: &mut Ui) {
         None => {}
     }
 }
+
+/// The colour of the result panel's bars: one calm blue for every group (the category is
+/// the whole inspection's, not a group's, so the bars are not coloured by it).
+pub fn chart_bar_colour(ui: &Ui) -> Color32 {
+    if ui.visuals().dark_mode {
+        Color32::from_rgb(0x5a, 0x8f, 0xc8)
+    } else {
+        Color32::from_rgb(0x6a, 0x9a, 0xd0)
+    }
+}

@@ -22,6 +22,8 @@ pub enum Tab {
     Centre,
     /// A group of standards, by its position in the catalogue.
     Group(usize),
+    /// The recommendations of every standard and the general conclusion.
+    Recommendations,
 }
 
 /// Which standards a group tab shows.

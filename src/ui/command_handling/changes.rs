@@ -2,8 +2,8 @@
 //! [`crate::inspection::Inspection::apply`] (validated, written in one transaction, one
 //! history row per value changed), is kept for Ctrl+Z, and the figures are recomputed.
 //! Undo and redo are changes too, and say what they changed. Also grades from the
-//! keyboard (which may move on), why a key did nothing, and the N/A reason and the note
-//! while they are typed.
+//! keyboard (which may move on), why a key did nothing, the N/A reason and the note
+//! while they are typed, and the recommendation R asks for.
 
 use crate::answers::{Altered, Change, Column, Subject};
 use crate::catalogue::{Code, Grade};
@@ -174,6 +174,16 @@ impl AkreditApp {
             s.editing = Some(Editing::Note { code, text });
             s.focus_pending = true;
         }
+    }
+
+    /// Shows a standard's recommendation, whatever its grade, and gives what to remedy the
+    /// keyboard (R); the standard is focused and scrolled to.
+    pub(super) fn edit_recommendation(&mut self, code: Code) {
+        if let Some(s) = &mut self.session {
+            s.recommending = Some(code.clone());
+            s.focus_recommendation = true;
+        }
+        self.focus(code);
     }
 
     /// Stops editing; with `save`, applies the text (an N/A needs a reason: an empty one

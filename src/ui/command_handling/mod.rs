@@ -54,6 +54,7 @@ impl AkreditApp {
             Command::MoveFocus(step) => self.move_focus(step),
             Command::EditNaReason(code) => self.edit_na_reason(code),
             Command::EditNote(code) => self.edit_note(code),
+            Command::EditRecommendation(code) => self.edit_recommendation(code),
             Command::FinishEditing(save) => self.finish_editing(save),
             Command::SetFilter(filter) => self.set_filter(filter),
             Command::Search(text) => self.search(text),

@@ -49,6 +49,10 @@ impl AkreditApp {
             if let Some(i) = s.inspection.catalogue().group_index(&code) {
                 s.tab = Tab::Group(i);
             }
+            // A recommendation R opened stays open only while its standard is focused.
+            if s.recommending.as_ref() != Some(&code) {
+                s.recommending = None;
+            }
             s.focused = Some(code);
             s.scroll_to_focus = true;
             s.pending_letters = PendingLetters::default();

@@ -115,6 +115,9 @@ fn row(a: &Altered, catalogue: &Catalogue, main: Column, lang: Language) -> Stri
         (Subject::Standard(code), field) => {
             let name = match field {
                 Field::NotApplicable => T::NaShort,
+                Field::Recommendation => T::RecommendationShort,
+                Field::Due => T::DueShort,
+                Field::Owner => T::OwnerShort,
                 _ => T::Note,
             };
             format!(
@@ -158,6 +161,7 @@ fn row(a: &Altered, catalogue: &Catalogue, main: Column, lang: Language) -> Stri
             let name = match field {
                 Field::Fact(crate::answers::Fact::VisitDate) => T::VisitDate,
                 Field::Fact(crate::answers::Fact::Model) => T::Model,
+                Field::Conclusion => T::ConclusionShort,
                 _ => T::Expert,
             };
             format!("{}: {}", name.get(lang), was_now(quoted(new), quoted(old)))

@@ -75,3 +75,93 @@ pub fn filter_word(filter: crate::ui::view::Filter) -> Option<T> {
         Filter::Divergent => Some(T::FilterDivergent),
     }
 }
+
+/// The word for `n` of something, in the forms `[one, few, many]`: Ukrainian takes one for
+/// 1, 21, 31 (not 11), few for 2–4, 22–24 (not 12–14), many otherwise; English one for 1
+/// and the plural (its "few" and "many" are the same) otherwise.
+pub fn plural(n: usize, forms: [T; 3], lang: Language) -> &'static str {
+    let [one, few, many] = forms;
+    let form = match lang {
+        Language::En if n == 1 => one,
+        Language::En => many,
+        Language::Uk => {
+            let (last, last_two) = (n % 10, n % 100);
+            if last == 1 && last_two != 11 {
+                one
+            } else if (2..=4).contains(&last) && !(12..=14).contains(&last_two) {
+                few
+            } else {
+                many
+            }
+        }
+    };
+    form.get(lang)
+}
+
+/// What the «Рекомендації» tab counts: "12 рекомендацій; 3 стандарти без рекомендації, з
+/// них 1 з оцінкою 0" (`given`: recommendations written; `lacking`: standards listed
+/// without one; `zero`: of them, graded 0).
+pub fn recommendation_counts(given: usize, lacking: usize, zero: usize, lang: Language) -> String {
+    let recs = plural(
+        given,
+        [T::RecCountOne, T::RecCountFew, T::RecCountMany],
+        lang,
+    );
+    let mut text = format!("{given} {recs}; ");
+    if lacking == 0 {
+        text.push_str(T::RecNoneLacking.get(lang));
+        return text;
+    }
+    let standards = plural(
+        lacking,
+        [T::StdCountOne, T::StdCountFew, T::StdCountMany],
+        lang,
+    );
+    text.push_str(&format!(
+        "{lacking} {standards} {}",
+        T::RecWithout.get(lang)
+    ));
+    if zero > 0 {
+        let of_them = T::RecZeroOfThem.get(lang).replace("{n}", &zero.to_string());
+        text.push_str(&format!(", {of_them}"));
+    }
+    text
+}
+
+/// A category of the catalogue (`higher`, `first`, `second`) in one word, in the user's
+/// language; the catalogue's own Ukrainian title for any other.
+pub fn category_rule_name(rule: &crate::catalogue::CategoryRule, lang: Language) -> String {
+    let key = match rule.id.as_str() {
+        "higher" => T::CatHigherShort,
+        "first" => T::CatFirstShort,
+        "second" => T::CatSecondShort,
+        _ => return rule.title.clone(),
+    };
+    key.get(lang).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_take_the_plural_their_number_asks_for() {
+        let uk = Language::Uk;
+        assert_eq!(
+            recommendation_counts(12, 3, 1, uk),
+            "12 рекомендацій; 3 стандарти без рекомендації, з них 1 з оцінкою 0"
+        );
+        assert_eq!(
+            recommendation_counts(1, 11, 0, uk),
+            "1 рекомендація; 11 стандартів без рекомендації"
+        );
+        assert_eq!(
+            recommendation_counts(22, 0, 0, uk),
+            "22 рекомендації; жоден стандарт не лишився без рекомендації"
+        );
+        assert_eq!(
+            recommendation_counts(1, 2, 2, Language::En),
+            "1 recommendation; 2 standards without a recommendation, 2 of them graded 0"
+        );
+    }
+}

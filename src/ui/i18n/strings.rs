@@ -318,6 +318,41 @@ strings! {
     FolderOpened => "Відкрито теку", "Opened the folder";
     FolderNotOpened => "Не вдалося відкрити теку", "Could not open the folder";
     NoPathGiven => "Вкажіть, куди зберегти файл.", "Say where to save the file.";
+    // Recommendations and the general conclusion (issue 16)
+    RecommendationWhat => "Рекомендація — що усунути", "Recommendation — what to remedy";
+    RecommendationHint => "що заклад має виправити", "what the centre is to put right";
+    RecommendationDue => "Строк виконання (РРРР-ММ-ДД)", "Deadline (YYYY-MM-DD)";
+    RecommendationOwner => "Відповідальний", "Responsible";
+    OwnerHint => "посада або прізвище", "a position or a name";
+    RecommendationShort => "Рекомендація", "Recommendation";
+    DueShort => "Строк виконання", "Deadline";
+    OwnerShort => "Відповідальний", "Responsible";
+    ConclusionShort => "Загальний висновок", "General conclusion";
+    RecommendationsTab => "Рекомендації", "Recommendations";
+    RecommendationsHelp => "Кожен застосовний стандарт з оцінкою комісії нижче максимальної або з рекомендацією. Клацніть рядок, щоб перейти до стандарту; R на стандарті — до його рекомендації.", "Every applicable standard the commission graded below its maximum, or with a recommendation. Click a row to go to the standard; R on a standard goes to its recommendation.";
+    RecCountOne => "рекомендація", "recommendation";
+    RecCountFew => "рекомендації", "recommendations";
+    RecCountMany => "рекомендацій", "recommendations";
+    StdCountOne => "стандарт", "standard";
+    StdCountFew => "стандарти", "standards";
+    StdCountMany => "стандартів", "standards";
+    RecWithout => "без рекомендації", "without a recommendation";
+    RecZeroOfThem => "з них {n} з оцінкою 0", "{n} of them graded 0";
+    RecNoneLacking => "жоден стандарт не лишився без рекомендації", "no standard is left without one";
+    RecNothingListed => "Немає ні стандартів з оцінкою нижче максимальної, ні рекомендацій.", "No standard is graded below its maximum, and there are no recommendations.";
+    ColGrade => "Оцінка", "Grade";
+    ColRecommendation => "Рекомендація", "Recommendation";
+    ColDue => "Строк", "Deadline";
+    OutOf => "з", "of";
+    RecLacking => "немає рекомендації", "no recommendation";
+    RecZeroLacking => "ОЦІНКА 0 — немає рекомендації", "GRADE 0 — no recommendation";
+    RecIncomplete => "є строк або відповідальний, але не сказано, що усунути", "a deadline or an owner, but nothing said of what to remedy";
+    ConclusionHeading => "Пропозиції, зауваження і рекомендації експертної групи (загальний висновок)", "Proposals, remarks and recommendations of the expert group (general conclusion)";
+    ConclusionHint => "загальний висновок експертної групи", "the expert group's general conclusion";
+    SavedOnLeave => "Текст зберігається, щойно поле відпускає курсор (клацання поза ним, Tab; в одному рядку — Enter). Esc — відкинути набране.", "The text is saved as soon as the field lets go of the cursor (a click elsewhere, Tab; on one line, Enter). Esc drops what was typed.";
+    KeyRecommend => "R — рекомендація до стандарту (що усунути, строк, відповідальний)", "R — the standard's recommendation (what to remedy, deadline, responsible)";
+    ChartTitle => "Відсоток балів за групами", "Percent of points by group";
+    ChartLegend => "Пунктир — найменший відсоток категорії", "Dashed lines — a category's least percent";
 }
 
 #[cfg(test)]

@@ -1,5 +1,5 @@
 //! The standards of a group tab (or of the search) in the Order's structure, each with its
-//! grade buttons, criteria, N/A and note.
+//! grade buttons, criteria, N/A, note and, where it is called for, its recommendation.
 
 use egui::{RichText, ScrollArea, Ui};
 
@@ -10,6 +10,8 @@ use crate::ui::app::AkreditApp;
 use crate::ui::command::Command;
 use crate::ui::i18n::{self, T, keyboard};
 use crate::ui::session::{Editing, Session};
+
+use super::recommendations;
 
 enum Row<'a> {
     Heading(&'a Code, Option<&'a str>),
@@ -193,12 +195,16 @@ fn standard_row(
         marker: !is_self,
         pending: pending_here(session, standard, lang),
     });
+    let recommendation = session.shows_recommendation(&standard.code);
+    // R gives the recommendation the keyboard once, on the standard it was pressed on.
+    let focus_recommendation = focused && std::mem::take(&mut session.focus_recommendation);
     // The answer is borrowed from the inspection while the note field edits the session's
     // editing state: two fields of the session, borrowed apart (no copy of the answer).
     let Session {
         inspection,
         editing,
         focus_pending,
+        texts,
         ..
     } = session;
     let answer = inspection.answers().get(&standard.code);
@@ -243,6 +249,11 @@ fn standard_row(
             ui.label(format!("{}: {}", T::Note.get(lang), answer.note));
         }
         editing_field(editing, focus_pending, standard, lang, ui, commands);
+        if recommendation {
+            let answers = inspection.answers();
+            let code = &standard.code;
+            recommendations::under_standard(texts, answers, code, focus_recommendation, lang, ui);
+        }
         if focused {
             criteria(standard, lang, ui);
         }

@@ -31,6 +31,7 @@ pub fn show(app: &mut AkreditApp, ui: &mut Ui) {
                 T::KeySelf,
                 T::KeyNa,
                 T::KeyNote,
+                T::KeyRecommend,
                 T::KeyUndo,
                 T::KeyRedo,
                 T::KeyTabs,

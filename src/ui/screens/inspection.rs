@@ -1,9 +1,10 @@
 //! The open inspection: the result panel on the right, the tabs (the centre, then one per
-//! group with its progress), the filters and the search above, and the tab's content.
+//! group with its progress, then the recommendations), the filters and the search above,
+//! and the tab's content.
 
 use egui::{RichText, Ui};
 
-use super::{centre, group, result};
+use super::{centre, group, recommendations, result};
 use crate::support::settings::Language;
 use crate::ui::app::AkreditApp;
 use crate::ui::command::Command;
@@ -46,7 +47,7 @@ pub fn show(app: &mut AkreditApp, ui: &mut Ui) {
                     .background_color(visuals.selection.bg_fill),
             );
         }
-        if session.tab != Tab::Centre || session.search.is_some() {
+        if matches!(session.tab, Tab::Group(_)) || session.search.is_some() {
             ui.horizontal_wrapped(|ui| filters(session, lang, ui, &mut commands));
         }
         if let Some(query) = &session.search {
@@ -62,6 +63,7 @@ pub fn show(app: &mut AkreditApp, ui: &mut Ui) {
             match tab {
                 Tab::Centre => centre::show(app, ui),
                 Tab::Group(i) => group::group_tab(app, i, ui),
+                Tab::Recommendations => recommendations::tab(app, ui),
             }
         }
     });
@@ -70,7 +72,8 @@ pub fn show(app: &mut AkreditApp, ui: &mut Ui) {
     }
 }
 
-/// The tabs: the centre, then one per group with its progress and percent.
+/// The tabs: the centre, then one per group with its progress and percent, then the
+/// recommendations (the expert group's, so not in a centre's own file).
 fn tabs(session: &Session, lang: Language, ui: &mut Ui, commands: &mut Vec<Command>) {
     let centre = ui.selectable_label(session.tab == Tab::Centre, T::CentreTab.get(lang));
     centre.widget_info(|| {
@@ -116,6 +119,16 @@ fn tabs(session: &Session, lang: Language, ui: &mut Ui, commands: &mut Vec<Comma
         if tab.clicked() {
             commands.push(Command::SelectTab(Tab::Group(i)));
         }
+    }
+    if session.is_self_assessment() {
+        return;
+    }
+    let label = recommendations::tab_label(session, lang);
+    let selected = session.tab == Tab::Recommendations;
+    let tab = ui.selectable_label(selected, &label);
+    tab.widget_info(|| egui::WidgetInfo::selected(egui::Role::Tab, true, selected, &label));
+    if tab.clicked() {
+        commands.push(Command::SelectTab(Tab::Recommendations));
     }
 }
 

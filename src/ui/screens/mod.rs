@@ -5,7 +5,10 @@
 //! - [`start`]: a new inspection, opening one, the recent inspections;
 //! - [`inspection`]: the open inspection — its tabs, filters and search — with
 //!   [`centre`] (the application form, documents, N/A preset, [`self_import`]),
-//!   [`group`] (a group's standards with their grades) and [`result`] (the result panel);
+//!   [`group`] (a group's standards with their grades and recommendations),
+//!   [`recommendations`] (a standard's recommendation, the «Рекомендації» tab and the
+//!   general conclusion) and [`result`] (the result panel, with [`chart`]);
+//! - [`text_field`]: a text saved when its field lets go of the keyboard;
 //! - [`export`]: the Export dialog;
 //! - [`settings`], [`help`] (the keys).
 //!
@@ -13,14 +16,17 @@
 
 mod bars;
 mod centre;
+mod chart;
 mod export;
 mod group;
 mod help;
 mod inspection;
+mod recommendations;
 mod result;
 mod self_import;
 mod settings;
 mod start;
+mod text_field;
 
 use egui::Ui;
 

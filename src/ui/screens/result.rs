@@ -1,4 +1,5 @@
-//! The result panel: the running figures of both columns, always in view.
+//! The result panel: the running figures of both columns and the chart by group, always
+//! in view (scrolled where the window is short).
 
 use egui::{RichText, Ui};
 
@@ -8,8 +9,14 @@ use crate::ui::i18n::{self, T};
 use crate::ui::session::Session;
 use crate::ui::style::{self, category_colour, category_name};
 
-/// Draws the panel.
+/// Draws the panel; on a short window (768 pixels at 150 % text) it scrolls.
 pub fn panel(session: &Session, lang: Language, ui: &mut Ui) {
+    egui::ScrollArea::vertical()
+        .id_salt("result_panel")
+        .show(ui, |ui| figures(session, lang, ui));
+}
+
+fn figures(session: &Session, lang: Language, ui: &mut Ui) {
     let t = &session.totals;
     ui.heading(T::Result.get(lang));
     ui.label(i18n::applicable_counts(
@@ -28,12 +35,16 @@ pub fn panel(session: &Session, lang: Language, ui: &mut Ui) {
             ui,
             true,
         );
+        ui.separator();
+        super::chart::chart(session, lang, ui);
         return;
     }
     tally(T::Commission, &t.commission, t.max_points, lang, ui, true);
     if t.complete {
         ui.label(RichText::new(T::Complete.get(lang)).small());
     }
+    ui.separator();
+    super::chart::chart(session, lang, ui);
     ui.separator();
     tally(
         T::SelfAssessment,
