@@ -189,7 +189,10 @@ fn refusal_explained(
         let outside = match c {
             Change::Grade { code, .. }
             | Change::NotApplicable { code, .. }
-            | Change::Note { code, .. } => !cat.standard(code).expect("standard").in_model(model),
+            | Change::Note { code, .. }
+            | Change::Recommendation { code, .. }
+            | Change::Due { code, .. }
+            | Change::Owner { code, .. } => !cat.standard(code).expect("standard").in_model(model),
             _ => false,
         };
         if broken || outside {
