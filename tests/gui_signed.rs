@@ -187,6 +187,61 @@ fn the_centre_tab_corrects_the_expert_and_the_visit_date_and_offers_na_only_for_
 }
 
 #[test]
+fn what_is_typed_on_the_centre_tab_is_saved_when_the_keyboard_leaves_for_another_tab() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = with_inspection(dir.path());
+    h.state_mut().push(Command::SelectTab(Tab::Centre));
+    h.run();
+    h.get_by_label("Місцезнаходження центру здоров'я").click();
+    h.run();
+    h.event(egui::Event::Text("м. Полтава".into()));
+    h.run();
+    // Straight to the next tab by the keyboard: no click takes the field's focus first.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::PageDown);
+    h.run();
+    h.run();
+    let session = h.state().session.as_ref().expect("session");
+    assert_ne!(session.tab, Tab::Centre, "the tab changed");
+    assert_eq!(
+        session
+            .inspection
+            .answers()
+            .centre
+            .get("location")
+            .map(String::as_str),
+        Some("м. Полтава"),
+        "the typed text is saved, not lost"
+    );
+    // Typing a document's note and closing the inspection with "До початку" saves it too.
+    h.state_mut().push(Command::SelectTab(Tab::Centre));
+    h.run();
+    let cat = akredit::catalogue::Catalogue::builtin().expect("catalogue");
+    let doc = cat
+        .documents
+        .iter()
+        .find(|d| d.number == 2)
+        .expect("document 2");
+    let caption = format!("2. {}", doc.title);
+    h.get_by_label(&caption).scroll_to_me();
+    h.run();
+    h.get_by_label(&caption).click();
+    h.run();
+    h.event(egui::Event::Text("Статут 2019 р.".into()));
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "До початку")
+        .click();
+    h.run();
+    let bytes_path = dir.path().join("centre.akredit");
+    let again = akredit::inspection::Inspection::open(
+        &bytes_path,
+        std::sync::Arc::new(cat),
+        akredit::inspection::Access::ReadOnly,
+    )
+    .expect("open");
+    assert_eq!(again.answers().documents[&2].note, "Статут 2019 р.");
+}
+
+#[test]
 fn a_centres_own_file_shows_its_progress_by_its_self_grades_in_the_recent_list() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut h = centres_own_file(dir.path());

@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::answers::{Altered, Answer, Answers, Change, Column, Hit};
+use crate::answers::{Altered, Answer, Answers, Change, Column, Fact, Hit};
 use crate::catalogue::{Catalogue, Code, ModelId};
 use crate::inspection::{Inspection, Purpose, StoreError};
 use crate::scoring::{self, Tally, Totals};
@@ -32,9 +32,11 @@ pub enum Editing {
 }
 
 /// A text typed in a field that is saved when the field lets go of the keyboard: the three
-/// parts of a standard's recommendation, and the general conclusion. Kept by what it is
-/// (not by a widget's name), so that whatever takes the keyboard away from it — a click, Tab,
-/// another tab, closing the inspection — can still save it ([`Session::unsaved_texts`]).
+/// parts of a standard's recommendation, the general conclusion, and the Centre tab's
+/// fields (the expert, the visit date, the application form, the documents' notes). Kept
+/// by what it is (not by a widget's name), so that whatever takes the keyboard away from
+/// it — a click, Tab, Ctrl+PageDown to another tab, closing the inspection — can still
+/// save it ([`Session::unsaved_texts`]).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum TextKey {
     /// What to remedy on a standard.
@@ -45,6 +47,12 @@ pub enum TextKey {
     Owner(Code),
     /// The expert group's general conclusion.
     Conclusion,
+    /// A fact of the inspection typed as text (the expert, the visit date).
+    Fact(Fact),
+    /// A field of the application form, by its id.
+    Form(String),
+    /// The note on a mandatory document.
+    DocumentNote(u8),
 }
 
 impl TextKey {
@@ -55,7 +63,8 @@ impl TextKey {
     }
 
     /// What the file holds for it now.
-    pub fn stored(&self, answers: &Answers) -> String {
+    pub fn stored(&self, inspection: &Inspection) -> String {
+        let answers = inspection.answers();
         match self {
             TextKey::Recommendation(code) => answers.get(code).recommendation.text.clone(),
             TextKey::Due(code) => answers
@@ -66,19 +75,26 @@ impl TextKey {
                 .unwrap_or_default(),
             TextKey::Owner(code) => answers.get(code).recommendation.owner.clone(),
             TextKey::Conclusion => answers.conclusion.clone(),
+            TextKey::Fact(fact) => inspection.meta().fact(*fact).unwrap_or_default(),
+            TextKey::Form(field) => answers.centre.get(field).cloned().unwrap_or_default(),
+            TextKey::DocumentNote(number) => answers
+                .documents
+                .get(number)
+                .map(|d| d.note.clone())
+                .unwrap_or_default(),
         }
     }
 
     /// The change that saves `typed` (trimmed), or none when it is what the file holds. A
     /// deadline typed as Ukrainians write dates (31.03.2027) is saved as 2027-03-31; any
     /// other text goes as typed, for the domain to refuse in its own words.
-    pub fn change(&self, typed: &str, answers: &Answers) -> Option<Change> {
+    pub fn change(&self, typed: &str, inspection: &Inspection) -> Option<Change> {
         let text = typed.trim().to_string();
         let text = match self {
             TextKey::Due(_) => iso_date(&text).unwrap_or(text),
             _ => text,
         };
-        if text == self.stored(answers) {
+        if text == self.stored(inspection) {
             return None;
         }
         Some(match self.clone() {
@@ -89,6 +105,9 @@ impl TextKey {
             },
             TextKey::Owner(code) => Change::Owner { code, name: text },
             TextKey::Conclusion => Change::Conclusion { text },
+            TextKey::Fact(fact) => Change::Fact { fact, value: text },
+            TextKey::Form(field) => Change::Centre { field, value: text },
+            TextKey::DocumentNote(number) => Change::DocumentNote { number, text },
         })
     }
 }
@@ -141,9 +160,8 @@ pub struct Session {
     pub key_column: Column,
     /// Text being typed for a standard.
     pub editing: Option<Editing>,
-    /// Texts of centre fields and document notes being edited, by widget key.
-    pub buffers: BTreeMap<String, String>,
-    /// Recommendations and the conclusion being typed, while their field has the keyboard.
+    /// Texts being typed (recommendations, the conclusion, the Centre tab's fields), while
+    /// their field has the keyboard.
     pub texts: BTreeMap<TextKey, String>,
     /// The standard whose recommendation was asked for with R: its fields are shown even
     /// when its grade would not call for them.
@@ -207,7 +225,6 @@ impl Session {
             filter_counts,
             key_column,
             editing: None,
-            buffers: BTreeMap::new(),
             texts: BTreeMap::new(),
             recommending: None,
             focus_recommendation: false,
@@ -316,7 +333,6 @@ impl Session {
         has_keyboard: impl Fn(egui::Id) -> bool,
         cancel: bool,
     ) -> Vec<Change> {
-        let answers = self.inspection.answers();
         let left: Vec<TextKey> = self
             .texts
             .keys()
@@ -327,7 +343,7 @@ impl Session {
         for key in left {
             if let Some(typed) = self.texts.remove(&key)
                 && !cancel
-                && let Some(change) = key.change(&typed, answers)
+                && let Some(change) = key.change(&typed, &self.inspection)
             {
                 changes.push(change);
             }

@@ -5,13 +5,14 @@
 use egui::{RichText, ScrollArea, Ui};
 
 use super::self_import;
+use super::text_field::{self, Look};
 use crate::answers::{self, Change, Fact, Presented};
 use crate::catalogue::{Catalogue, Code, ModelId, Preset};
 use crate::support::settings::Language;
 use crate::ui::app::AkreditApp;
 use crate::ui::command::Command;
 use crate::ui::i18n::T;
-use crate::ui::session::Session;
+use crate::ui::session::{Session, TextKey};
 
 /// Draws the Centre tab.
 pub fn show(app: &mut AkreditApp, ui: &mut Ui) {
@@ -35,7 +36,7 @@ pub fn show(app: &mut AkreditApp, ui: &mut Ui) {
         }
         ui.add_space(8.0);
         ui.heading(T::ApplicationForm.get(lang));
-        application_form(session, &catalogue, ui, &mut changes);
+        application_form(session, &catalogue, ui);
         ui.add_space(8.0);
         ui.heading(T::Documents.get(lang));
         documents(session, &catalogue, lang, ui, &mut changes);
@@ -59,12 +60,8 @@ fn facts(session: &mut Session, lang: Language, ui: &mut Ui, changes: &mut Vec<C
         .show(ui, |ui| {
             for (fact, label) in [(Fact::Expert, T::Expert), (Fact::VisitDate, T::VisitDate)] {
                 let caption = ui.label(label.get(lang));
-                let stored = session.inspection.meta().fact(fact).unwrap_or_default();
-                let key = format!("fact:{}", fact.id());
-                let look = (None, field_width(ui, 320.0));
-                if let Some(value) = buffered_field(session, key, &stored, look, caption.id, ui) {
-                    changes.push(Change::Fact { fact, value });
-                }
+                let width = field_width(ui, 320.0);
+                typed_field(session, TextKey::Fact(fact), ("", width), caption.id, ui);
                 ui.end_row();
             }
         });
@@ -150,42 +147,23 @@ fn field_width(ui: &Ui, most: f32) -> f32 {
 
 /// The application form's fields: caption beside the field where the tab is wide, above
 /// it where it is narrow, so that no field is squeezed and nothing runs off the edge.
-fn application_form(
-    session: &mut Session,
-    catalogue: &Catalogue,
-    ui: &mut Ui,
-    changes: &mut Vec<Change>,
-) {
+fn application_form(session: &mut Session, catalogue: &Catalogue, ui: &mut Ui) {
     let side_by_side = ui.available_width() >= SIDE_BY_SIDE_MIN;
     for field in &catalogue.application_form {
-        let stored = session
-            .inspection
-            .answers()
-            .centre
-            .get(&field.id)
-            .cloned()
-            .unwrap_or_default();
-        let key = format!("centre:{}", field.id);
-        let edited = if side_by_side {
+        let key = TextKey::Form(field.id.clone());
+        if side_by_side {
             ui.horizontal(|ui| {
                 let caption = ui.add_sized(
                     [SIDE_BY_SIDE_MIN * 0.45, ui.spacing().interact_size.y],
                     egui::Label::new(&field.title).wrap(),
                 );
-                let look = (None, field_width(ui, 520.0));
-                buffered_field(session, key, &stored, look, caption.id, ui)
-            })
-            .inner
+                let width = field_width(ui, 520.0);
+                typed_field(session, key, ("", width), caption.id, ui);
+            });
         } else {
             let caption = ui.add(egui::Label::new(&field.title).wrap());
-            let look = (None, field_width(ui, 520.0));
-            buffered_field(session, key, &stored, look, caption.id, ui)
-        };
-        if let Some(value) = edited {
-            changes.push(Change::Centre {
-                field: field.id.clone(),
-                value,
-            });
+            let width = field_width(ui, 520.0);
+            typed_field(session, key, ("", width), caption.id, ui);
         }
         ui.add_space(2.0);
     }
@@ -211,19 +189,14 @@ fn documents(
         let caption = ui.add(egui::Label::new(format!("{}. {}", doc.number, doc.title)).wrap());
         ui.horizontal_wrapped(|ui| {
             presence(doc, check.present, lang, ui, changes);
-            let key = format!("doc:{}", doc.number);
+            let key = TextKey::DocumentNote(doc.number);
             // The note takes the rest of the line, or a line of its own when too little
             // is left.
             if ui.available_width() < 200.0 {
                 ui.end_row();
             }
-            let look = (Some(T::DocNote.get(lang)), field_width(ui, 520.0));
-            if let Some(text) = buffered_field(session, key, &check.note, look, caption.id, ui) {
-                changes.push(Change::DocumentNote {
-                    number: doc.number,
-                    text,
-                });
-            }
+            let width = field_width(ui, 520.0);
+            typed_field(session, key, (T::DocNote.get(lang), width), caption.id, ui);
         });
         ui.separator();
     }
@@ -265,36 +238,23 @@ fn presence(
     }
 }
 
-/// A text field edited in a buffer of the session (`key`), labelled by `caption`: while
-/// it has the keyboard it keeps what is typed; when it loses the keyboard, a text that
-/// differs from `stored` (trimmed) is the change, and the buffer goes; otherwise it shows
-/// `stored`.
-fn buffered_field(
+/// A one-line field of the tab, labelled by `caption`, with its hint and width: what is
+/// typed is saved when the field lets go of the keyboard, whatever takes it away (a click,
+/// Tab, Enter, another tab, closing the inspection), by the frame ([`text_field`]).
+fn typed_field(
     session: &mut Session,
-    key: String,
-    stored: &str,
-    look: (Option<&str>, f32),
+    key: TextKey,
+    (hint, width): (&str, f32),
     caption: egui::Id,
     ui: &mut Ui,
-) -> Option<String> {
-    let (hint, width) = look;
-    let buffer = session
-        .buffers
-        .entry(key.clone())
-        .or_insert_with(|| stored.to_string());
-    let mut field = egui::TextEdit::singleline(buffer).desired_width(width);
-    if let Some(hint) = hint {
-        field = field.hint_text(hint);
-    }
-    let response = ui.add(field).labelled_by(caption);
-    let mut changed = None;
-    if response.lost_focus() {
-        if buffer.trim() != stored {
-            changed = Some(buffer.trim().to_string());
-        }
-        session.buffers.remove(&key);
-    } else if !response.has_focus() {
-        *buffer = stored.to_string();
-    }
-    changed
+) {
+    let look = Look {
+        width,
+        rows: 1,
+        hint,
+    };
+    let Session {
+        inspection, texts, ..
+    } = session;
+    text_field::field(texts, inspection, key, &look, caption, false, ui);
 }

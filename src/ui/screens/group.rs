@@ -250,9 +250,15 @@ fn standard_row(
         }
         editing_field(editing, focus_pending, standard, lang, ui, commands);
         if recommendation {
-            let answers = inspection.answers();
             let code = &standard.code;
-            recommendations::under_standard(texts, answers, code, focus_recommendation, lang, ui);
+            recommendations::under_standard(
+                texts,
+                inspection,
+                code,
+                focus_recommendation,
+                lang,
+                ui,
+            );
         }
         if focused {
             criteria(standard, lang, ui);

@@ -8,8 +8,9 @@ use std::collections::BTreeMap;
 use egui::{Align, Layout, RichText, ScrollArea, Sense, Ui};
 
 use super::text_field::{self, Look};
-use crate::answers::{Answers, RecommendationRow, recommendation_rows};
+use crate::answers::{RecommendationRow, recommendation_rows};
 use crate::catalogue::{Catalogue, Code};
+use crate::inspection::Inspection;
 use crate::support::settings::Language;
 use crate::support::time::official_date;
 use crate::ui::app::AkreditApp;
@@ -38,7 +39,7 @@ fn caption(code: &Code, what: T, lang: Language, ui: &mut Ui) -> egui::Id {
 /// With `focus` (R was pressed on it), what to remedy takes the keyboard.
 pub fn under_standard(
     texts: &mut BTreeMap<TextKey, String>,
-    answers: &Answers,
+    inspection: &Inspection,
     code: &Code,
     focus: bool,
     lang: Language,
@@ -51,7 +52,7 @@ pub fn under_standard(
         hint: T::RecommendationHint.get(lang),
     };
     let key = TextKey::Recommendation(code.clone());
-    text_field::field(texts, answers, key, &look, what, focus, ui);
+    text_field::field(texts, inspection, key, &look, what, focus, ui);
     ui.horizontal_wrapped(|ui| {
         let due = caption(code, T::RecommendationDue, lang, ui);
         let look = Look {
@@ -60,7 +61,7 @@ pub fn under_standard(
             hint: "2027-03-31",
         };
         let key = TextKey::Due(code.clone());
-        text_field::field(texts, answers, key, &look, due, false, ui);
+        text_field::field(texts, inspection, key, &look, due, false, ui);
         let owner = caption(code, T::RecommendationOwner, lang, ui);
         let look = Look {
             width: (ui.available_width() - 8.0).clamp(FIELD_MIN, 360.0),
@@ -68,7 +69,7 @@ pub fn under_standard(
             hint: T::OwnerHint.get(lang),
         };
         let key = TextKey::Owner(code.clone());
-        text_field::field(texts, answers, key, &look, owner, false, ui);
+        text_field::field(texts, inspection, key, &look, owner, false, ui);
     });
 }
 
@@ -280,7 +281,7 @@ fn conclusion(session: &mut Session, lang: Language, ui: &mut Ui) {
     } = session;
     text_field::field(
         texts,
-        inspection.answers(),
+        inspection,
         TextKey::Conclusion,
         &look,
         caption.id,

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use egui::{Response, Ui};
 
-use crate::answers::Answers;
+use crate::inspection::Inspection;
 use crate::ui::session::TextKey;
 
 /// How a field looks: its width, its rows (1: one line, where Enter ends the typing), and
@@ -22,11 +22,11 @@ pub struct Look<'a> {
 }
 
 /// The field of `key`, labelled by `caption` (for a screen reader and the tests); what it
-/// shows is what is being typed (in `texts`), or else what the file holds (`answers`).
+/// shows is what is being typed (in `texts`), or else what the file holds.
 /// With `focus`, it takes the keyboard.
 pub fn field(
     texts: &mut BTreeMap<TextKey, String>,
-    answers: &Answers,
+    inspection: &Inspection,
     key: TextKey,
     look: &Look<'_>,
     caption: egui::Id,
@@ -37,7 +37,7 @@ pub fn field(
     let typing = ui.memory(|m| m.has_focus(id)) || texts.contains_key(&key);
     let mut shown = match texts.get(&key) {
         Some(typed) => typed.clone(),
-        None => key.stored(answers),
+        None => key.stored(inspection),
     };
     let edit = if look.rows > 1 {
         egui::TextEdit::multiline(&mut shown).desired_rows(look.rows)
