@@ -185,7 +185,7 @@ fn the_overview_opens_from_the_start_screen_and_lists_every_result_with_its_stat
     // Figures as the results state them: full marks thrice (Poltava, its copy and
     // Kyiv's first result), Kyiv's correction one grade lower, Sumy's draft 40 × 3.
     assert_eq!(h.query_all_by_label("573 / 573").count(), 3);
-    assert_eq!(h.query_all_by_label("100.0").count(), 3);
+    assert_eq!(h.query_all_by_label("100,0").count(), 3);
     assert_eq!(h.query_all_by_label("570 / 573").count(), 1);
     assert_eq!(h.query_all_by_label("120 / 573").count(), 1);
     // No trusted key was given: the commission is told.

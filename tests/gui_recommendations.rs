@@ -303,7 +303,13 @@ fn the_result_panel_charts_each_group_against_the_catalogues_thresholds() {
     let totals = h.state().session.as_ref().expect("session").totals.clone();
     assert_eq!(totals.groups.len(), catalogue.groups.len());
     for g in &totals.groups {
-        let percent = g.commission.percent.expect("a percent");
+        // In Ukrainian with the decimal comma, as the documents print it.
+        let percent = g
+            .commission
+            .percent
+            .expect("a percent")
+            .to_string()
+            .replace('.', ",");
         assert!(
             said.contains(&format!("{} {percent}\u{a0}%", g.code)),
             "{} in {said}",
@@ -331,4 +337,9 @@ fn the_result_panel_charts_each_group_against_the_catalogues_thresholds() {
     h.run();
     let said = chart_label(&h, "Percent of points by group");
     assert!(said.contains("— higher"), "{said}");
+    let first = totals.groups[0].commission.percent.expect("percent");
+    assert!(
+        said.contains(&format!("1.1 {first}\u{a0}%")),
+        "English keeps the point: {said}"
+    );
 }

@@ -79,10 +79,23 @@ pub fn model_title(catalogue: &Catalogue, model: ModelId, lang: Language) -> Str
     }
 }
 
-/// A percent as the window shows it: `91.9 %` with a space that never breaks (a line
-/// never ends between the number and its sign), or `—` when there is none.
-pub fn percent(percent: Option<crate::scoring::Percent>) -> String {
-    percent.map_or_else(|| "—".to_string(), |p| format!("{p}\u{a0}%"))
+/// A percent as the window shows it: `91,9 %` in Ukrainian (the decimal comma, as the
+/// protocol and the conclusion print it), `91.9 %` in English, with a space that never
+/// breaks (a line never ends between the number and its sign), or `—` when there is none.
+pub fn percent(percent: Option<crate::scoring::Percent>, lang: Language) -> String {
+    percent.map_or_else(
+        || "—".to_string(),
+        |p| format!("{}\u{a0}%", decimal(&p.to_string(), lang)),
+    )
+}
+
+/// A decimal number written as the language writes it: `81,7` in Ukrainian, `81.7` in
+/// English.
+pub fn decimal(number: &str, lang: Language) -> String {
+    match lang {
+        Language::Uk => number.replace('.', ","),
+        Language::En => number.to_string(),
+    }
 }
 
 /// The model abbreviated, for a table column.

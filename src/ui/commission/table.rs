@@ -322,7 +322,7 @@ fn cells(r: &Row, catalogue: &Catalogue, lang: Language, row: &mut egui_extras::
         _ => String::new(),
     };
     cell(r, row, points);
-    cell(r, row, r.percent_text());
+    cell(r, row, style::decimal(&r.percent_text(), lang));
     category_and_status(r, lang, row);
     let key = cell(r, row, r.fingerprint.clone());
     if !r.fingerprint.is_empty() {

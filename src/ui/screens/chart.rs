@@ -55,14 +55,21 @@ pub fn chart(session: &Session, lang: Language, ui: &mut Ui) {
         ui.allocate_exact_size(vec2(ui.available_width(), height), Sense::hover());
     if ui.is_rect_visible(rect) {
         let geometry = Geometry::of(ui, rect, &bars, &font, label_row);
-        draw_bars(ui, &geometry, &bars, &font, row);
+        draw_bars(ui, &geometry, &bars, &font, row, lang);
         draw_thresholds(ui, &geometry, catalogue, &font, label_row);
     }
     let said = described(&bars, catalogue, lang);
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &said));
     let hover: Vec<String> = bars
         .iter()
-        .map(|b| format!("{} {}: {}", b.code, b.title, style::percent(b.percent)))
+        .map(|b| {
+            format!(
+                "{} {}: {}",
+                b.code,
+                b.title,
+                style::percent(b.percent, lang)
+            )
+        })
         .collect();
     response.on_hover_text(hover.join("\n"));
     ui.add(egui::Label::new(RichText::new(legend(catalogue, lang)).small()).wrap());
@@ -90,7 +97,7 @@ impl Geometry {
             .iter()
             .map(|b| width(b.code.clone()))
             .fold(0.0, f32::max);
-        let percents = width(style::percent(Some(Percent(1000))));
+        let percents = width(style::percent(Some(Percent(1000)), Language::En));
         let top = rect.top() + 2.0 * label_row;
         Geometry {
             rect,
@@ -109,7 +116,7 @@ impl Geometry {
 
 /// The bars, each group's code before it and its percent in a column of its own (written
 /// at the bar's end it would run over the lines near a threshold), and the axis.
-fn draw_bars(ui: &Ui, g: &Geometry, bars: &[Bar], font: &FontId, row: f32) {
+fn draw_bars(ui: &Ui, g: &Geometry, bars: &[Bar], font: &FontId, row: f32, lang: Language) {
     let painter = ui.painter_at(g.rect);
     let visuals = ui.visuals();
     let text = visuals.text_color();
@@ -132,7 +139,7 @@ fn draw_bars(ui: &Ui, g: &Geometry, bars: &[Bar], font: &FontId, row: f32) {
         painter.text(
             pos2(g.rect.right(), middle),
             Align2::RIGHT_CENTER,
-            style::percent(bar.percent),
+            style::percent(bar.percent, lang),
             font.clone(),
             text,
         );
@@ -190,7 +197,7 @@ fn legend(catalogue: &Catalogue, lang: Language) -> String {
 fn described(bars: &[Bar], catalogue: &Catalogue, lang: Language) -> String {
     let groups: Vec<String> = bars
         .iter()
-        .map(|b| format!("{} {}", b.code, style::percent(b.percent)))
+        .map(|b| format!("{} {}", b.code, style::percent(b.percent, lang)))
         .collect();
     format!(
         "{}: {}. {}",

@@ -93,7 +93,7 @@ fn tabs(session: &Session, lang: Language, ui: &mut Ui, commands: &mut Vec<Comma
             continue;
         };
         let tally = session.main_tally(&g.commission, &g.self_assessment);
-        let percent = crate::ui::style::percent(tally.percent);
+        let percent = crate::ui::style::percent(tally.percent, lang);
         let mut label = format!(
             "{} · {}/{} · {percent}",
             group.code, tally.scored, g.applicable

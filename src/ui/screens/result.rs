@@ -75,7 +75,7 @@ fn tally(title: T, tally: &Tally, max: u32, lang: Language, ui: &mut Ui, main: b
     } else {
         heading
     });
-    let percent = style::percent(tally.percent);
+    let percent = style::percent(tally.percent, lang);
     let big = RichText::new(format!("{} / {max}  ·  {percent}", tally.points));
     ui.label(if main {
         big.size(style::PANEL_FIGURE_SIZE).strong()
@@ -88,7 +88,7 @@ fn tally(title: T, tally: &Tally, max: u32, lang: Language, ui: &mut Ui, main: b
             .strong(),
     );
     if tally.unscored > 0 {
-        let best = style::percent(tally.best_percent);
+        let best = style::percent(tally.best_percent, lang);
         ui.label(format!("{}: {}", T::Unscored.get(lang), tally.unscored));
         ui.label(format!("{}:", T::Forecast.get(lang)));
         ui.indent(("forecast", main), |ui| {
