@@ -427,6 +427,12 @@ fn the_conclusion_docx_holds_the_same_form_and_libreoffice_opens_it() {
             xml.matches("<w:cantSplit />").count(),
             "only header rows are marked"
         );
+        let section = &xml[xml.rfind("<w:sectPr>").expect("sectPr")..];
+        assert!(
+            section.find("<w:footerReference").expect("a footer")
+                < section.find("<w:pgSz").expect("a size"),
+            "the references come first, as the schema orders them: {section}"
+        );
     }
     let path = dir.path().join("висновок.docx");
     std::fs::write(&path, &docx).expect("write");

@@ -78,13 +78,52 @@ pub fn render(doc: &Conclusion, created: &str) -> Result<Vec<u8>, DocxError> {
     let mut xml = docx.build();
     let document = String::from_utf8(xml.document).map_err(|_| DocxError::Xml)?;
     // Only header rows are "can't split" (see `table`): each of them repeats on every page.
-    xml.document = document
-        .replace("<w:cantSplit />", "<w:cantSplit /><w:tblHeader />")
-        .into_bytes();
+    let document = document.replace("<w:cantSplit />", "<w:cantSplit /><w:tblHeader />");
+    xml.document = references_first(&document).into_bytes();
     let mut out = std::io::Cursor::new(Vec::new());
     xml.pack(&mut out)
         .map_err(|e| DocxError::Pack(e.to_string()))?;
     Ok(out.into_inner())
+}
+
+/// The section's header and footer references moved to the front of its properties, where
+/// ECMA-376's schema puts them (CT_SectPr: the references, then the page size, margins…);
+/// docx-rs writes them last, which LibreOffice accepts but a strict reader need not.
+fn references_first(document: &str) -> String {
+    const OPEN: &str = "<w:sectPr>";
+    let (Some(start), Some(end)) = (document.rfind(OPEN), document.rfind("</w:sectPr>")) else {
+        return document.to_string();
+    };
+    if end < start {
+        return document.to_string();
+    }
+    let inner = &document[start + OPEN.len()..end];
+    let mut references = String::new();
+    let mut rest = String::new();
+    let mut tail = inner;
+    while let Some(at) = tail.find('<') {
+        rest.push_str(&tail[..at]);
+        let element = &tail[at..];
+        let Some(close) = element.find("/>").map(|c| c + 2) else {
+            rest.push_str(element);
+            tail = "";
+            break;
+        };
+        let is_reference = element.starts_with("<w:headerReference ")
+            || element.starts_with("<w:footerReference ");
+        if is_reference {
+            references.push_str(&element[..close]);
+        } else {
+            rest.push_str(&element[..close]);
+        }
+        tail = &element[close..];
+    }
+    rest.push_str(tail);
+    format!(
+        "{}{OPEN}{references}{rest}{}",
+        &document[..start],
+        &document[end..]
+    )
 }
 
 /// Every page's footer: the draft's mark, the result's hash and key, the page's number.
@@ -300,4 +339,20 @@ fn column_widths(t: &DocTable) -> Vec<usize> {
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::references_first;
+
+    #[test]
+    fn the_sections_references_come_before_its_page_size() {
+        let written = r#"<w:body><w:p/><w:sectPr><w:pgSz w:w="1" /><w:cols w:num="1" /><w:headerReference w:type="default" r:id="h" /><w:footerReference w:type="default" r:id="f" /></w:sectPr></w:body>"#;
+        assert_eq!(
+            references_first(written),
+            r#"<w:body><w:p/><w:sectPr><w:headerReference w:type="default" r:id="h" /><w:footerReference w:type="default" r:id="f" /><w:pgSz w:w="1" /><w:cols w:num="1" /></w:sectPr></w:body>"#
+        );
+        let none = "<w:body><w:p/></w:body>";
+        assert_eq!(references_first(none), none);
+    }
 }
