@@ -525,6 +525,29 @@ fn conclusion_doc_on_the_command_line_writes_pdf_or_docx_by_extension() {
         "{}",
         run.describe()
     );
+    // A centre's own self-assessment file has no expert conclusion.
+    let own = Run::of(
+        &[
+            "new",
+            "own.akredit",
+            "--model",
+            "sanitary",
+            "--centre",
+            "Центр",
+            "--self-assessment",
+        ],
+        dir.path(),
+        &home,
+    );
+    assert_eq!(own.code(), Some(0), "{}", own.describe());
+    let run = Run::of(
+        &["conclusion-doc", "own.akredit", "--out", "own.pdf"],
+        dir.path(),
+        &home,
+    );
+    assert_eq!(run.code(), Some(1), "{}", run.describe());
+    assert!(run.stderr.contains("self-assessment"), "{}", run.describe());
+    assert!(!dir.path().join("own.pdf").exists());
 }
 
 #[test]

@@ -161,6 +161,12 @@ pub fn conclusion_doc(
     };
     refuse_occupied(target)?;
     let (payload, provenance) = crate::protocol::load_source(&args.input, catalogue)?;
+    if crate::protocol::is_self_assessment(&payload) {
+        return Err(CliError::Usage(format!(
+            "{} is a centre's self-assessment: the expert conclusion is the expert group's, made from their inspection or its signed result; print the self-assessment with: akredit protocol FILE --out FILE.pdf",
+            args.input.display()
+        )));
+    }
     let bytes = crate::conclusion::render(&payload, catalogue, provenance.as_ref(), format)?;
     write_new_file(target, &bytes)?;
     writeln!(out, "conclusion written to {}", target.display())?;

@@ -252,7 +252,7 @@ pub const RESULT_ATTACHMENT: &str = "result.akredit.json";
 
 /// Whether the payload is a centre's own self-assessment (made from its file for the
 /// centre to print), not the commission's result.
-fn is_self_assessment(payload: &Payload) -> bool {
+pub fn is_self_assessment(payload: &Payload) -> bool {
     payload.kind == SELF_KIND
 }
 
