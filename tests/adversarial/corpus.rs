@@ -89,8 +89,39 @@ pub fn inspection_commands() -> Vec<Cmd> {
         Cmd::new(Reads, None, &["show", "h.akredit"]),
         Cmd::new(Reads, None, &["history", "h.akredit"]),
         Cmd::new(Reads, None, &["backups", "h.akredit"]),
+        Cmd::new(
+            Writes,
+            None,
+            &[
+                "recommend",
+                "h.akredit",
+                "1.1.3",
+                "x",
+                "--due",
+                "2027-03-31",
+            ],
+        ),
+        Cmd::new(Writes, None, &["conclusion", "h.akredit", "x"]),
         protocol_command(),
+        action_plan_command(),
+        conclusion_pdf_command(),
+        conclusion_docx_command(),
     ]
+}
+
+pub fn action_plan_command() -> Cmd {
+    let args = ["action-plan", "h.akredit", "--out", "a.csv"];
+    Cmd::new(Effect::Outputs, Some("a.csv"), &args)
+}
+
+pub fn conclusion_pdf_command() -> Cmd {
+    let args = ["conclusion-doc", "h.akredit", "--out", "c.pdf"];
+    Cmd::new(Effect::Outputs, Some("c.pdf"), &args)
+}
+
+pub fn conclusion_docx_command() -> Cmd {
+    let args = ["conclusion-doc", "h.akredit", "--out", "c.docx"];
+    Cmd::new(Effect::Outputs, Some("c.docx"), &args)
 }
 
 pub fn export_command() -> Cmd {

@@ -1,15 +1,15 @@
 //! The link cases of the corpus (Unix): links where akredit writes its lock, in place
 //! of the inspection, in place of its backup folder, and as the output of `export`,
-//! `protocol` and `commission --csv`. Each points into `outside/`, which must stay as it
-//! was.
+//! `protocol`, `action-plan`, `conclusion-doc` (PDF and DOCX) and `commission --csv`.
+//! Each points into `outside/`, which must stay as it was.
 
 use std::fs;
 use std::os::unix::fs::symlink;
 use std::path::PathBuf;
 
 use crate::corpus::{
-    Build, Case, Class, Cmd, commission_command, export_command, inspection_commands,
-    protocol_command,
+    Build, Case, Class, Cmd, action_plan_command, commission_command, conclusion_docx_command,
+    conclusion_pdf_command, export_command, inspection_commands, protocol_command,
 };
 use crate::genuine::genuine;
 use crate::sandbox::Sandbox;
@@ -39,8 +39,16 @@ fn links(names: &'static [&'static str], target: fn(&Sandbox, &str) -> PathBuf) 
 
 /// The link cases.
 pub fn cases() -> Vec<Case> {
-    let outs: &'static [&'static str] = &["r.json", "p.pdf"];
-    let out_commands = || vec![export_command(), protocol_command()];
+    let outs: &'static [&'static str] = &["r.json", "p.pdf", "a.csv", "c.pdf", "c.docx"];
+    let out_commands = || {
+        vec![
+            export_command(),
+            protocol_command(),
+            action_plan_command(),
+            conclusion_pdf_command(),
+            conclusion_docx_command(),
+        ]
+    };
     vec![
         link_case(
             "lock file is a symlink to outside/victim.akredit",
