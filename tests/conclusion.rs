@@ -726,3 +726,56 @@ fn a_damaged_conclusion_pdf_is_refused_or_checked_never_a_crash() {
     }
     assert!(held < 150, "some mutants must be caught");
 }
+
+#[test]
+fn the_action_plans_header_is_repeated_on_every_page_it_runs_over() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut insp = inspection(dir.path());
+    let cat = catalogue();
+    // Sixty standards graded 0, each with a recommendation: the plan runs over pages.
+    let zeros: Vec<Change> = cat
+        .model_standards(ModelId::Full)
+        .take(60)
+        .flat_map(|s| {
+            [
+                Change::Grade {
+                    code: s.code.clone(),
+                    column: Column::Commission,
+                    grade: Some(0),
+                },
+                Change::Recommendation {
+                    code: s.code.clone(),
+                    text: format!("Усунути недолік за стандартом {}", s.code),
+                },
+            ]
+        })
+        .collect();
+    insp.apply(&zeros).expect("apply");
+    let payload = akredit::protocol::of_inspection(&insp).expect("payload");
+    let pdf = conclusion::render(&payload, &cat, None, DocumentFormat::Pdf).expect("render");
+    let path = dir.path().join("long.pdf");
+    std::fs::write(&path, &pdf).expect("write");
+    let Some(pages) = pages(&path) else { return };
+    let first = pages
+        .iter()
+        .position(|p| p.contains("Додаток 1 до експертного висновку"))
+        .expect("annex 1");
+    let last = pages
+        .iter()
+        .position(|p| p.contains("Додаток 2 до експертного висновку"))
+        .expect("annex 2");
+    assert!(
+        last > first + 1,
+        "the plan runs over pages: {first}..{last}"
+    );
+    for (n, page) in pages.iter().enumerate().take(last + 1).skip(first) {
+        if n == last && !page.contains("Усунути недолік") {
+            continue;
+        }
+        assert!(
+            page.contains("Рекомендація (що усунути)") && page.contains("Відповідальний"),
+            "page {} has plan rows without the header:\n{page}",
+            n + 1
+        );
+    }
+}
