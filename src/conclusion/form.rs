@@ -344,9 +344,7 @@ fn annex_groups(payload: &Payload, catalogue: &Catalogue) -> Vec<Block> {
         .iter()
         .map(|g| {
             let title = catalogue
-                .groups
-                .iter()
-                .find(|c| c.code == g.code)
+                .group(&g.code)
                 .map(|c| c.title.clone())
                 .unwrap_or_default();
             vec![

@@ -31,9 +31,7 @@ pub(super) fn summary(l: &mut Layout<'_>, payload: &Payload, catalogue: &Catalog
         .iter()
         .map(|g| {
             let title = catalogue
-                .groups
-                .iter()
-                .find(|c| c.code == g.code)
+                .group(&g.code)
                 .map(|c| c.title.clone())
                 .unwrap_or_default();
             let figures = tally(&g.commission, &g.self_assessment);
