@@ -90,11 +90,7 @@ pub fn write_beside(
             return Err(FileError::Exists(path.clone()).into());
         }
     }
-    let provenance = Provenance {
-        result_sha256: signed.sha256.clone(),
-        fingerprint: signed.fingerprint.clone(),
-        result_file: signed.bytes.clone(),
-    };
+    let provenance = Provenance::of(signed);
     let p = &signed.payload;
     let pdf = render(p, catalogue, Some(&provenance), DocumentFormat::Pdf)?;
     let docx = render(p, catalogue, Some(&provenance), DocumentFormat::Docx)?;

@@ -48,6 +48,17 @@ pub struct Provenance {
     pub result_file: Vec<u8>,
 }
 
+impl Provenance {
+    /// The provenance of a result just signed.
+    pub fn of(signed: &crate::signed::SignedResult) -> Provenance {
+        Provenance {
+            result_sha256: signed.sha256.clone(),
+            fingerprint: signed.fingerprint.clone(),
+            result_file: signed.bytes.clone(),
+        }
+    }
+}
+
 fn grade_text(grade: Option<u8>, catalogue: &Catalogue, code: &Code) -> String {
     catalogue.grade_label(code, grade)
 }
@@ -188,11 +199,7 @@ pub fn write_beside(
     catalogue: &Catalogue,
 ) -> Result<std::path::PathBuf, ProtocolError> {
     let pdf_path = result_path.with_extension("pdf");
-    let provenance = Provenance {
-        result_sha256: signed.sha256.clone(),
-        fingerprint: signed.fingerprint.clone(),
-        result_file: signed.bytes.clone(),
-    };
+    let provenance = Provenance::of(signed);
     let pdf = render(&signed.payload, catalogue, Some(&provenance))?;
     crate::support::files::write_new(&pdf_path, &pdf)?;
     Ok(pdf_path)
