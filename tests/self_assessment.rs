@@ -1911,6 +1911,7 @@ fn plan_counts_changes_conflicts_and_unchanged() {
         na_reason: None,
         note: String::new(),
         recommendation: Default::default(),
+        author: None,
     };
     let mut answers = Answers::default();
     answers

@@ -8,6 +8,7 @@
 
 use std::fmt;
 
+use super::team::{self, MergedPart, Role};
 use super::{Column, Presented};
 use crate::catalogue::{Code, Grade, ModelId};
 
@@ -91,6 +92,59 @@ pub enum Change {
         fact: Fact,
         /// Its new value: a name, a `YYYY-MM-DD` date, a model's id (`sanitary`, `full`).
         value: String,
+    },
+    /// Adds a member to the expert group or changes their role; `None` removes them
+    /// (their position, key, groups and merged part are cleared first, each a row of its
+    /// own, so that undo puts them back).
+    Member {
+        /// The member's full name.
+        name: String,
+        /// Head or expert; `None` removes the member.
+        role: Option<Role>,
+    },
+    /// Replaces a member's position (empty clears it).
+    Position {
+        /// The member.
+        name: String,
+        /// The position.
+        text: String,
+    },
+    /// Sets or clears a member's public key (base64 Ed25519).
+    MemberKey {
+        /// The member.
+        name: String,
+        /// The key.
+        key: Option<String>,
+    },
+    /// Replaces the groups of standards a member is assigned.
+    Assign {
+        /// The member.
+        name: String,
+        /// Group codes (`1.1`, `2.3`); empty: none.
+        groups: Vec<Code>,
+    },
+    /// Records the last of a member's signed parts merged into the inspection.
+    PartMerged {
+        /// The member.
+        name: String,
+        /// The part; `None` forgets it.
+        part: Option<MergedPart>,
+    },
+    /// Sets or clears (`None`: the inspection's own expert) who graded a standard — whose
+    /// commission grade or "not applicable" decision it holds.
+    Author {
+        /// The standard.
+        code: Code,
+        /// A member of the team.
+        name: Option<String>,
+    },
+    /// Records how the head of the group decided between assessments of a standard that
+    /// disagreed: a row of the history, not a value of the answers.
+    Decision {
+        /// The standard.
+        code: Code,
+        /// Whose assessment was taken, over whose.
+        text: String,
     },
 }
 
@@ -178,6 +232,33 @@ impl Change {
                 (Subject::Document(*number), Field::Note, text(note))
             }
             Change::Fact { fact, value } => (Subject::Inspection, Field::Fact(*fact), text(value)),
+            Change::Member { name, role } => (
+                Subject::Member(name.clone()),
+                Field::Role,
+                role.map(|r| r.id().to_string()),
+            ),
+            Change::Position { name, text: t } => {
+                (Subject::Member(name.clone()), Field::Position, text(t))
+            }
+            Change::MemberKey { name, key } => {
+                (Subject::Member(name.clone()), Field::Key, key.clone())
+            }
+            Change::Assign { name, groups } => (
+                Subject::Member(name.clone()),
+                Field::Groups,
+                team::groups_stored(groups),
+            ),
+            Change::PartMerged { name, part } => (
+                Subject::Member(name.clone()),
+                Field::Part,
+                part.as_ref().map(MergedPart::stored),
+            ),
+            Change::Author { code, name } => {
+                (Subject::Standard(code.clone()), Field::Author, name.clone())
+            }
+            Change::Decision { code, text: t } => {
+                (Subject::Standard(code.clone()), Field::Decision, text(t))
+            }
         }
     }
 }
@@ -193,6 +274,8 @@ pub enum Subject {
     Document(u8),
     /// The inspection's own facts (expert, visit date, model).
     Inspection,
+    /// A member of the expert group, by name.
+    Member(String),
 }
 
 impl fmt::Display for Subject {
@@ -202,6 +285,7 @@ impl fmt::Display for Subject {
             Subject::Centre => f.write_str("centre"),
             Subject::Document(n) => write!(f, "document {n}"),
             Subject::Inspection => f.write_str("inspection"),
+            Subject::Member(name) => write!(f, "member {name}"),
         }
     }
 }
@@ -229,6 +313,20 @@ pub enum Field {
     Owner,
     /// The expert group's general conclusion on the inspection (`conclusion`).
     Conclusion,
+    /// A member's role (`role`); empty: not a member.
+    Role,
+    /// A member's position (`position`).
+    Position,
+    /// A member's public key (`key`).
+    Key,
+    /// The groups a member is assigned (`groups`).
+    Groups,
+    /// The last part of a member merged (`part`).
+    Part,
+    /// Who graded a standard (`author`).
+    Author,
+    /// How a disagreement over a standard was decided (`decision`).
+    Decision,
 }
 
 impl Field {
@@ -245,6 +343,13 @@ impl Field {
             Field::Due => "due",
             Field::Owner => "owner",
             Field::Conclusion => "conclusion",
+            Field::Role => "role",
+            Field::Position => "position",
+            Field::Key => "key",
+            Field::Groups => "groups",
+            Field::Part => "part",
+            Field::Author => "author",
+            Field::Decision => "decision",
         }
     }
 
@@ -258,6 +363,13 @@ impl Field {
             (Subject::Standard(_), "recommendation") => Some(Field::Recommendation),
             (Subject::Standard(_), "due") => Some(Field::Due),
             (Subject::Standard(_), "owner") => Some(Field::Owner),
+            (Subject::Standard(_), "author") => Some(Field::Author),
+            (Subject::Standard(_), "decision") => Some(Field::Decision),
+            (Subject::Member(_), "role") => Some(Field::Role),
+            (Subject::Member(_), "position") => Some(Field::Position),
+            (Subject::Member(_), "key") => Some(Field::Key),
+            (Subject::Member(_), "groups") => Some(Field::Groups),
+            (Subject::Member(_), "part") => Some(Field::Part),
             (Subject::Inspection, "conclusion") => Some(Field::Conclusion),
             (Subject::Standard(_) | Subject::Document(_), "note") => Some(Field::Note),
             (Subject::Document(_), "present") => Some(Field::Present),
@@ -342,6 +454,10 @@ impl Altered {
                 Field::Present => Presented::parse(value).is_some(),
                 Field::Fact(fact) => fact.holds(value),
                 Field::Due => crate::support::time::check_date(value).is_ok(),
+                Field::Role => Role::parse(value).is_some(),
+                Field::Groups => team::groups_parse(value).is_some(),
+                Field::Part => MergedPart::parse(value).is_some(),
+                Field::Key => team::is_public_key(value),
                 _ => true,
             };
             if !fits {
@@ -416,6 +532,15 @@ impl Altered {
             (Subject::Inspection, Field::Conclusion) => Change::Conclusion {
                 text: value.unwrap_or_default(),
             },
+            (Subject::Standard(code), Field::Author) => Change::Author {
+                code: code.clone(),
+                name: value,
+            },
+            (Subject::Standard(code), Field::Decision) => Change::Decision {
+                code: code.clone(),
+                text: value.unwrap_or_default(),
+            },
+            (Subject::Member(name), field) => member_change(name, field, value),
             (Subject::Standard(code), _) => Change::Note {
                 code: code.clone(),
                 text: value.unwrap_or_default(),
@@ -442,5 +567,34 @@ impl Altered {
                 value: value.unwrap_or_default(),
             },
         }
+    }
+}
+
+/// The change that sets a member's `field` to `value` (which fits it: checked where the
+/// row was made or read).
+fn member_change(name: &str, field: &Field, value: Option<String>) -> Change {
+    let name = name.to_string();
+    match field {
+        Field::Position => Change::Position {
+            name,
+            text: value.unwrap_or_default(),
+        },
+        Field::Key => Change::MemberKey { name, key: value },
+        Field::Groups => Change::Assign {
+            name,
+            groups: value
+                .as_deref()
+                .and_then(team::groups_parse)
+                .unwrap_or_default(),
+        },
+        Field::Part => Change::PartMerged {
+            name,
+            part: value.as_deref().and_then(MergedPart::parse),
+        },
+        // A member's one other field is the role.
+        _ => Change::Member {
+            name,
+            role: value.as_deref().and_then(Role::parse),
+        },
     }
 }

@@ -15,12 +15,14 @@ mod change;
 mod preset;
 mod recommendations;
 mod search;
+mod team;
 mod validate;
 
 pub use change::{Altered, Change, Fact, Field, MalformedRow, Subject};
 pub use preset::{PresetPlan, preset_applied, preset_plan, preset_reason, shown_reason};
 pub use recommendations::{RecommendationRow, recommendation_rows};
 pub use search::{Found, Hit, search};
+pub use team::{Member, MergedPart, Role, groups_parse, groups_stored, is_public_key};
 pub use validate::{CONCLUSION_LIMIT, FIELD_LIMIT, NOTE_LIMIT, REASON_LIMIT, Refusal, validate};
 
 /// The id of the application form's first field, the centre's name: required, and what
@@ -63,6 +65,10 @@ pub struct Answer {
     /// What the centre is to remedy, by when, and who answers for it.
     #[serde(skip_serializing_if = "Recommendation::is_empty")]
     pub recommendation: Recommendation,
+    /// Who of the team made the commission grade or the "not applicable" decision, when
+    /// it is not the inspection's own expert (a part merged from another member).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
 }
 
 /// The expert's recommendation on a standard: what to remedy, the deadline, and who is
@@ -108,13 +114,19 @@ impl Answer {
         *self == Answer::default()
     }
 
-    /// Whether it holds a grade, a not-applicable reason or a note: what the `answer`
-    /// table stores (the recommendation has a table of its own).
+    /// Whether it holds a grade, a not-applicable reason, a note or an author: what the
+    /// `answer` table stores (the recommendation has a table of its own).
     pub fn has_assessment(&self) -> bool {
         self.commission.is_some()
             || self.self_grade.is_some()
             || self.na_reason.is_some()
             || !self.note.is_empty()
+            || self.author.is_some()
+    }
+
+    /// Whether the commission has decided it: graded, or not applicable.
+    pub fn is_decided(&self) -> bool {
+        self.commission.is_some() || self.na_reason.is_some()
     }
 }
 
@@ -192,6 +204,8 @@ pub struct Answers {
     pub documents: BTreeMap<u8, DocumentCheck>,
     /// The expert group's general conclusion on the inspection (empty: none yet).
     pub conclusion: String,
+    /// The expert group, by full name (empty: one expert, the inspection's own).
+    pub team: BTreeMap<String, Member>,
 }
 
 /// The answer of a standard with nothing recorded.
@@ -205,6 +219,7 @@ static EMPTY: Answer = Answer {
         due: None,
         owner: String::new(),
     },
+    author: None,
 };
 
 impl Answers {
@@ -248,7 +263,11 @@ impl Answers {
         Ok(altered)
     }
 
-    /// Applies one change under [`Answers::apply_batch`]'s rule, adding what it altered.
+    /// Applies one change under [`Answers::apply_batch`]'s rules, adding what it altered:
+    /// a standard is never both not applicable and graded, an author is always the
+    /// author of a grade or a decision and always a member, a new commission grade or
+    /// decision is the inspection's own expert's (its author cleared, a row of its own),
+    /// the group has one head at most, and a member leaves with nothing of theirs left.
     pub fn apply_keeping_rules(
         &mut self,
         change: &Change,
@@ -262,23 +281,145 @@ impl Answers {
             } if self.get(code).is_na() => {
                 return Err(Refusal::GradedWhileNotApplicable(code.clone()));
             }
-            Change::NotApplicable {
+            Change::Grade {
                 code,
-                reason: Some(_),
-            } => {
-                for column in [Column::Commission, Column::SelfAssessment] {
-                    let clear = Change::Grade {
-                        code: code.clone(),
-                        column,
-                        grade: None,
-                    };
-                    altered.extend(self.apply(&clear));
+                column: Column::Commission,
+                grade,
+            } if self.get(code).commission != *grade => {
+                altered.extend(self.clear_author(code));
+            }
+            Change::NotApplicable { code, reason } => {
+                if self.get(code).na_reason != *reason {
+                    altered.extend(self.clear_author(code));
+                }
+                if reason.is_some() {
+                    for column in [Column::Commission, Column::SelfAssessment] {
+                        let clear = Change::Grade {
+                            code: code.clone(),
+                            column,
+                            grade: None,
+                        };
+                        altered.extend(self.apply(&clear));
+                    }
                 }
             }
-            _ => {}
+            _ => self.check_team_rules(change, altered)?,
         }
         altered.extend(self.apply(change));
         Ok(())
+    }
+
+    /// The rules of [`Answers::apply_keeping_rules`] for the team and for authors.
+    fn check_team_rules(
+        &mut self,
+        change: &Change,
+        altered: &mut Vec<Altered>,
+    ) -> Result<(), Refusal> {
+        let not_a_member = |name: &String| Refusal::NotAMember(name.clone());
+        match change {
+            Change::Author {
+                code,
+                name: Some(name),
+            } => {
+                if !self.team.contains_key(name) {
+                    return Err(not_a_member(name));
+                }
+                if !self.get(code).is_decided() {
+                    return Err(Refusal::AuthorOfNothing(code.clone()));
+                }
+            }
+            Change::Member {
+                name,
+                role: Some(Role::Head),
+            } => {
+                if let Some(head) = self.head().filter(|head| *head != name) {
+                    return Err(Refusal::SecondHead {
+                        head: head.clone(),
+                        name: name.clone(),
+                    });
+                }
+            }
+            Change::Member { name, role: None } if self.team.contains_key(name) => {
+                let authored = self.authored_by(name);
+                if !authored.is_empty() {
+                    return Err(Refusal::MemberIsAuthor {
+                        name: name.clone(),
+                        codes: authored,
+                    });
+                }
+                for clear in Self::member_clearing(name) {
+                    altered.extend(self.apply(&clear));
+                }
+            }
+            Change::Position { name, .. }
+            | Change::MemberKey { name, .. }
+            | Change::Assign { name, .. }
+            | Change::PartMerged { name, .. }
+                if !self.team.contains_key(name) =>
+            {
+                return Err(not_a_member(name));
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// The changes that empty a member's fields before they leave the team.
+    fn member_clearing(name: &str) -> [Change; 4] {
+        let name = name.to_string();
+        [
+            Change::PartMerged {
+                name: name.clone(),
+                part: None,
+            },
+            Change::Assign {
+                name: name.clone(),
+                groups: Vec::new(),
+            },
+            Change::MemberKey {
+                name: name.clone(),
+                key: None,
+            },
+            Change::Position {
+                name,
+                text: String::new(),
+            },
+        ]
+    }
+
+    /// Clears who graded a standard, when someone is named.
+    fn clear_author(&mut self, code: &Code) -> Option<Altered> {
+        self.apply(&Change::Author {
+            code: code.clone(),
+            name: None,
+        })
+    }
+
+    /// The head of the expert group, if one is named.
+    pub fn head(&self) -> Option<&String> {
+        self.team
+            .iter()
+            .find(|(_, m)| m.role == Role::Head)
+            .map(|(name, _)| name)
+    }
+
+    /// The standards whose grade or decision `name` made (as recorded).
+    pub fn authored_by(&self, name: &str) -> Vec<Code> {
+        self.standards
+            .iter()
+            .filter(|(_, a)| a.author.as_deref() == Some(name))
+            .map(|(code, _)| code.clone())
+            .collect()
+    }
+
+    /// Who graded a standard: its recorded author, else `own` (the inspection's expert)
+    /// when it is graded or decided at all.
+    pub fn author_of<'a>(&'a self, code: &Code, own: &'a str) -> Option<&'a str> {
+        let answer = self.get(code);
+        answer
+            .author
+            .as_deref()
+            .or_else(|| answer.is_decided().then_some(own))
     }
 
     /// Puts back what `altered` changed, newest first.
@@ -310,7 +451,20 @@ impl Answers {
                     Field::Recommendation => text(&answer.recommendation.text),
                     Field::Due => answer.recommendation.due.clone(),
                     Field::Owner => text(&answer.recommendation.owner),
+                    Field::Author => answer.author.clone(),
+                    // A decision is a row of the history, never a value.
+                    Field::Decision => None,
                     _ => text(&answer.note),
+                }
+            }
+            Subject::Member(name) => {
+                let member = self.team.get(name)?;
+                match field {
+                    Field::Role => Some(member.role.id().to_string()),
+                    Field::Position => Some(member.position.clone()).filter(|p| !p.is_empty()),
+                    Field::Key => member.key.clone(),
+                    Field::Groups => groups_stored(&member.groups),
+                    _ => member.part.as_ref().map(MergedPart::stored),
                 }
             }
             Subject::Centre => self.centre.get(field.as_str()).cloned(),
@@ -374,8 +528,31 @@ impl Answers {
                 self.documents.entry(number).or_default().note = text;
                 self.prune_document(number);
             }
-            // The inspection's facts are not answers (see `apply`).
-            Change::Fact { .. } => {}
+            Change::Author { code, name } => {
+                self.standards.entry(code.clone()).or_default().author = name;
+                self.prune_standard(&code);
+            }
+            // The inspection's facts are not answers (see `apply`), and a decision is
+            // only a row of the history.
+            Change::Fact { .. } | Change::Decision { .. } => {}
+            Change::Member { name, role } => match role {
+                Some(role) => self.team.entry(name).or_insert(Member::new(role)).role = role,
+                None => {
+                    self.team.remove(&name);
+                }
+            },
+            Change::Position { name, text } => self.edit_member(&name, |m| m.position = text),
+            Change::MemberKey { name, key } => self.edit_member(&name, |m| m.key = key),
+            Change::Assign { name, groups } => self.edit_member(&name, |m| m.groups = groups),
+            Change::PartMerged { name, part } => self.edit_member(&name, |m| m.part = part),
+        }
+    }
+
+    /// Changes a member's field; a name not in the team changes nothing (validated
+    /// changes name members, and a replayed history adds them first).
+    fn edit_member(&mut self, name: &str, edit: impl FnOnce(&mut Member)) {
+        if let Some(member) = self.team.get_mut(name) {
+            edit(member);
         }
     }
 
@@ -577,6 +754,83 @@ mod tests {
                 }
             ),
             Err(Refusal::UnknownDocument { .. })
+        ));
+    }
+
+    #[test]
+    fn the_team_keeps_one_head_and_a_member_leaves_with_nothing_behind() {
+        let member = |name: &str, role| Change::Member {
+            name: name.into(),
+            role,
+        };
+        let mut a = Answers::default();
+        a.apply_batch(&[
+            member("Коваленко О.", Some(Role::Head)),
+            Change::Position {
+                name: "Коваленко О.".into(),
+                text: "лікар".into(),
+            },
+            member("Петренко І.", Some(Role::Expert)),
+            Change::Assign {
+                name: "Петренко І.".into(),
+                groups: vec![c("1.2")],
+            },
+        ])
+        .expect("team");
+        assert!(matches!(
+            a.apply_batch(&[member("Петренко І.", Some(Role::Head))]),
+            Err(Refusal::SecondHead { .. })
+        ));
+        // Petrenko grades 1.2.1.1 (a merged part): a grade and its author.
+        let graded = a
+            .apply_batch(&[
+                Change::Grade {
+                    code: c("1.2.1.1"),
+                    column: Column::Commission,
+                    grade: Some(3),
+                },
+                Change::Author {
+                    code: c("1.2.1.1"),
+                    name: Some("Петренко І.".into()),
+                },
+            ])
+            .expect("graded");
+        assert_eq!(a.author_of(&c("1.2.1.1"), "own"), Some("Петренко І."));
+        assert!(matches!(
+            a.apply_batch(&[member("Петренко І.", None)]),
+            Err(Refusal::MemberIsAuthor { .. })
+        ));
+        // The head grades it again: the grade is the head's own, its author cleared.
+        let before = a.clone();
+        let regraded = a
+            .apply_batch(&[Change::Grade {
+                code: c("1.2.1.1"),
+                column: Column::Commission,
+                grade: Some(0),
+            }])
+            .expect("regraded");
+        assert_eq!(regraded.len(), 2, "the author cleared, then the grade");
+        assert_eq!(a.author_of(&c("1.2.1.1"), "own"), Some("own"));
+        a.undo_all(&regraded);
+        assert_eq!(
+            a, before,
+            "undo gives the expert's grade back with its author"
+        );
+        a.undo_all(&graded);
+        let with_team = a.clone();
+        let removed = a
+            .apply_batch(&[member("Петренко І.", None)])
+            .expect("removed");
+        assert!(!a.team.contains_key("Петренко І."));
+        assert_eq!(removed.len(), 2, "the groups, then the role");
+        a.undo_all(&removed);
+        assert_eq!(a, with_team, "undo puts the member back whole");
+        assert!(matches!(
+            a.apply_batch(&[Change::Author {
+                code: c("1.1.1.1"),
+                name: Some("Петренко І.".into()),
+            }]),
+            Err(Refusal::AuthorOfNothing(_))
         ));
     }
 }

@@ -125,6 +125,57 @@ pub enum Refusal {
         /// The value given.
         value: String,
     },
+    /// A change of the expert group in a centre's self-assessment file.
+    #[error(
+        "this file is the centre's self-assessment; the expert group is recorded in the commission's inspection file"
+    )]
+    TeamInSelfAssessment,
+    /// A change about a member who is not in the team.
+    #[error(
+        "{0:?} is not a member of the expert group; add them first (akredit team FILE add NAME --role expert)"
+    )]
+    NotAMember(String),
+    /// A member's name that is empty or has spaces around it.
+    #[error("a member's name must be their full name, without spaces before or after it")]
+    BadMemberName,
+    /// A second head of the group.
+    #[error(
+        "the expert group already has a head, {head}; make {head} an expert first, then {name} the head"
+    )]
+    SecondHead {
+        /// The head there is.
+        head: String,
+        /// Who was to become head.
+        name: String,
+    },
+    /// Removing a member whose grades the inspection holds.
+    #[error(
+        "{name} graded {} of the inspection's standards ({}); they stay in the group while their grades do — grade those standards again or take another member's grades first",
+        codes.len(),
+        list_codes(codes)
+    )]
+    MemberIsAuthor {
+        /// The member.
+        name: String,
+        /// The standards they graded.
+        codes: Vec<Code>,
+    },
+    /// An author named for a standard that has no grade and no decision.
+    #[error("{0} has no commission grade and is not marked not applicable, so it has no author")]
+    AuthorOfNothing(Code),
+    /// A key that is not an Ed25519 public key.
+    #[error(
+        "{name}: the key is not an akredit public key (44 characters of base64, as `akredit key show` prints it, or an identity file)"
+    )]
+    BadKey {
+        /// The member.
+        name: String,
+    },
+    /// A code assigned to a member that is not a group.
+    #[error(
+        "{0} is not a group of standards; assign groups such as 1.1 or 2.3 (akredit catalogue lists them)"
+    )]
+    NotAGroup(Code),
     /// A change of model that would leave recorded answers outside the new model.
     #[error(
         "the model cannot become {model}: {} standards outside it have grades, notes or reasons ({}); clear them first",
@@ -257,6 +308,7 @@ fn check_texts(change: &Change) -> Result<(), Refusal> {
         Change::Conclusion { text } => {
             check_length(&"the inspection", "conclusion", text, CONCLUSION_LIMIT)
         }
+        Change::Decision { code, text } => check_length(code, "decision", text, NOTE_LIMIT),
         Change::Fact { fact, value } => {
             if value.trim().is_empty() {
                 return Err(Refusal::FactEmpty(*fact));
@@ -273,17 +325,59 @@ fn check_texts(change: &Change) -> Result<(), Refusal> {
     }
 }
 
+/// Checks a change of the team: a name with no spaces around it, texts within their
+/// limits, a key that is one, groups that are groups of the catalogue.
+fn check_member(catalogue: &Catalogue, change: &Change) -> Result<(), Refusal> {
+    let name = match change {
+        Change::Member { name, .. }
+        | Change::Position { name, .. }
+        | Change::MemberKey { name, .. }
+        | Change::Assign { name, .. }
+        | Change::PartMerged { name, .. } => name,
+        Change::Author {
+            name: Some(name), ..
+        } => name,
+        _ => return Ok(()),
+    };
+    if name.trim().is_empty() || name.trim() != name || name.chars().any(char::is_control) {
+        return Err(Refusal::BadMemberName);
+    }
+    check_length(&"a member", "name", name, FIELD_LIMIT)?;
+    match change {
+        Change::Position { text, .. } => check_length(name, "position", text, FIELD_LIMIT),
+        Change::MemberKey { key: Some(key), .. } if !super::is_public_key(key) => {
+            Err(Refusal::BadKey { name: name.clone() })
+        }
+        Change::Assign { groups, .. } => match groups
+            .iter()
+            .find(|g| !matches!(catalogue.entry(g), Some(Entry::Group(_))))
+        {
+            Some(code) => Err(Refusal::NotAGroup(code.clone())),
+            None => Ok(()),
+        },
+        _ => Ok(()),
+    }
+}
+
 /// Checks a change against the catalogue and the inspection's model.
 pub fn validate(catalogue: &Catalogue, model: ModelId, change: &Change) -> Result<(), Refusal> {
     check_texts(change)?;
+    check_member(catalogue, change)?;
     let standard_code = match change {
         Change::Grade { code, .. }
         | Change::NotApplicable { code, .. }
         | Change::Note { code, .. }
         | Change::Recommendation { code, .. }
         | Change::Due { code, .. }
-        | Change::Owner { code, .. } => code,
-        Change::Conclusion { .. } => return Ok(()),
+        | Change::Owner { code, .. }
+        | Change::Author { code, .. }
+        | Change::Decision { code, .. } => code,
+        Change::Conclusion { .. }
+        | Change::Member { .. }
+        | Change::Position { .. }
+        | Change::MemberKey { .. }
+        | Change::Assign { .. }
+        | Change::PartMerged { .. } => return Ok(()),
         Change::Centre { field, .. } => {
             if catalogue.application_form.iter().any(|f| &f.id == field) {
                 return Ok(());

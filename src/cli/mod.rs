@@ -13,6 +13,7 @@
 //! | `catalogue.rs` | `catalogue` |
 //! | `backups.rs` | `backups`, `restore` |
 //! | `keys.rs` | `key init`, `key show` |
+//! | `team.rs` | `team` |
 //! | `results.rs` | `export`, `verify`, `diff`, `protocol` |
 //! | `self_assessment.rs` | `export-self`, `import-self`, `template` |
 //! | `commission.rs` | `commission` |
@@ -40,6 +41,7 @@ mod read;
 mod recommendations;
 mod results;
 mod self_assessment;
+mod team;
 pub mod terminal;
 
 use std::io::{self, Write};
@@ -64,6 +66,7 @@ pub use read::{HistoryArgs, ShowArgs, SummaryArgs};
 pub use recommendations::{ActionPlanArgs, ConclusionArgs, ConclusionDocArgs, RecommendArgs};
 pub use results::{DiffArgs, ExportArgs, ProtocolArgs, VerifyArgs};
 pub use self_assessment::{ExportSelfArgs, ImportSelfArgs, TemplateArgs};
+pub use team::{TeamAction, TeamArgs};
 
 /// Scores a health centre against MOH Ukraine order No. 169 (17.07.2000), offline.
 #[derive(Debug, Parser)]
@@ -131,6 +134,9 @@ pub enum Command {
         #[command(subcommand)]
         action: KeyAction,
     },
+    /// The expert group: list it, or add, edit, assign and remove members (their role,
+    /// position, key and groups).
+    Team(TeamArgs),
     /// Sign the inspection's result for the commission (refused while incomplete).
     Export(ExportArgs),
     /// Write a centre's self-assessment for the expert (signed when this computer has a
@@ -219,6 +225,7 @@ pub fn run(
         Command::Backups(args) => backups::list(cat, args, out),
         Command::Restore(args) => backups::restore(cat, args, out),
         Command::Key { action } => keys::run(action, out),
+        Command::Team(args) => team::run(cat, args, out),
         Command::Export(args) => results::export(cat, args, out),
         Command::Verify(args) => results::verify(cat, args, out),
         Command::Protocol(args) => results::protocol(cat, args, out),

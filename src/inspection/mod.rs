@@ -613,9 +613,20 @@ impl Inspection {
                 ..
             }
             | Change::NotApplicable { code, .. }
+            | Change::Author { code, .. }
+            | Change::Decision { code, .. }
                 if self_assessment =>
             {
                 Err(Refusal::CommissionOnly(code.clone()))
+            }
+            Change::Member { .. }
+            | Change::Position { .. }
+            | Change::MemberKey { .. }
+            | Change::Assign { .. }
+            | Change::PartMerged { .. }
+                if self_assessment =>
+            {
+                Err(Refusal::TeamInSelfAssessment)
             }
             _ => Ok(()),
         }

@@ -7,7 +7,8 @@ use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, 
 
 use super::{HistoryEntry, InspectionId, Meta, Purpose, StoreError};
 use crate::answers::{
-    Altered, Answer, Answers, DocumentCheck, Field, Presented, Recommendation, Subject,
+    Altered, Answer, Answers, DocumentCheck, Field, MergedPart, Presented, Recommendation, Role,
+    Subject,
 };
 use crate::catalogue::Code;
 
@@ -69,9 +70,13 @@ pub(super) fn read_answers(
     version: i32,
 ) -> Result<Answers, StoreError> {
     let mut answers = Answers::default();
-    let mut stmt = conn
-        .prepare("SELECT code, commission, self, na_reason, note FROM answer")
-        .map_err(|e| damaged(path, e))?;
+    // Version 4 added who graded a standard; an older file's grades are all its expert's.
+    let sql = if version >= 4 {
+        "SELECT code, commission, self, na_reason, note, author FROM answer"
+    } else {
+        "SELECT code, commission, self, na_reason, note, NULL FROM answer"
+    };
+    let mut stmt = conn.prepare(sql).map_err(|e| damaged(path, e))?;
     let rows = stmt
         .query_map([], |r| {
             Ok((
@@ -82,6 +87,7 @@ pub(super) fn read_answers(
                     na_reason: r.get(3)?,
                     note: r.get(4)?,
                     recommendation: Recommendation::default(),
+                    author: r.get(5)?,
                 },
             ))
         })
@@ -130,6 +136,9 @@ pub(super) fn read_answers(
     if version >= 3 {
         read_recommendations(conn, path, &mut answers)?;
     }
+    if version >= 4 {
+        read_team(conn, path, &mut answers)?;
+    }
     answers.conclusion = conn
         .query_row("SELECT value FROM meta WHERE key = 'conclusion'", [], |r| {
             r.get(0)
@@ -167,6 +176,48 @@ fn read_recommendations(
             detail: format!("a recommendation has the code {code:?}"),
         })?;
         answers.standards.entry(code).or_default().recommendation = recommendation;
+    }
+    Ok(())
+}
+
+/// The expert group's rows; a value akredit would not write (an unknown role, a key or
+/// groups that are not ones) is a damaged file.
+fn read_team(conn: &Connection, path: &Path, answers: &mut Answers) -> Result<(), StoreError> {
+    let mut stmt = conn
+        .prepare("SELECT name, role, position, public_key, groups, part FROM team_member")
+        .map_err(|e| damaged(path, e))?;
+    let rows = stmt
+        .query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, Option<String>>(3)?,
+                r.get::<_, String>(4)?,
+                r.get::<_, Option<String>>(5)?,
+            ))
+        })
+        .map_err(|e| damaged(path, e))?;
+    for row in rows {
+        let (name, role, position, key, groups, part) = row.map_err(|e| damaged(path, e))?;
+        let bad = |what: &str| StoreError::Damaged {
+            path: path.to_path_buf(),
+            detail: format!("the team member {name:?} has {what}"),
+        };
+        let member = crate::answers::Member {
+            role: Role::parse(&role).ok_or_else(|| bad("an unknown role"))?,
+            position,
+            key: match key {
+                Some(k) if !crate::answers::is_public_key(&k) => return Err(bad("a bad key")),
+                key => key,
+            },
+            groups: crate::answers::groups_parse(&groups).ok_or_else(|| bad("bad groups"))?,
+            part: match part {
+                Some(p) => Some(MergedPart::parse(&p).ok_or_else(|| bad("a bad merged part"))?),
+                None => None,
+            },
+        };
+        answers.team.insert(name, member);
     }
     Ok(())
 }
@@ -218,17 +269,19 @@ pub(super) fn insert_rows(
                 match next.standards.get(code).filter(|a| a.has_assessment()) {
                     Some(ans) => {
                         tx.execute(
-                        "INSERT INTO answer (code, commission, self, na_reason, note, changed_at)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                        "INSERT INTO answer (code, commission, self, na_reason, note, author, changed_at)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
                          ON CONFLICT (code) DO UPDATE SET commission = excluded.commission,
                            self = excluded.self, na_reason = excluded.na_reason,
-                           note = excluded.note, changed_at = excluded.changed_at",
+                           note = excluded.note, author = excluded.author,
+                           changed_at = excluded.changed_at",
                         params![
                             code.as_str(),
                             ans.commission,
                             ans.self_grade,
                             ans.na_reason,
                             ans.note,
+                            ans.author,
                             at
                         ],
                     )
@@ -270,6 +323,7 @@ pub(super) fn insert_rows(
                         .map_err(w)?;
                 }
             },
+            Subject::Member(name) => write_member(tx, name, next, at).map_err(w)?,
             // A fact lives in the header, under its own name (an empty visit date is "").
             Subject::Inspection => {
                 tx.execute(
@@ -293,6 +347,39 @@ pub(super) fn insert_rows(
         });
     }
     Ok(entries)
+}
+
+/// A member's row as the team now has them: written, or deleted when they left.
+fn write_member(
+    tx: &Transaction<'_>,
+    name: &str,
+    next: &Answers,
+    at: &str,
+) -> rusqlite::Result<()> {
+    match next.team.get(name) {
+        Some(m) => tx
+            .execute(
+                "INSERT INTO team_member (name, role, position, public_key, groups, part, changed_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                 ON CONFLICT (name) DO UPDATE SET role = excluded.role,
+                   position = excluded.position, public_key = excluded.public_key,
+                   groups = excluded.groups, part = excluded.part,
+                   changed_at = excluded.changed_at",
+                params![
+                    name,
+                    m.role.id(),
+                    m.position,
+                    m.key,
+                    crate::answers::groups_stored(&m.groups).unwrap_or_default(),
+                    m.part.as_ref().map(MergedPart::stored),
+                    at
+                ],
+            )
+            .map(|_| ()),
+        None => tx
+            .execute("DELETE FROM team_member WHERE name = ?1", [name])
+            .map(|_| ()),
+    }
 }
 
 fn is_recommendation(field: &Field) -> bool {
@@ -378,6 +465,7 @@ fn stored_subject(subject: &Subject) -> (String, Option<&str>) {
         Subject::Centre => ("centre".to_string(), None),
         Subject::Document(n) => (format!("document:{n}"), None),
         Subject::Inspection => ("inspection".to_string(), None),
+        Subject::Member(name) => (format!("member:{name}"), None),
     }
 }
 
@@ -387,6 +475,10 @@ fn read_subject(subject: &str, code: Option<String>) -> Option<Subject> {
         ("standard", Some(c)) => c.parse().ok().map(Subject::Standard),
         ("centre", None) => Some(Subject::Centre),
         ("inspection", None) => Some(Subject::Inspection),
+        (s, None) if s.starts_with("member:") => s
+            .strip_prefix("member:")
+            .filter(|name| !name.trim().is_empty())
+            .map(|name| Subject::Member(name.to_string())),
         (s, None) => s
             .strip_prefix("document:")?
             .parse()

@@ -20,8 +20,9 @@ pub const SCHEMA_VERSION: i32 = MIGRATIONS.len() as i32;
 
 /// The oldest version that today's reading code reads as it is, without upgrading the
 /// file: every migration since only widens what a file may hold (version 2 lets a
-/// document be not applicable, version 3 adds recommendations, which an older file has
-/// none of), so an older file's rows mean the same. A migration that
+/// document be not applicable, version 3 adds recommendations and version 4 the team and
+/// the authors of grades, which an older file has none of), so an older file's rows mean
+/// the same. A migration that
 /// changes what the rows mean raises this, and older files are then read only after the
 /// upgrade that opening for changes makes (with a backup).
 pub const READ_AS_IS_FROM: i32 = 1;
@@ -85,6 +86,19 @@ pub(super) const MIGRATIONS: &[&str] = &[
         owner      TEXT NOT NULL DEFAULT '',
         changed_at TEXT NOT NULL
     );",
+    // 4: the expert group — its members, one head at most — and who graded each
+    // standard when it was not the inspection's own expert (a merged part's member).
+    "CREATE TABLE team_member (
+        name       TEXT PRIMARY KEY NOT NULL CHECK (length(trim(name)) > 0),
+        role       TEXT NOT NULL CHECK (role IN ('head', 'expert')),
+        position   TEXT NOT NULL DEFAULT '',
+        public_key TEXT,
+        groups     TEXT NOT NULL DEFAULT '',
+        part       TEXT,
+        changed_at TEXT NOT NULL
+    );
+    CREATE UNIQUE INDEX team_one_head ON team_member (role) WHERE role = 'head';
+    ALTER TABLE answer ADD COLUMN author TEXT CHECK (author IS NULL OR length(trim(author)) > 0);",
 ];
 
 /// One object of a schema, as `sqlite_schema` lists it.

@@ -30,6 +30,7 @@ pub fn payload(
         .map(|s| {
             let a = answers.get(&s.code);
             StandardEntry {
+                author: a.author.clone(),
                 code: s.code.to_string(),
                 commission: a.commission,
                 self_grade: a.self_grade,
@@ -77,8 +78,22 @@ pub fn payload(
         history,
         exported_at: exported_at.to_string(),
         supersedes: insp.last_result_sha256(),
+        team: team_entries(&answers.team),
         akredit_version: env!("CARGO_PKG_VERSION").to_string(),
     })
+}
+
+/// The expert group as a result lists it: the head first, then the experts, each in
+/// the order of their names.
+pub fn team_entries(
+    team: &std::collections::BTreeMap<String, crate::answers::Member>,
+) -> Vec<super::TeamEntry> {
+    let mut entries: Vec<super::TeamEntry> = team
+        .iter()
+        .map(|(name, m)| super::TeamEntry::of(name, m))
+        .collect();
+    entries.sort_by_key(|t| t.role != "head");
+    entries
 }
 
 /// A signed, serialized result.

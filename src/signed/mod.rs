@@ -24,13 +24,14 @@ pub use complete::{
     Lacking, MissingFact, lacking, missing_facts, missing_for_final, what_final_lacks,
 };
 pub use diff::diff;
-pub use export::{SignedResult, export, payload, sign, sign_inspection};
+pub use export::{SignedResult, export, payload, sign, sign_inspection, team_entries};
 pub use keys::{Identity, KeyError, TrustedKey, fingerprint};
 pub use result::history_row;
 pub(crate) use result::row_altered;
 pub use result::{
     CatalogueRef, DocumentEntry, HistoryRow, HistorySubject, Payload, RecommendationEntry,
     ResultFile, ResultGroup, ResultTally, ResultTotals, Signature, SignatureFault, StandardEntry,
+    TeamEntry,
 };
 pub use verify::{Check, Outcome, Verification, verify};
 

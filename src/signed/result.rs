@@ -26,6 +26,11 @@ pub struct CatalogueRef {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StandardEntry {
+    /// Who of the expert group made the commission grade or the "not applicable"
+    /// decision, when it is not the inspection's expert (see [`Payload::author_of`]);
+    /// written only then, so results of one expert keep their bytes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
     /// Code.
     pub code: String,
     /// Commission grade.
@@ -140,6 +145,8 @@ pub enum HistorySubject {
     Centre,
     /// A mandatory document (the row has a `document` number).
     Document,
+    /// A member of the expert group (the row has a `member` name).
+    Member,
     /// The inspection's facts: the expert, the visit date, the model.
     Inspection,
 }
@@ -158,6 +165,9 @@ pub struct HistoryRow {
     pub field: String,
     /// Sequence number.
     pub id: i64,
+    /// The member of the expert group, for a row about one; written only then.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub member: Option<String>,
     /// New value.
     pub new: Option<String>,
     /// Old value.
@@ -313,6 +323,10 @@ pub struct Payload {
     pub standards: Vec<StandardEntry>,
     /// SHA-256 of the previous result of the same inspection, if any.
     pub supersedes: Option<String>,
+    /// The expert group, head first; written only when the inspection has one (results
+    /// of one expert keep their bytes).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub team: Vec<TeamEntry>,
     /// The totals exactly as `akredit summary --json` gives them.
     pub totals: ResultTotals,
     /// Visit date.
@@ -341,13 +355,88 @@ impl Payload {
                 na_reason: e.na_reason.clone(),
                 note: e.note.clone(),
                 recommendation: RecommendationEntry::recommendation(e.recommendation.as_ref()),
+                author: e.author.clone(),
             };
             if answer != crate::answers::Answer::default() {
                 answers.standards.insert(code, answer);
             }
         }
         answers.conclusion = self.conclusion.clone();
+        answers.team = self.team_members();
         answers
+    }
+
+    /// The expert group the result records, as the answers hold it (an entry whose
+    /// values akredit would not write is left out: in a verified result there is none).
+    pub fn team_members(&self) -> BTreeMap<String, crate::answers::Member> {
+        self.team
+            .iter()
+            .filter_map(|t| Some((t.name.clone(), t.member()?)))
+            .collect()
+    }
+
+    /// The head of the expert group the result names, if any.
+    pub fn head(&self) -> Option<&TeamEntry> {
+        self.team.iter().find(|t| t.role == "head")
+    }
+}
+
+/// One member of the expert group in a result.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TeamEntry {
+    /// The groups assigned, as codes.
+    pub groups: Vec<String>,
+    /// Their public key, base64, when recorded.
+    pub key: Option<String>,
+    /// Full name.
+    pub name: String,
+    /// The last of their parts merged (`TIME SHA256`), when one was.
+    pub part: Option<String>,
+    /// Position.
+    pub position: String,
+    /// `head` or `expert`.
+    pub role: String,
+}
+
+impl TeamEntry {
+    /// The entry of a member.
+    pub fn of(name: &str, m: &crate::answers::Member) -> TeamEntry {
+        TeamEntry {
+            groups: m.groups.iter().map(|g| g.to_string()).collect(),
+            key: m.key.clone(),
+            name: name.to_string(),
+            part: m.part.as_ref().map(crate::answers::MergedPart::stored),
+            position: m.position.clone(),
+            role: m.role.id().to_string(),
+        }
+    }
+
+    /// The member it records; `None` when a value is not one akredit writes.
+    pub fn member(&self) -> Option<crate::answers::Member> {
+        Some(crate::answers::Member {
+            role: crate::answers::Role::parse(&self.role)?,
+            position: self.position.clone(),
+            key: match &self.key {
+                Some(k) if !crate::answers::is_public_key(k) => return None,
+                k => k.clone(),
+            },
+            groups: self
+                .groups
+                .iter()
+                .map(|g| g.parse().ok())
+                .collect::<Option<Vec<_>>>()?,
+            part: match &self.part {
+                Some(p) => Some(crate::answers::MergedPart::parse(p)?),
+                None => None,
+            },
+        })
+    }
+
+    /// The fingerprint of their key, when one is recorded and well formed.
+    pub fn fingerprint(&self) -> Option<String> {
+        let key = keys::decode_public_key(self.key.as_deref()?)?;
+        Some(keys::fingerprint(&key.to_bytes()))
     }
 }
 
@@ -418,9 +507,14 @@ pub fn history_row(id: i64, at: &str, a: &Altered) -> HistoryRow {
         Subject::Centre => (HistorySubject::Centre, None, None),
         Subject::Document(n) => (HistorySubject::Document, None, Some(*n)),
         Subject::Inspection => (HistorySubject::Inspection, None, None),
+        Subject::Member(_) => (HistorySubject::Member, None, None),
     };
     HistoryRow {
         id,
+        member: match a.subject() {
+            Subject::Member(name) => Some(name.clone()),
+            _ => None,
+        },
         at: at.to_string(),
         subject,
         code,
@@ -433,14 +527,23 @@ pub fn history_row(id: i64, at: &str, a: &Altered) -> HistoryRow {
 
 /// A result's history row as a typed change, or why it is not one akredit makes.
 pub(crate) fn row_altered(row: &HistoryRow) -> Result<Altered, String> {
-    let subject = match (row.subject, &row.code, row.document) {
-        (HistorySubject::Standard, Some(c), None) => Subject::Standard(
+    let subject = match (row.subject, &row.code, row.document, &row.member) {
+        (HistorySubject::Member, None, None, Some(name)) if !name.trim().is_empty() => {
+            Subject::Member(name.clone())
+        }
+        (_, _, _, Some(_)) => {
+            return Err(format!(
+                "history row {}: it names a member but is not about one",
+                row.id
+            ));
+        }
+        (HistorySubject::Standard, Some(c), None, None) => Subject::Standard(
             c.parse()
                 .map_err(|_| format!("history row {}: {c:?} is not a code", row.id))?,
         ),
-        (HistorySubject::Centre, None, None) => Subject::Centre,
-        (HistorySubject::Document, None, Some(n)) => Subject::Document(n),
-        (HistorySubject::Inspection, None, None) => Subject::Inspection,
+        (HistorySubject::Centre, None, None, None) => Subject::Centre,
+        (HistorySubject::Document, None, Some(n), None) => Subject::Document(n),
+        (HistorySubject::Inspection, None, None, None) => Subject::Inspection,
         _ => {
             return Err(format!(
                 "history row {}: its subject, code and document do not fit together",

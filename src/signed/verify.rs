@@ -317,6 +317,7 @@ fn check_complete(catalogue: &Catalogue, model: ModelId, answers: &Answers, v: &
 fn with_form_and_documents(p: &Payload, mut answers: Answers) -> Answers {
     answers.centre = p.centre.clone();
     answers.conclusion = p.conclusion.clone();
+    answers.team = p.team_members();
     answers.documents = p
         .documents
         .iter()
@@ -595,6 +596,7 @@ fn answers_from(p: &Payload, catalogue: &Catalogue, model: ModelId) -> Result<An
             na_reason: e.na_reason.clone(),
             note: e.note.clone(),
             recommendation: RecommendationEntry::recommendation(e.recommendation.as_ref()),
+            author: e.author.clone(),
         };
         if answer != Answer::default() {
             answers.standards.insert(code, answer);

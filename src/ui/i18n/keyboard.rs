@@ -112,6 +112,9 @@ fn row(a: &Altered, catalogue: &Catalogue, main: Column, lang: Language) -> Stri
             };
             format!("{code}{column}: {}", was_now(grade(new), grade(old)))
         }
+        (Subject::Member(name), field) => {
+            format!("{name} · {field}: {}", was_now(quoted(new), quoted(old)))
+        }
         (Subject::Standard(code), field) => {
             let name = match field {
                 Field::NotApplicable => T::NaShort,
