@@ -18,4 +18,5 @@ pub mod scoring;
 pub mod self_assessment;
 pub mod signed;
 pub mod support;
+pub mod team;
 pub mod ui;

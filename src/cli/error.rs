@@ -69,6 +69,20 @@ pub enum CliError {
     /// A self-assessment could not be written or imported.
     #[error(transparent)]
     SelfAssessment(#[from] crate::self_assessment::SelfError),
+    /// A part could not be made, exported, read or merged.
+    #[error(transparent)]
+    Team(Box<crate::team::TeamError>),
+}
+
+impl From<crate::team::TeamError> for CliError {
+    fn from(e: crate::team::TeamError) -> Self {
+        match e {
+            crate::team::TeamError::Store(e) => e.into(),
+            crate::team::TeamError::File(e) => e.into(),
+            crate::team::TeamError::Key(e) => e.into(),
+            e => CliError::Team(Box::new(e)),
+        }
+    }
 }
 
 impl From<crate::self_assessment::ImportError> for CliError {

@@ -14,6 +14,7 @@
 //! | `backups.rs` | `backups`, `restore` |
 //! | `keys.rs` | `key init`, `key show` |
 //! | `team.rs` | `team` |
+//! | `parts.rs` | `part`, `export-part`, `merge` |
 //! | `results.rs` | `export`, `verify`, `diff`, `protocol` |
 //! | `self_assessment.rs` | `export-self`, `import-self`, `template` |
 //! | `commission.rs` | `commission` |
@@ -36,6 +37,7 @@ mod error;
 mod files;
 mod inspection;
 mod keys;
+mod parts;
 mod print;
 mod read;
 mod recommendations;
@@ -62,6 +64,7 @@ pub use error::{CliError, hint, report};
 pub use files::load_catalogue;
 pub use inspection::{CentreArgs, DocumentArgs, NaArgs, NewArgs, NoteArgs, ScoreArgs};
 pub use keys::KeyAction;
+pub use parts::{ExportPartArgs, MergeArgs, PartArgs};
 pub use read::{HistoryArgs, ShowArgs, SummaryArgs};
 pub use recommendations::{ActionPlanArgs, ConclusionArgs, ConclusionDocArgs, RecommendArgs};
 pub use results::{DiffArgs, ExportArgs, ProtocolArgs, VerifyArgs};
@@ -137,6 +140,15 @@ pub enum Command {
     /// The expert group: list it, or add, edit, assign and remove members (their role,
     /// position, key and groups).
     Team(TeamArgs),
+    /// Make a member's part of the group's inspection for their laptop: the same centre,
+    /// model, catalogue and N/A decisions, graded by them.
+    Part(PartArgs),
+    /// Sign a member's part (grades, notes, N/A, recommendations and history) with the key
+    /// on this computer, for the head to merge.
+    ExportPart(ExportPartArgs),
+    /// Merge members' signed parts into the group's inspection in one change; grades that
+    /// disagree are listed and decided with --take NAME:CODE.
+    Merge(MergeArgs),
     /// Sign the inspection's result for the commission (refused while incomplete).
     Export(ExportArgs),
     /// Write a centre's self-assessment for the expert (signed when this computer has a
@@ -226,6 +238,9 @@ pub fn run(
         Command::Restore(args) => backups::restore(cat, args, out),
         Command::Key { action } => keys::run(action, out),
         Command::Team(args) => team::run(cat, args, out),
+        Command::Part(args) => parts::part(cat, args, out),
+        Command::ExportPart(args) => parts::export_part(cat, args, out),
+        Command::Merge(args) => parts::merge(cat, args, out),
         Command::Export(args) => results::export(cat, args, out),
         Command::Verify(args) => results::verify(cat, args, out),
         Command::Protocol(args) => results::protocol(cat, args, out),

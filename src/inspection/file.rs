@@ -186,6 +186,7 @@ pub(super) fn build_new_file(
     tmp: &Path,
     catalogue: &Catalogue,
     new: &NewInspection,
+    part: Option<&super::PartOf>,
 ) -> Result<(), StoreError> {
     fs::OpenOptions::new()
         .write(true)
@@ -209,6 +210,12 @@ pub(super) fn build_new_file(
         .transaction_with_behavior(TransactionBehavior::Immediate)
         .map_err(|e| sqlite_err(tmp, e))?;
     schema::migrate(&tx, 0, tmp)?;
+    let part_meta = part.map(|p| {
+        [
+            ("part_of", p.inspection_id.to_string()),
+            ("part_for", p.member.clone()),
+        ]
+    });
     let meta = [
         ("model", new.model.id().to_string()),
         ("expert", new.expert.trim().to_string()),
@@ -223,7 +230,7 @@ pub(super) fn build_new_file(
         ("inspection_id", new_inspection_id()),
         ("purpose", new.purpose.id().to_string()),
     ];
-    for (k, v) in meta {
+    for (k, v) in meta.into_iter().chain(part_meta.into_iter().flatten()) {
         tx.execute(
             "INSERT INTO meta (key, value) VALUES (?1, ?2)",
             params![k, v],

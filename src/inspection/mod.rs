@@ -269,6 +269,19 @@ pub struct Meta {
     /// An expert's inspection or a centre's self-assessment (files before this field
     /// existed are inspections).
     pub purpose: Purpose,
+    /// When the file is a member's part of the group's inspection: whose, and of which.
+    pub part: Option<PartOf>,
+}
+
+/// What makes an inspection file one member's part of the expert group's inspection: the
+/// inspection it belongs to (the head's file's id; the part has an id of its own, which
+/// names its own backups) and the member who grades it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartOf {
+    /// The group's inspection.
+    pub inspection_id: InspectionId,
+    /// The member's full name.
+    pub member: String,
 }
 
 impl Meta {
@@ -409,6 +422,26 @@ impl Inspection {
         catalogue: Arc<Catalogue>,
         new: &NewInspection,
     ) -> Result<Inspection, StoreError> {
+        Inspection::create_file(path, catalogue, new, None)
+    }
+
+    /// Creates a member's part of the group's inspection (see [`PartOf`]), as
+    /// [`Inspection::create`] creates an inspection.
+    pub fn create_part(
+        path: &Path,
+        catalogue: Arc<Catalogue>,
+        new: &NewInspection,
+        part: &PartOf,
+    ) -> Result<Inspection, StoreError> {
+        Inspection::create_file(path, catalogue, new, Some(part))
+    }
+
+    fn create_file(
+        path: &Path,
+        catalogue: Arc<Catalogue>,
+        new: &NewInspection,
+        part: Option<&PartOf>,
+    ) -> Result<Inspection, StoreError> {
         if files::occupied(path) {
             return Err(StoreError::Exists(path.to_path_buf()));
         }
@@ -422,7 +455,7 @@ impl Inspection {
         }
         files::remove_stale_temps(&files::parent_dir(path));
         let tmp = files::temp_sibling(path);
-        let result = file::build_new_file(&tmp, &catalogue, new).and_then(|()| {
+        let result = file::build_new_file(&tmp, &catalogue, new, part).and_then(|()| {
             match files::place_without_overwrite(&tmp, path) {
                 Err(files::FileError::Exists(p)) => Err(StoreError::Exists(p)),
                 placed => Ok(placed?),

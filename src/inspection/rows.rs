@@ -49,6 +49,22 @@ pub(super) fn read_meta(conn: &Connection, path: &Path) -> Result<Meta, StoreErr
         catalogue_sha256: get("catalogue_sha256")?.ok_or_else(|| missing("catalogue_sha256"))?,
         schema_version: version,
         last_result_sha256: get("last_result_sha256")?.filter(|s| !s.is_empty()),
+        part: match (get("part_of")?, get("part_for")?) {
+            (None, None) => None,
+            (Some(id), Some(member)) if !member.trim().is_empty() => Some(super::PartOf {
+                inspection_id: InspectionId::parse(&id).ok_or_else(|| StoreError::Damaged {
+                    path: path.to_path_buf(),
+                    detail: "the inspection it is a part of has a malformed id".into(),
+                })?,
+                member,
+            }),
+            _ => {
+                return Err(StoreError::Damaged {
+                    path: path.to_path_buf(),
+                    detail: "it names half of the inspection it is a part of".into(),
+                });
+            }
+        },
         purpose: match get("purpose")?.as_deref() {
             None | Some("inspection") => Purpose::Inspection,
             Some("self-assessment") => Purpose::SelfAssessment,
