@@ -116,6 +116,16 @@ fn every_fixture_version_opens_with_its_content() {
             );
             assert!(a.conclusion.is_empty());
         }
+        if version >= 4 {
+            assert_eq!(a.team["Експертка v4"].position, "лікар v4");
+            assert_eq!(a.head().map(String::as_str), Some("Експерт v4"));
+            assert_eq!(
+                a.get(&code("1.1.1.2")).author.as_deref(),
+                Some("Експертка v4")
+            );
+        } else {
+            assert!(a.team.is_empty(), "v{version} had no team");
+        }
         insp.integrity_check().expect("integrity");
         let bak = env.path(&format!("v{version}.akredit.v{version}.bak"));
         assert_eq!(

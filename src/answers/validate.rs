@@ -131,9 +131,7 @@ pub enum Refusal {
     )]
     TeamInSelfAssessment,
     /// A change about a member who is not in the team.
-    #[error(
-        "{0:?} is not a member of the expert group; add them first (akredit team FILE add NAME --role expert)"
-    )]
+    #[error("{0:?} is not a member of the expert group; add them to the group first")]
     NotAMember(String),
     /// A member's name that is empty or has spaces around it.
     #[error("a member's name must be their full name, without spaces before or after it")]

@@ -168,12 +168,38 @@ pub fn hint(e: &CliError) -> Option<String> {
         CliError::SelfAssessment(SelfError::OtherCatalogue { .. }) => {
             "make a template of this catalogue with: akredit template --model MODEL --out self.csv"
         }
+        CliError::Team(e) => return team_hint(e),
+        CliError::Store(StoreError::Refused(Refusal::NotAMember(_))) => {
+            "akredit team FILE add NAME --role expert --key THEIR-IDENTITY.json"
+        }
         CliError::SelfAssessment(SelfError::NotASelfAssessmentFile) => {
             "a centre makes its file with: akredit new FILE --self-assessment …"
         }
         _ => return None,
     };
     Some(text.to_string())
+}
+
+/// What to type next after a refused part or merge.
+fn team_hint(e: &crate::team::TeamError) -> Option<String> {
+    use crate::team::TeamError as T;
+    let text = match e {
+        T::NotAMember(name) => {
+            format!("akredit team FILE add \"{name}\" --role expert --key THEIR-IDENTITY.json")
+        }
+        T::NoKey(name) | T::NotTheMembersKey { member: name, .. } => {
+            format!("akredit team FILE edit \"{name}\" --key THEIR-IDENTITY.json")
+        }
+        T::NotAPartFile => {
+            "the head makes a part with akredit part FILE --for NAME --out PART.akredit".into()
+        }
+        T::BadDecision { code, among, .. } => {
+            format!("take one of theirs: --take \"NAME:{code}\" with NAME one of {among}")
+        }
+        T::NothingToDecide(_) => "leave that --take out".into(),
+        _ => return None,
+    };
+    Some(text)
 }
 
 /// Prints `e` on standard error (`akredit: error: …`, then `akredit: hint: …` when there

@@ -375,6 +375,16 @@ impl Payload {
             .collect()
     }
 
+    /// Who graded a standard of the result: its recorded author, else the expert the
+    /// result names, when it is graded or not applicable at all.
+    pub fn author_of<'a>(&'a self, entry: &'a StandardEntry) -> Option<&'a str> {
+        let decided = entry.commission.is_some() || entry.na;
+        entry
+            .author
+            .as_deref()
+            .or_else(|| decided.then_some(self.expert.as_str()))
+    }
+
     /// The head of the expert group the result names, if any.
     pub fn head(&self) -> Option<&TeamEntry> {
         self.team.iter().find(|t| t.role == "head")

@@ -21,7 +21,7 @@ use crate::inspection::StoreError;
 pub enum TeamError {
     /// The name is not a member of the group.
     #[error(
-        "{0:?} is not a member of the expert group of this inspection; add them with akredit team FILE add NAME --role expert --key THEIR-IDENTITY.json"
+        "{0:?} is not a member of the expert group of this inspection; add them to the group, with their key, first"
     )]
     NotAMember(String),
     /// A part is made of the group's inspection, not of another part.
@@ -36,12 +36,12 @@ pub enum TeamError {
     SelfAssessment,
     /// `export-part` of a file that is not a part.
     #[error(
-        "this file is not a member's part of a group's inspection; the head makes one with akredit part FILE --for NAME --out PART.akredit (the head's own grades go into the result with akredit export)"
+        "this file is not a member's part of a group's inspection; the head makes a part for each member from the group's inspection (the head's own grades go into the result itself)"
     )]
     NotAPartFile,
     /// The key on this computer is not the one the team records for the member.
     #[error(
-        "the key on this computer ({fingerprint}) is not the one the head recorded for {member}; the head would refuse this part. Export it with {member}'s own key, or ask the head to record this key (akredit team FILE edit NAME --key IDENTITY.json)"
+        "the key on this computer ({fingerprint}) is not the one the head recorded for {member}; the head would refuse this part. Export it with {member}'s own key, or ask the head to record this key for {member}"
     )]
     NotTheMembersKey {
         /// The part's member.
@@ -87,7 +87,7 @@ pub enum TeamError {
     },
     /// The member has no key recorded, so their signature cannot be checked.
     #[error(
-        "no key is recorded for {0}, so their signature cannot be checked; record it first: akredit team FILE edit \"{0}\" --key THEIR-IDENTITY.json"
+        "no key is recorded for {0}, so their signature cannot be checked; record their key (their identity.json) in the team first"
     )]
     NoKey(String),
     /// Signed by a key that is not the member's.
@@ -116,7 +116,7 @@ pub enum TeamError {
     },
     /// A decision names someone whose grade is not among a conflict's.
     #[error(
-        "--take {name}:{code}: {name} has no grade of {code} among those that disagree ({among})"
+        "{name}'s assessment of {code} cannot be taken: {name} has none among those that disagree ({among})"
     )]
     BadDecision {
         /// The name given.
@@ -127,7 +127,7 @@ pub enum TeamError {
         among: String,
     },
     /// A decision for a standard where nothing disagrees.
-    #[error("--take …:{0}: the grades of {0} do not disagree, so there is nothing to decide")]
+    #[error("the grades of {0} do not disagree, so there is nothing to decide there")]
     NothingToDecide(crate::catalogue::Code),
     /// The inspection file.
     #[error(transparent)]
