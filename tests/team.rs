@@ -667,3 +667,75 @@ fn a_part_opens_bound_to_the_group_s_inspection() {
     let run = g.refused("head", &["export-part", "h.akredit", "--out", "x.json"]);
     assert!(run.stderr.contains("not a member's part"), "{}", run.stderr);
 }
+
+/// Thousands of mutants of a genuine signed part: each is refused with an error, none
+/// panics, and none but the genuine bytes is taken.
+#[test]
+fn mutated_parts_are_refused_never_taken() {
+    let g = Group::new();
+    g.graded_parts();
+    let insp = g.open("h.akredit");
+    let genuine = fs::read(g.path("a.json")).unwrap();
+    assert!(team::read_part(&genuine, &insp).is_ok());
+    let mut seed = 0x9E37_79B9_7F4A_7C15_u64;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let mut refused = 0;
+    for _ in 0..3_000 {
+        let mut bytes = genuine.clone();
+        for _ in 0..=(next() % 3) {
+            let at = (next() as usize) % bytes.len().max(1);
+            match next() % 4 {
+                0 => bytes[at] ^= 1 << (next() % 8),
+                1 => {
+                    bytes.remove(at);
+                }
+                2 => bytes.insert(at, b"{}[]\",:0\\"[(next() % 8) as usize]),
+                _ => bytes.truncate(at),
+            }
+        }
+        // A panic fails the test.
+        let outcome = team::read_part(&bytes, &insp).is_ok();
+        if bytes != genuine {
+            assert!(
+                !outcome,
+                "a mutant was taken: {}",
+                String::from_utf8_lossy(&bytes)
+            );
+            refused += 1;
+        }
+    }
+    assert!(refused > 2_900, "{refused}");
+}
+
+/// A part handed in through a link is read as the file it leads to (reading follows a
+/// link as any program does); an output that is a link is never written through.
+#[cfg(unix)]
+#[test]
+fn a_part_through_a_link_is_read_and_no_output_goes_through_one() {
+    let g = Group::new();
+    g.graded_parts();
+    std::os::unix::fs::symlink(g.path("a.json"), g.path("link.json")).unwrap();
+    let before = fs::read(g.path("h.akredit")).unwrap();
+    let run = g.refused("head", &["merge", "h.akredit", "link.json"]);
+    assert!(
+        run.stdout.contains("1.2.1 — graded differently"),
+        "{}",
+        run.stdout
+    );
+    assert!(fs::read(g.path("h.akredit")).unwrap() == before);
+    std::os::unix::fs::symlink(g.path("elsewhere.akredit"), g.path("out-link.akredit")).unwrap();
+    let run = g.refused(
+        "head",
+        &["part", "h.akredit", "--for", A, "--out", "out-link.akredit"],
+    );
+    assert!(run.stderr.contains("link"), "{}", run.stderr);
+    assert!(
+        !g.path("elsewhere.akredit").exists(),
+        "nothing written through the link"
+    );
+}
