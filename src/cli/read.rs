@@ -159,6 +159,13 @@ fn standard_line(insp: &Inspection, s: &crate::catalogue::Standard) -> String {
     if let Some(r) = &a.na_reason {
         line.push_str(&format!("\n        not applicable: {}", indented(r)));
     }
+    // With a team, who graded it; an inspection of one expert is all theirs.
+    let answers = insp.answers();
+    if !answers.team.is_empty()
+        && let Some(author) = answers.author_of(&s.code, &insp.meta().expert)
+    {
+        line.push_str(&format!("\n        graded by: {}", one_line(author)));
+    }
     if !a.note.is_empty() {
         line.push_str(&format!("\n        note: {}", indented(&a.note)));
     }
