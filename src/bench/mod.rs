@@ -6,6 +6,7 @@
 //! | `store.rs` | opening, saving durably (against a bare fsync), the scored inspection used by the rest |
 //! | `signing.rs` | signing and verifying results |
 //! | `commission.rs` | the commission overview over many results |
+//! | `team.rs` | merging two members' signed parts into the group's inspection |
 //! | `window.rs` | the window: frames against the 60 Hz budget, the cold start |
 //! | `frames.rs` | a frame of the window run without a GPU, per scenario |
 //! | `startup.rs` | the probe the cold start runs the window inside |
@@ -25,6 +26,7 @@ mod frames;
 mod signing;
 pub mod startup;
 mod store;
+mod team;
 mod window;
 
 pub use store::scored_inspection;
@@ -166,6 +168,12 @@ fn measure_all(
     let finished = dir.join("finished.akredit");
     drop(scored_inspection(&finished, catalogue.clone(), 1)?);
     figures.extend(signing::figures(catalogue.clone(), dir, &finished, quick)?);
-    figures.extend(commission::figures(catalogue, dir, &finished, quick)?);
+    figures.extend(commission::figures(
+        catalogue.clone(),
+        dir,
+        &finished,
+        quick,
+    )?);
+    figures.extend(team::figures(catalogue, dir, quick)?);
     Ok(figures)
 }
