@@ -243,38 +243,14 @@ impl Worded for Refusal {
                 }
                 _ => format!("{value:?} — не {}", fact_uk(*fact)),
             },
-            R::TeamInSelfAssessment => {
-                "це файл самооцінки закладу; експертну групу записують у файлі перевірки комісії"
-                    .into()
-            }
-            R::NotAMember(name) => {
-                format!("{name:?} не входить до експертної групи; спершу додайте цього члена групи")
-            }
-            R::BadMemberName => {
-                "ім'я члена групи — це його повне ім'я, без пробілів на початку чи в кінці".into()
-            }
-            R::SecondHead { head, name } => format!(
-                "експертна група вже має керівника — {head}; спершу зробіть {head} експертом, тоді {name} — керівником"
-            ),
-            R::MemberIsAuthor { name, codes } => format!(
-                "{name} оцінив(ла) {} стандартів перевірки ({}); член групи лишається в ній, доки лишаються його оцінки — переоцініть ці стандарти або спершу прийміть оцінки іншого члена групи",
-                codes.len(),
-                codes
-                    .iter()
-                    .take(5)
-                    .map(|c| c.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-            R::AuthorOfNothing(c) => format!(
-                "{c} не має оцінки комісії і не позначений «не застосовується», тож автора в нього немає"
-            ),
-            R::BadKey { name } => format!(
-                "{name}: це не відкритий ключ akredit (44 символи base64, як їх показує `akredit key show`, або файл ідентичності)"
-            ),
-            R::NotAGroup(c) => {
-                format!("{c} — не група стандартів; призначайте групи, наприклад 1.1 чи 2.3")
-            }
+            R::TeamInSelfAssessment
+            | R::NotAMember(_)
+            | R::BadMemberName
+            | R::SecondHead { .. }
+            | R::MemberIsAuthor { .. }
+            | R::AuthorOfNothing(_)
+            | R::BadKey { .. }
+            | R::NotAGroup(_) => team_refusal_uk(self),
             R::ModelWouldDrop { model: m, codes } => format!(
                 "модель не можна змінити на «{}»: {} стандартів поза нею мають оцінки, примітки чи причини ({}); спершу очистьте їх",
                 model(*m),
@@ -287,6 +263,46 @@ impl Worded for Refusal {
                     .join(", ")
             ),
         }
+    }
+}
+
+/// The refusals of changes to the expert group, in Ukrainian.
+fn team_refusal_uk(refusal: &Refusal) -> String {
+    use Refusal as R;
+    match refusal {
+        R::TeamInSelfAssessment => {
+            "це файл самооцінки закладу; експертну групу записують у файлі перевірки комісії".into()
+        }
+        R::NotAMember(name) => {
+            format!("{name:?} не входить до експертної групи; спершу додайте цього члена групи")
+        }
+        R::BadMemberName => {
+            "ім'я члена групи — це його повне ім'я, без пробілів на початку чи в кінці".into()
+        }
+        R::SecondHead { head, name } => format!(
+            "експертна група вже має керівника — {head}; спершу зробіть {head} експертом, тоді {name} — керівником"
+        ),
+        R::MemberIsAuthor { name, codes } => format!(
+            "{name} оцінив(ла) {} стандартів перевірки ({}); член групи лишається в ній, доки лишаються його оцінки — переоцініть ці стандарти або спершу прийміть оцінки іншого члена групи",
+            codes.len(),
+            codes
+                .iter()
+                .take(5)
+                .map(|c| c.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        R::AuthorOfNothing(c) => format!(
+            "{c} не має оцінки комісії і не позначений «не застосовується», тож автора в нього немає"
+        ),
+        R::BadKey { name } => format!(
+            "{name}: це не відкритий ключ akredit (44 символи base64, як їх показує `akredit key show`, або файл ідентичності)"
+        ),
+        R::NotAGroup(c) => {
+            format!("{c} — не група стандартів; призначайте групи, наприклад 1.1 чи 2.3")
+        }
+        // Every other refusal is worded by `Refusal::ukrainian` itself.
+        other => other.to_string(),
     }
 }
 
