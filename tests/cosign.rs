@@ -476,3 +476,52 @@ fn a_result_of_one_expert_is_still_format_1() {
     let err = signed::cosign(&signed.bytes, &common::catalogue(), &id).unwrap_err();
     assert!(matches!(err, signed::CosignError::OneExpert), "{err}");
 }
+
+/// Text without any whitespace, to find words a PDF may have broken across lines.
+fn squeeze(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+#[test]
+fn the_protocol_and_the_conclusion_print_each_member_under_a_signature_line() {
+    let g = Group::new();
+    g.export("r1.json");
+    assert_eq!(g.cosign("e1", "r1.json", "r2.json").code(), Some(0));
+    let run = g.run("head", &["protocol", "r2.json", "--out", "p.pdf"]);
+    assert_eq!(run.code(), Some(0), "{run:?}");
+    let run = g.run("head", &["conclusion-doc", "r2.json", "--out", "c.pdf"]);
+    assert_eq!(run.code(), Some(0), "{run:?}");
+    let fingerprints: Vec<String> = g.ids.iter().map(Identity::fingerprint).collect();
+    for doc in ["p.pdf", "c.pdf"] {
+        let pdf = akredit::support::pdf::read(&fs::read(g.path(doc)).unwrap()).unwrap();
+        let text = squeeze(&pdf.pages.concat());
+        for (name, fp) in [HEAD, EXPERT_1, EXPERT_2].iter().zip(&fingerprints) {
+            let line = format!("{name}, лікар-епідеміолог · ключ {fp}");
+            assert!(text.contains(&squeeze(&line)), "{doc}: {line}");
+        }
+        assert!(
+            text.contains(&squeeze("Керівник експертної групи")),
+            "{doc}"
+        );
+    }
+    // The standards a member of the group graded name them.
+    let mut payload = g.verify("r2.json").result.unwrap().payload;
+    payload.standards[0].author = Some(EXPERT_1.into());
+    let code = payload.standards[0].code.clone();
+    let cat = common::catalogue();
+    let protocol = akredit::protocol::render(&payload, &cat, None).unwrap();
+    let text = squeeze(
+        &akredit::support::pdf::read(&protocol)
+            .unwrap()
+            .pages
+            .concat(),
+    );
+    assert!(text.contains("Оцінив"), "no author column");
+    assert!(text.contains(&squeeze("Сидоренко О. І.")), "no author");
+    if let Some(dir) = std::env::var_os("AKREDIT_COSIGN_PDF_DIR") {
+        fs::write(Path::new(&dir).join("authors.pdf"), &protocol).unwrap();
+        fs::copy(g.path("p.pdf"), Path::new(&dir).join("p.pdf")).unwrap();
+        fs::copy(g.path("c.pdf"), Path::new(&dir).join("c.pdf")).unwrap();
+    }
+    assert!(!code.is_empty());
+}
