@@ -327,13 +327,16 @@ fn a_co_signature_from_another_result_does_not_hold() {
     assert!(failed[0].1.contains("another result"), "{failed:?}");
 }
 
+/// A change made to a result's JSON.
+type Forgery = Box<dyn Fn(&mut Value)>;
+
 #[test]
 fn a_signature_under_another_member_s_name_or_role_or_twice_does_not_hold() {
     let g = Group::new();
     g.export("r1.json");
     assert_eq!(g.cosign("e1", "r1.json", "r2.json").code(), Some(0));
     let doc = g.json("r2.json");
-    let cases: [(&str, Box<dyn Fn(&mut Value)>, &str); 4] = [
+    let cases: [(&str, Forgery, &str); 4] = [
         (
             "name",
             Box::new(|d| d["signatures"][1]["name"] = EXPERT_2.into()),

@@ -215,7 +215,7 @@ fn push_checks(
             Outcome::Fail(found.foreign.join("; "))
         } else if !found.unkeyed.is_empty() {
             Outcome::Warning(format!(
-                "the expert group records no key for {}: the signature names them, but compare its key with theirs (or give --trust)",
+                "the expert group records no key for {}: the signature names them, but compare its key with theirs, or name their key as trusted",
                 found.unkeyed.join(", ")
             ))
         } else {
