@@ -7,6 +7,10 @@
 //! - **Valid**: every check of [`signed::verify`] holds (a check skipped because no
 //!   trusted key was given does not fail). A valid result is either *final* or a *draft*;
 //!   drafts are listed and counted apart: they are not a final decision.
+//! - A co-signed result (`akredit-result/2`) says who of its expert group has signed
+//!   ([`Row::signed`], "2 of 3"); one that not every member has signed yet is valid with
+//!   a [`Note::Warning`], and one with a bad signature, or a signature that is not a
+//!   member's, is invalid. Supersession compares the head's key, who exports.
 //! - **Invalid**: a check failed, or the file could not be read or is not a result. The
 //!   reasons are the failed checks' messages. An invalid result is never counted, and it
 //!   never supersedes anything: a tampered or untrusted file cannot knock out a valid one.
@@ -19,7 +23,8 @@
 //!   a final supersedes it, so that centre has no final decision until the expert signs
 //!   a final result again.
 //! - **Duplicate**: the same result (same SHA-256 of its payload) found again, e.g. a
-//!   copy in two folders; the first one in input order stands for it.
+//!   copy in two folders; the first one in input order stands for it — of a co-signed
+//!   result, the copy most members have signed (then the first of those).
 //! - A `supersedes` link that points at a result **not in the set** changes nothing; the
 //!   row gets a [`Note::SupersedesMissing`] so that the commission knows an earlier result
 //!   exists. A link that points at an **invalid** result changes nothing either (that
@@ -318,6 +323,9 @@ pub struct Row {
     pub fingerprint: String,
     /// The signing key (base64), as the result gives it.
     pub public_key: String,
+    /// Of a co-signed result (`akredit-result/2`): how many members of the expert group
+    /// have signed validly, and how many it has; `None` for a result of one expert.
+    pub signed: Option<(usize, usize)>,
     /// The commission's points.
     pub points: Option<u32>,
     /// The maximum points.
@@ -354,6 +362,7 @@ impl Row {
             signer: String::new(),
             fingerprint: String::new(),
             public_key: String::new(),
+            signed: None,
             points: None,
             max_points: None,
             percent: None,
@@ -392,6 +401,7 @@ impl Row {
         };
         let v = signed::verify(&bytes, catalogue, trusted);
         drop(bytes);
+        let signed = v.signed_of();
         let reasons: Vec<String> = v
             .checks
             .iter()
@@ -406,6 +416,7 @@ impl Row {
             Status::Invalid { reasons }
         };
         let mut row = Row::empty(path, status);
+        row.signed = signed;
         row.notes
             .extend(v.warnings().filter_map(|c| match &c.outcome {
                 Outcome::Warning(detail) => Some(Note::Warning {
@@ -435,6 +446,13 @@ impl Row {
         row.inspection_id = p.inspection_id;
         row.exported_at = p.exported_at;
         row
+    }
+
+    /// Who of the expert group has signed, `2 of 3`; `—` for a result of one expert
+    /// (one signature, `akredit-result/1`) or a file that is not a result.
+    pub fn signed_text(&self) -> String {
+        self.signed
+            .map_or_else(|| "—".to_string(), |(n, of)| format!("{n} of {of}"))
     }
 
     /// `final`, `draft`, or empty when unknown.
@@ -562,7 +580,7 @@ pub fn overview(files: &[PathBuf], catalogue: &Catalogue, trusted: &[TrustedKey]
 use crate::support::spreadsheet::formula_safe as cell;
 
 /// The column names of the CSV, in order.
-pub const CSV_HEADER: [&str; 20] = [
+pub const CSV_HEADER: [&str; 21] = [
     "file",
     "centre",
     "model",
@@ -570,6 +588,7 @@ pub const CSV_HEADER: [&str; 20] = [
     "expert",
     "signer",
     "key_fingerprint",
+    "signed",
     "points",
     "max_points",
     "percent",
@@ -594,6 +613,7 @@ struct JsonRow<'a> {
     expert: &'a str,
     signer: &'a str,
     key_fingerprint: &'a str,
+    signed: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     points: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -676,25 +696,36 @@ fn link_note(row: &Row, target: &Row, target_valid: bool) -> Option<Note> {
     }
 }
 
-/// Copies of a current valid result listed earlier become duplicates of the first.
+/// Copies of a current valid result become duplicates of the one that stands for them:
+/// the one most members of its expert group have signed (a co-signed result grows by a
+/// signature per copy), and of those the first listed.
 fn mark_duplicates(rows: &mut [Row]) {
-    let mut first_of: HashMap<String, usize> = HashMap::new();
+    let mut best_of: HashMap<String, usize> = HashMap::new();
+    for (i, r) in rows.iter().enumerate() {
+        let (Status::Valid, Some(sha)) = (&r.status, &r.sha256) else {
+            continue;
+        };
+        let signed = |r: &Row| r.signed.map_or(0, |(n, _)| n);
+        best_of
+            .entry(sha.clone())
+            .and_modify(|best| {
+                if signed(r) > signed(&rows[*best]) {
+                    *best = i;
+                }
+            })
+            .or_insert(i);
+    }
     for i in 0..rows.len() {
         if rows[i].status != Status::Valid {
             continue;
         }
-        let Some(sha) = rows[i].sha256.clone() else {
+        let Some(&best) = rows[i].sha256.as_ref().and_then(|sha| best_of.get(sha)) else {
             continue;
         };
-        match first_of.get(&sha) {
-            Some(&first) => {
-                rows[i].status = Status::Duplicate {
-                    of: rows[first].path.clone(),
-                }
-            }
-            None => {
-                first_of.insert(sha, i);
-            }
+        if best != i {
+            rows[i].status = Status::Duplicate {
+                of: rows[best].path.clone(),
+            };
         }
     }
 }
@@ -819,6 +850,7 @@ impl Overview {
                 cell(&r.expert),
                 cell(&r.signer),
                 cell(&r.fingerprint),
+                r.signed_text(),
                 number(r.points),
                 number(r.max_points),
                 r.percent_text(),
@@ -853,6 +885,7 @@ impl Overview {
                 expert: &r.expert,
                 signer: &r.signer,
                 key_fingerprint: &r.fingerprint,
+                signed: r.signed_text(),
                 points: r.points,
                 max_points: r.max_points,
                 percent: r.percent_text(),

@@ -164,7 +164,7 @@ fn fit(text: &str, width: usize) -> String {
 }
 
 /// How many columns the table has.
-const COLUMNS: usize = 11;
+const COLUMNS: usize = 12;
 
 /// The columns of the table.
 const HEADER: [&str; COLUMNS] = [
@@ -173,6 +173,7 @@ const HEADER: [&str; COLUMNS] = [
     "visit date",
     "expert",
     "key",
+    "signed",
     "points/max",
     "percent",
     "category",
@@ -182,7 +183,7 @@ const HEADER: [&str; COLUMNS] = [
 ];
 
 /// The widest a column gets; the file, last, is never cut.
-const CAP: [usize; COLUMNS] = [36, 8, 10, 24, 19, 10, 7, 8, 11, 10, usize::MAX];
+const CAP: [usize; COLUMNS] = [36, 8, 10, 24, 19, 8, 10, 7, 8, 11, 10, usize::MAX];
 
 /// The table: one row per result, and under a row its status and notes.
 fn print_table(o: &Overview, out: &mut dyn Write) -> std::io::Result<()> {
@@ -222,6 +223,7 @@ fn row_cells(r: &Row) -> [String; COLUMNS] {
         r.visit_date.clone(),
         r.expert.clone(),
         r.fingerprint.clone(),
+        r.signed_text(),
         points,
         r.percent.map(|p| format!("{p} %")).unwrap_or_default(),
         r.category_id().to_string(),
@@ -240,7 +242,7 @@ fn table_line(cells: &[String; COLUMNS], widths: &[usize; COLUMNS]) -> String {
         let text = fit(c, CAP[i]);
         if i + 1 == cells.len() {
             s.push_str(&text);
-        } else if i == 5 || i == 6 {
+        } else if i == 6 || i == 7 {
             s.push_str(&format!("{text:>w$}  ", w = widths[i]));
         } else {
             s.push_str(&format!("{text:<w$}  ", w = widths[i]));

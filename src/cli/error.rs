@@ -45,6 +45,9 @@ pub enum CliError {
     /// Exporting failed.
     #[error(transparent)]
     Export(Box<crate::signed::ExportError>),
+    /// Co-signing failed.
+    #[error(transparent)]
+    Cosign(Box<crate::signed::CosignError>),
     /// The key.
     #[error(transparent)]
     Key(#[from] crate::signed::KeyError),
@@ -100,6 +103,12 @@ impl From<crate::signed::ExportError> for CliError {
     }
 }
 
+impl From<crate::signed::CosignError> for CliError {
+    fn from(e: crate::signed::CosignError) -> Self {
+        CliError::Cosign(Box::new(e))
+    }
+}
+
 impl From<crate::protocol::SourceError> for CliError {
     fn from(e: crate::protocol::SourceError) -> Self {
         CliError::ProtocolSource(Box::new(e))
@@ -149,6 +158,12 @@ pub fn hint(e: &CliError) -> Option<String> {
             }
             ExportError::Incomplete(_) => "export an incomplete inspection as a draft with --draft",
             ExportError::SelfAssessment => "akredit export-self FILE --out SELF.json",
+            ExportError::NotHead { head: None, .. } => {
+                "name the head with akredit team FILE edit \"NAME\" --role head --key IDENTITY.json; the head exports, then each expert runs akredit cosign RESULT.json --out COSIGNED.json"
+            }
+            ExportError::NotHead { .. } => {
+                "the head exports on their computer; then each expert runs akredit cosign RESULT.json --out COSIGNED.json"
+            }
             ExportError::Key(KeyError::Missing(_) | KeyError::PrivateKeyMissing(_)) => {
                 "akredit key init --name \"Your full name\""
             }
@@ -157,6 +172,18 @@ pub fn hint(e: &CliError) -> Option<String> {
         CliError::Key(KeyError::Missing(_) | KeyError::PrivateKeyMissing(_) | KeyError::NoName) => {
             "akredit key init --name \"Your full name\""
         }
+        CliError::Cosign(e) => match e.as_ref() {
+            crate::signed::CosignError::NotVerified(_) => {
+                "akredit verify RESULT.json shows every check"
+            }
+            crate::signed::CosignError::NotMember { .. } => {
+                "the head records your key with akredit team FILE edit \"NAME\" --key IDENTITY.json and exports the result again (akredit key show prints yours)"
+            }
+            crate::signed::CosignError::OneExpert => {
+                "a group's result is made after akredit team FILE add NAME --role head|expert --key …"
+            }
+            _ => return None,
+        },
         CliError::SelfAssessment(SelfError::WouldReplace(_)) => {
             "run again with --replace to take the file's grades"
         }

@@ -15,7 +15,7 @@
 //! | `keys.rs` | `key init`, `key show` |
 //! | `team.rs` | `team` |
 //! | `parts.rs` | `part`, `export-part`, `merge` |
-//! | `results.rs` | `export`, `verify`, `diff`, `protocol` |
+//! | `results.rs` | `export`, `cosign`, `verify`, `diff`, `protocol` |
 //! | `self_assessment.rs` | `export-self`, `import-self`, `template` |
 //! | `commission.rs` | `commission` |
 //! | `bench.rs` | `bench` |
@@ -67,7 +67,7 @@ pub use keys::KeyAction;
 pub use parts::{ExportPartArgs, MergeArgs, PartArgs};
 pub use read::{HistoryArgs, ShowArgs, SummaryArgs};
 pub use recommendations::{ActionPlanArgs, ConclusionArgs, ConclusionDocArgs, RecommendArgs};
-pub use results::{DiffArgs, ExportArgs, ProtocolArgs, VerifyArgs};
+pub use results::{CosignArgs, DiffArgs, ExportArgs, ProtocolArgs, VerifyArgs};
 pub use self_assessment::{ExportSelfArgs, ImportSelfArgs, TemplateArgs};
 pub use team::{TeamAction, TeamArgs};
 
@@ -151,6 +151,9 @@ pub enum Command {
     Merge(MergeArgs),
     /// Sign the inspection's result for the commission (refused while incomplete).
     Export(ExportArgs),
+    /// Add your signature, as a member of the expert group, to the head's result
+    /// (akredit-result/2) without changing it: --out COSIGNED.json (never over a file).
+    Cosign(CosignArgs),
     /// Write a centre's self-assessment for the expert (signed when this computer has a
     /// key, otherwise unsigned and marked so). Works on a file made with
     /// `new --self-assessment`.
@@ -242,6 +245,7 @@ pub fn run(
         Command::ExportPart(args) => parts::export_part(cat, args, out),
         Command::Merge(args) => parts::merge(cat, args, out),
         Command::Export(args) => results::export(cat, args, out),
+        Command::Cosign(args) => results::cosign(cat, args, out),
         Command::Verify(args) => results::verify(cat, args, out),
         Command::Protocol(args) => results::protocol(cat, args, out),
         Command::Diff(args) => results::diff(cat, args, out),

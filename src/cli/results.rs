@@ -1,5 +1,6 @@
-//! Signed results for the commission: `export` signs one, `verify` checks one, `diff`
-//! compares two that verify, `protocol` prints one (or an inspection) as a PDF.
+//! Signed results for the commission: `export` signs one, `cosign` adds an expert's
+//! signature to a group's, `verify` checks one, `diff` compares two that verify,
+//! `protocol` prints one (or an inspection) as a PDF.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -27,6 +28,16 @@ pub struct ExportArgs {
     /// Export an incomplete inspection as a draft ("final": false).
     #[arg(long)]
     pub draft: bool,
+}
+
+/// `akredit cosign`.
+#[derive(Debug, Args)]
+pub struct CosignArgs {
+    /// The result of the expert group (the head's export, or a result already co-signed).
+    pub result: PathBuf,
+    /// Where to write the co-signed result (never over an existing file).
+    #[arg(long)]
+    pub out: PathBuf,
 }
 
 /// `akredit verify`.
@@ -90,6 +101,47 @@ pub fn export(
         "signed by {} — key {}",
         identity.public.name, signed.fingerprint
     )?;
+    Ok(())
+}
+
+/// `akredit cosign`: adds the signature of this computer's key (a member of the result's
+/// expert group) to a result that verifies, and writes it to a new file.
+pub fn cosign(
+    catalogue: &Catalogue,
+    args: CosignArgs,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    refuse_occupied(&args.out)?;
+    let bytes = signed::read_result_file(&args.result)?;
+    let home = Home::from_env()?;
+    let identity = Identity::load(&home)?;
+    let c = signed::cosign_to(&bytes, catalogue, &identity, &args.out)?;
+    if c.by_name {
+        super::terminal::warn(&format!(
+            "the expert group records no key for {}: you were found by your key's name ({}) alone; the commission compares your key's fingerprint {} with yours",
+            c.name, identity.public.name, c.fingerprint
+        ));
+    }
+    writeln!(out, "co-signed result written to {}", args.out.display())?;
+    writeln!(
+        out,
+        "signed by {} ({}) — key {}",
+        one_line(&c.name),
+        c.role,
+        c.fingerprint
+    )?;
+    let (signed, of) = c.signed_of;
+    if c.waiting.is_empty() {
+        writeln!(out, "signed by {signed} of {of}: every member has signed")?;
+    } else {
+        let waiting: Vec<String> = c.waiting.iter().map(|n| one_line(n).into_owned()).collect();
+        writeln!(
+            out,
+            "signed by {signed} of {of}; not yet: {}",
+            waiting.join(", ")
+        )?;
+    }
+    writeln!(out, "result SHA-256: {} (unchanged)", c.sha256)?;
     Ok(())
 }
 

@@ -207,7 +207,7 @@ fn facility(payload: &Payload, catalogue: &Catalogue) -> Vec<Block> {
         ),
         Block::Text("Експертна група у складі:".into()),
         field("Керівник експертної групи", head_of_group(payload)),
-        field("Експерти", String::new()),
+        field("Експерти", experts_of_group(payload)),
         field(
             "Дата проведення експертної оцінки",
             payload
@@ -219,12 +219,37 @@ fn facility(payload: &Payload, catalogue: &Catalogue) -> Vec<Block> {
     ]
 }
 
-/// The head of the expert group: the expert the inspection names, or else whoever signed.
+/// The head of the expert group: the head the result's team names (with their position),
+/// or else the expert the inspection names, or else whoever signed.
 fn head_of_group(payload: &Payload) -> String {
+    if let Some(head) = payload.head() {
+        return with_position(head);
+    }
     if payload.expert.trim().is_empty() {
         payload.signer.clone()
     } else {
         payload.expert.clone()
+    }
+}
+
+/// The experts of the group the result's team names (not the head), with their
+/// positions; empty when it names none.
+fn experts_of_group(payload: &Payload) -> String {
+    payload
+        .team
+        .iter()
+        .filter(|t| t.role != "head")
+        .map(with_position)
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// A member's name and, when recorded, position.
+fn with_position(member: &crate::signed::TeamEntry) -> String {
+    if member.position.trim().is_empty() {
+        member.name.clone()
+    } else {
+        format!("{}, {}", member.name, member.position.trim())
     }
 }
 
@@ -257,10 +282,22 @@ fn proposals(payload: &Payload, catalogue: &Catalogue) -> Vec<Block> {
     blocks
 }
 
-/// «Підписи:»: the head of the group with the name under the line; «Експерти:» with
-/// blank lines, since the result names one expert (the group's members come with the
-/// expert group's own record).
+/// «Підписи:»: of a result with an expert group, each member under a line of their own,
+/// head first — role, and under the line name, position and key fingerprint; otherwise
+/// the head of the group with the name under the line and «Експерти:» with blank lines.
 fn signatures(payload: &Payload) -> Vec<Block> {
+    if !payload.team.is_empty() {
+        let mut blocks = vec![Block::Heading("Підписи:".into())];
+        blocks.extend(payload.team.iter().map(|m| Block::Signature {
+            role: crate::protocol::member_role(&m.role).into(),
+            name: crate::protocol::member_line(m),
+        }));
+        blocks.push(Block::Gap);
+        blocks.push(Block::Acknowledgement {
+            head: payload.centre.get("head").cloned().unwrap_or_default(),
+        });
+        return blocks;
+    }
     vec![
         Block::Heading("Підписи:".into()),
         Block::Signature {
@@ -284,6 +321,12 @@ fn signatures(payload: &Payload) -> Vec<Block> {
 
 /// Annex 1: the corrective-action plan.
 fn annex_action_plan(payload: &Payload, catalogue: &Catalogue) -> Vec<Block> {
+    // Who of the group graded a standard, when the result names them (under the grade).
+    let authors: std::collections::HashMap<&str, &str> = payload
+        .standards
+        .iter()
+        .filter_map(|e| Some((e.code.as_str(), e.author.as_deref()?)))
+        .collect();
     let rows: Vec<Vec<String>> = action_rows(payload, catalogue)
         .iter()
         .enumerate()
@@ -300,7 +343,10 @@ fn annex_action_plan(payload: &Payload, catalogue: &Catalogue) -> Vec<Block> {
                 (n + 1).to_string(),
                 r.row.code.to_string(),
                 r.title.clone(),
-                r.grade.clone(),
+                match authors.get(r.row.code.as_str()) {
+                    Some(author) => format!("{} (оцінив: {author})", r.grade),
+                    None => r.grade.clone(),
+                },
                 or_dash(&rec.text),
                 or_dash(&r.due),
                 or_dash(&rec.owner),

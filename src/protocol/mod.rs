@@ -474,6 +474,7 @@ fn group_heading(payload: &Payload, group: &crate::catalogue::Group) -> String {
 fn tables(l: &mut Layout<'_>, payload: &Payload, catalogue: &Catalogue) {
     let with_self = shows_self(payload);
     let header = standard_columns(l, payload, with_self);
+    let authors = names_authors(payload);
     let groups: Vec<(&crate::catalogue::Group, GroupRows<'_>)> = catalogue
         .groups
         .iter()
@@ -501,7 +502,7 @@ fn tables(l: &mut Layout<'_>, payload: &Payload, catalogue: &Catalogue) {
             let rows = rows
                 .worded
                 .iter()
-                .map(|(e, title)| standard_row(e, title, catalogue, with_self))
+                .map(|(e, title)| standard_row(e, title, catalogue, with_self, authors))
                 .collect();
             let head: Vec<_> = heading
                 .take()
@@ -548,8 +549,11 @@ fn standard_columns(
     columns.extend([
         ("Оцінка комісії", 0.0, 0.0),
         ("Не застосовується", 80.0, 0.0),
-        ("Примітка", 0.0, 1.0),
     ]);
+    if names_authors(payload) {
+        columns.push(("Оцінив", 0.0, 0.7));
+    }
+    columns.push(("Примітка", 0.0, 1.0));
     let widths = l.columns(&columns, TABLE_SIZE);
     columns.iter().map(|c| c.0).zip(widths).collect()
 }
@@ -563,12 +567,39 @@ fn code_width<'c>(l: &Layout<'_>, codes: impl Iterator<Item = &'c str>) -> f32 {
         + 1.0
 }
 
-/// One standard's row: code, words, grades, the N/A reason, the note.
+/// Whether the result names the author of any standard's grade (a member of the expert
+/// group other than the inspection's expert): then the standards' tables have a column
+/// «Оцінив», filled where a member other than the inspection's expert graded.
+fn names_authors(payload: &Payload) -> bool {
+    payload.standards.iter().any(|e| e.author.is_some())
+}
+
+/// A full name as `Прізвище І. Б.`, short enough for a narrow column.
+fn surname_initials(name: &str) -> String {
+    let mut words = name.split_whitespace();
+    let Some(surname) = words.next() else {
+        return String::new();
+    };
+    let initials: Vec<String> = words
+        .filter_map(|w| w.chars().next())
+        .map(|c| format!("{c}."))
+        .collect();
+    if initials.is_empty() {
+        surname.to_string()
+    } else {
+        format!("{surname} {}", initials.join(" "))
+    }
+}
+
+/// One standard's row: code, words, grades, the N/A reason, who graded it (when
+/// `authors`: the member the result names, as `Прізвище І. Б.`; empty for the
+/// inspection's own expert, so that rows stay one line), the note.
 fn standard_row(
     e: &crate::signed::StandardEntry,
     title: &str,
     catalogue: &Catalogue,
     with_self: bool,
+    authors: bool,
 ) -> Vec<String> {
     let (own, commission) = grades(e, catalogue);
     let na = e
@@ -580,7 +611,16 @@ fn standard_row(
     if with_self {
         row.push(own);
     }
-    row.extend([commission, na, e.note.clone()]);
+    row.extend([commission, na]);
+    if authors {
+        row.push(
+            e.author
+                .as_deref()
+                .map(surname_initials)
+                .unwrap_or_default(),
+        );
+    }
+    row.push(e.note.clone());
     row
 }
 
@@ -748,6 +788,9 @@ fn signatures(l: &mut Layout<'_>, payload: &Payload, provenance: Option<&Provena
     l.gap(18.0);
     let signers: &[&str] = if is_self_assessment(payload) {
         &["Керівник центру здоров'я"]
+    } else if !payload.team.is_empty() {
+        team_signatures(l, payload);
+        &["Голова акредитаційної комісії"]
     } else {
         &["Експерт", "Голова акредитаційної комісії"]
     };
@@ -755,6 +798,38 @@ fn signatures(l: &mut Layout<'_>, payload: &Payload, provenance: Option<&Provena
         signature_line(l, who);
         l.gap(10.0);
     }
+}
+
+/// The members of the expert group, head first, each under a signature line: their
+/// role, and under it their name, position and key fingerprint.
+fn team_signatures(l: &mut Layout<'_>, payload: &Payload) {
+    for member in &payload.team {
+        signature_line(l, member_role(&member.role));
+        l.paragraph(&member_line(member), 9.0, Weight::Regular);
+        l.gap(10.0);
+    }
+}
+
+/// A member's role as the documents word it.
+pub fn member_role(role: &str) -> &'static str {
+    if role == "head" {
+        "Керівник експертної групи"
+    } else {
+        "Експерт"
+    }
+}
+
+/// A member's name, position and key fingerprint, as printed under their signature.
+pub fn member_line(member: &crate::signed::TeamEntry) -> String {
+    let mut line = member.name.clone();
+    if !member.position.trim().is_empty() {
+        line.push_str(&format!(", {}", member.position.trim()));
+    }
+    match member.fingerprint() {
+        Some(fp) => line.push_str(&format!(" · ключ {fp}")),
+        None => line.push_str(" · ключ не записано"),
+    }
+    line
 }
 
 /// One signature line: who signs, a blank for the signature and one for the name, each

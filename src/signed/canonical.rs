@@ -87,3 +87,23 @@ pub(crate) fn canonical_file(
     out.push(b'}');
     Ok(out)
 }
+
+/// The canonical bytes of a co-signed result (`akredit-result/2`) around its canonical
+/// payload: `{"format":…,"payload":…,"signatures":[…]}`, each signature an object of
+/// exactly `name`, `public_key`, `role` and `value` (declared in that order, so serde
+/// writes them sorted).
+pub(crate) fn canonical_cosigned(
+    format: &str,
+    message: &[u8],
+    signatures: &[super::MemberSignature],
+) -> Result<Vec<u8>, String> {
+    let mut out = Vec::with_capacity(message.len() + 256 * (signatures.len() + 1));
+    out.extend_from_slice(b"{\"format\":");
+    serde_json::to_writer(&mut out, format).map_err(|e| e.to_string())?;
+    out.extend_from_slice(b",\"payload\":");
+    out.extend_from_slice(message);
+    out.extend_from_slice(b",\"signatures\":");
+    serde_json::to_writer(&mut out, signatures).map_err(|e| e.to_string())?;
+    out.push(b'}');
+    Ok(out)
+}

@@ -4,11 +4,13 @@
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as B64;
 
+use super::canonical::canonical_cosigned;
 use super::complete::what_final_lacks;
 use super::result::history_row;
 use super::{
-    CatalogueRef, DocumentEntry, ExportError, FORMAT, Identity, MAX_RESULT_BYTES, Payload,
-    RecommendationEntry, Signature, StandardEntry, canonical_file, canonical_payload,
+    CatalogueRef, DocumentEntry, ExportError, FORMAT, FORMAT_2, Identity, MAX_RESULT_BYTES,
+    MemberSignature, Payload, RecommendationEntry, Signature, StandardEntry, TeamEntry,
+    canonical_file, canonical_payload, keys,
 };
 use crate::catalogue::sha256_hex;
 use crate::inspection::Inspection;
@@ -110,15 +112,31 @@ pub struct SignedResult {
     pub payload: Payload,
 }
 
-/// Signs a payload.
+/// Signs a payload: a result of one expert (no team) as `akredit-result/1`, exactly as
+/// before expert groups; a result with a team as `akredit-result/2` with the head's
+/// signature first, refused unless `identity` is the head's
+/// ([`ExportError::NotHead`]).
 pub fn sign(payload: &Payload, identity: &Identity) -> Result<SignedResult, ExportError> {
     let message = canonical_payload(payload).map_err(ExportError::Canonical)?;
-    let signature = Signature {
-        algorithm: "ed25519".into(),
-        public_key: identity.public.public_key.clone(),
-        value: B64.encode(identity.sign(&message)),
-    };
-    let bytes = canonical_file(FORMAT, &message, &signature).map_err(ExportError::Canonical)?;
+    let value = B64.encode(identity.sign(&message));
+    let bytes = if payload.team.is_empty() {
+        let signature = Signature {
+            algorithm: "ed25519".into(),
+            public_key: identity.public.public_key.clone(),
+            value,
+        };
+        canonical_file(FORMAT, &message, &signature)
+    } else {
+        let head = signing_head(payload, identity)?;
+        let signature = MemberSignature {
+            name: head.name.clone(),
+            public_key: identity.public.public_key.clone(),
+            role: head.role.clone(),
+            value,
+        };
+        canonical_cosigned(FORMAT_2, &message, &[signature])
+    }
+    .map_err(ExportError::Canonical)?;
     Ok(SignedResult {
         bytes,
         sha256: sha256_hex(&message),
@@ -126,6 +144,30 @@ pub fn sign(payload: &Payload, identity: &Identity) -> Result<SignedResult, Expo
         is_final: payload.is_final,
         payload: payload.clone(),
     })
+}
+
+/// The head of the payload's expert group, when `identity` is theirs: the key the group
+/// records for them is the identity's, or, when none is recorded, their names agree.
+fn signing_head<'a>(
+    payload: &'a Payload,
+    identity: &Identity,
+) -> Result<&'a TeamEntry, ExportError> {
+    let refused = |head: Option<&TeamEntry>| ExportError::NotHead {
+        head: head.map(|h| h.name.clone()),
+        signer: identity.public.name.clone(),
+        fingerprint: identity.fingerprint(),
+    };
+    let head = payload.head().ok_or_else(|| refused(None))?;
+    let own = identity.verifying_key().to_bytes();
+    let is_theirs = match head.key.as_deref() {
+        Some(key) => keys::decode_public_key(key).is_some_and(|k| k.to_bytes() == own),
+        None => keys::names_agree(&head.name, &identity.public.name),
+    };
+    if is_theirs {
+        Ok(head)
+    } else {
+        Err(refused(Some(head)))
+    }
 }
 
 /// The completeness gate, the payload and the signature of an inspection's result; the

@@ -498,16 +498,138 @@ impl Signature {
     }
 }
 
-/// A whole result document.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// One signature of a co-signed result (`akredit-result/2`): a member of the expert
+/// group, named and with their role as the payload's team records them, and their
+/// Ed25519 signature over the same canonical payload bytes as format 1's. Its fields are
+/// declared in the order of their JSON names, so serde writes them canonically.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+pub struct MemberSignature {
+    /// The member's full name, as the team records it.
+    pub name: String,
+    /// The key it was made with, base64.
+    pub public_key: String,
+    /// `head` or `expert`, as the team records it.
+    pub role: String,
+    /// The signature, base64.
+    pub value: String,
+}
+
+impl MemberSignature {
+    /// The signature as format 1 writes one (algorithm `ed25519`), to check it.
+    pub fn as_signature(&self) -> Signature {
+        Signature {
+            algorithm: "ed25519".into(),
+            public_key: self.public_key.clone(),
+            value: self.value.clone(),
+        }
+    }
+
+    /// The fingerprint of the key it names, when it is a well-formed one.
+    pub fn fingerprint(&self) -> Option<String> {
+        keys::decode_public_key(&self.public_key).map(|k| keys::fingerprint(&k.to_bytes()))
+    }
+
+    /// The key it names, when it is a well-formed one.
+    pub fn key(&self) -> Option<[u8; 32]> {
+        keys::decode_public_key(&self.public_key).map(|k| k.to_bytes())
+    }
+}
+
+/// A whole result document, of either format: `akredit-result/1`
+/// (`{"format","payload","signature"}`) or, for a result with an expert group,
+/// `akredit-result/2` (`{"format","payload","signatures":[…]}`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "ResultLayout", into = "ResultLayout")]
 pub struct ResultFile {
-    /// [`FORMAT`].
+    /// [`FORMAT`](super::FORMAT) or [`FORMAT_2`](super::FORMAT_2).
     pub format: String,
     /// What is signed.
     pub payload: Payload,
-    /// The signature.
+    /// The signature: format 1's only one; of format 2, the exporter's (the first of
+    /// [`ResultFile::signatures`]) in format 1's form, so that what reads one signer
+    /// reads the head's.
     pub signature: Signature,
+    /// Format 2's signatures, the exporter's (the head's) first; empty for format 1.
+    pub signatures: Vec<MemberSignature>,
+}
+
+impl ResultFile {
+    /// Whether it is a co-signed result (`akredit-result/2`).
+    pub fn is_cosigned(&self) -> bool {
+        self.format == super::FORMAT_2
+    }
+
+    /// The canonical bytes of the whole file around its canonical payload `message`, in
+    /// its format's layout.
+    pub fn canonical_bytes(&self, message: &[u8]) -> Result<Vec<u8>, String> {
+        if self.is_cosigned() {
+            super::canonical::canonical_cosigned(&self.format, message, &self.signatures)
+        } else {
+            super::canonical_file(&self.format, message, &self.signature)
+        }
+    }
+}
+
+/// A result file as its JSON lays it out: `signature` (format 1) or `signatures`
+/// (format 2), never both.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ResultLayout {
+    format: String,
+    payload: Payload,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    signature: Option<Signature>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    signatures: Option<Vec<MemberSignature>>,
+}
+
+impl TryFrom<ResultLayout> for ResultFile {
+    type Error = String;
+
+    fn try_from(r: ResultLayout) -> Result<ResultFile, String> {
+        let cosigned = r.format == super::FORMAT_2;
+        let (signature, signatures) = match (r.signature, r.signatures) {
+            (Some(s), None) if !cosigned => (s, Vec::new()),
+            (None, Some(list)) if cosigned => match list.first() {
+                Some(first) => (first.as_signature(), list),
+                None => return Err(format!("{} with no signature", super::FORMAT_2)),
+            },
+            (None, None) if cosigned => return Err("missing field `signatures`".into()),
+            (None, None) => return Err("missing field `signature`".into()),
+            _ if cosigned => {
+                return Err(format!(
+                    "{} carries `signatures`, not `signature`",
+                    super::FORMAT_2
+                ));
+            }
+            _ => {
+                return Err(format!(
+                    "only {} carries `signatures`; this file is {:?}",
+                    super::FORMAT_2,
+                    r.format
+                ));
+            }
+        };
+        Ok(ResultFile {
+            format: r.format,
+            payload: r.payload,
+            signature,
+            signatures,
+        })
+    }
+}
+
+impl From<ResultFile> for ResultLayout {
+    fn from(r: ResultFile) -> ResultLayout {
+        let cosigned = r.is_cosigned();
+        ResultLayout {
+            format: r.format,
+            payload: r.payload,
+            signature: (!cosigned).then_some(r.signature),
+            signatures: cosigned.then_some(r.signatures),
+        }
+    }
 }
 
 /// A history row as a result (and `history --json`) writes it.

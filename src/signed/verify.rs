@@ -4,10 +4,11 @@
 use std::collections::BTreeSet;
 use std::fmt;
 
+use super::signatures::check_cosigned;
 use super::{
-    FORMAT, Payload, RecommendationEntry, ResultFile, ResultTotals, SignatureFault, TrustedKey,
-    canonical_file, canonical_payload, fingerprint, keys, missing_facts, missing_for_final,
-    row_altered,
+    FORMAT, FORMAT_2, Payload, RecommendationEntry, ResultFile, ResultTotals, SignatureFault,
+    SignatureStatus, TrustedKey, canonical_payload, fingerprint, keys, missing_facts,
+    missing_for_final, row_altered,
 };
 use crate::answers::{Answer, Answers, DocumentCheck, Fact, fact_off_history};
 use crate::catalogue::{Catalogue, Code, ModelId, sha256_hex};
@@ -56,8 +57,14 @@ pub struct Verification {
     pub result: Option<ResultFile>,
     /// SHA-256 of the canonical payload, when the payload could be read and put in canonical form.
     pub sha256: Option<String>,
-    /// The name a trusted identity gives the signing key, when `--trust` named it.
+    /// The name a trusted identity gives the signing key, when `--trust` named it (of a
+    /// co-signed result, the head's, who exported it).
     pub trusted_name: Option<String>,
+    /// Of a co-signed result (`akredit-result/2`): every member of its expert group, in
+    /// the team's order, and where their signature stands, then any signature in a name
+    /// the team does not record (or a second one in a member's name). Empty for a result
+    /// of one expert (`akredit-result/1`), whose one signature is the `signature` check.
+    pub signatures: Vec<SignatureStatus>,
 }
 
 impl Verification {
@@ -90,7 +97,21 @@ impl Verification {
             .filter(|c| matches!(c.outcome, Outcome::Warning(_)))
     }
 
-    fn push(&mut self, name: &'static str, outcome: Outcome) {
+    /// Of a co-signed result: how many members of the expert group have signed validly,
+    /// and how many it has (`(2, 3)`: "2 of 3"); `None` for a result of one expert.
+    pub fn signed_of(&self) -> Option<(usize, usize)> {
+        let result = self.result.as_ref().filter(|r| r.is_cosigned())?;
+        let team = result.payload.team.len();
+        let signed = self
+            .signatures
+            .iter()
+            .take(team)
+            .filter(|s| s.valid())
+            .count();
+        Some((signed, team))
+    }
+
+    pub(super) fn push(&mut self, name: &'static str, outcome: Outcome) {
         self.checks.push(Check { name, outcome });
     }
 }
@@ -135,6 +156,7 @@ pub fn verify(bytes: &[u8], catalogue: &Catalogue, trusted: &[TrustedKey]) -> Ve
         result: None,
         sha256: None,
         trusted_name: None,
+        signatures: Vec::new(),
     };
     let Some((result, message)) = check_format(bytes, &mut v) else {
         return v;
@@ -142,8 +164,14 @@ pub fn verify(bytes: &[u8], catalogue: &Catalogue, trusted: &[TrustedKey]) -> Ve
     // A payload with no canonical form names no result, and no signature can be over it
     // (checked against nothing, it fails).
     v.sha256 = message.as_deref().map(sha256_hex);
-    let signer = check_signature(&result, message.as_deref().unwrap_or_default(), &mut v);
-    let (trust, trusted_name) = check_trust(signer, &result.payload.signer, trusted);
+    let message_bytes = message.as_deref().unwrap_or_default();
+    let (trust, trusted_name) = if result.is_cosigned() {
+        check_cosigned(&result, message_bytes, &mut v);
+        check_trust_each(&result, trusted)
+    } else {
+        let signer = check_signature(&result, message_bytes, &mut v);
+        check_trust(signer, &result.payload.signer, trusted)
+    };
     v.trusted_name = trusted_name;
     v.push("trusted signer", trust);
     let p = &result.payload;
@@ -181,7 +209,7 @@ fn check_format(bytes: &[u8], v: &mut Verification) -> Option<(ResultFile, Optio
             return None;
         }
     };
-    if result.format != FORMAT {
+    if result.format != FORMAT && result.format != FORMAT_2 {
         v.push(
             "format",
             Outcome::Fail(format!("format {:?}, expected {FORMAT:?}", result.format)),
@@ -190,8 +218,11 @@ fn check_format(bytes: &[u8], v: &mut Verification) -> Option<(ResultFile, Optio
     }
     let message = match canonical_payload(&result.payload) {
         Ok(message) => {
-            if canonical_file(&result.format, &message, &result.signature).as_deref() == Ok(bytes) {
-                v.push("format", Outcome::Pass(format!("{FORMAT}, canonical")));
+            if result.canonical_bytes(&message).as_deref() == Ok(bytes) {
+                v.push(
+                    "format",
+                    Outcome::Pass(format!("{}, canonical", result.format)),
+                );
             } else {
                 v.push(
                     "format",
@@ -555,6 +586,41 @@ fn check_trust(
             Some(name.clone()),
         ),
     }
+}
+
+/// The trust check of a co-signed result: each signature's key among the trusted ones,
+/// in its member's name. Returns the outcome and the name trusted for the first (the
+/// head's) signature.
+fn check_trust_each(result: &ResultFile, trusted: &[TrustedKey]) -> (Outcome, Option<String>) {
+    if trusted.is_empty() {
+        return (
+            Outcome::Skipped(
+                "no trusted key given; compare the fingerprints with the experts'".into(),
+            ),
+            None,
+        );
+    }
+    let mut passed = Vec::new();
+    let mut failed = Vec::new();
+    let mut head_name = None;
+    for (i, s) in result.signatures.iter().enumerate() {
+        let (outcome, name) = check_trust(s.key(), &s.name, trusted);
+        if i == 0 {
+            head_name = name;
+        }
+        match outcome {
+            Outcome::Pass(why) => passed.push(format!("{}: {why}", s.name)),
+            Outcome::Fail(why) | Outcome::Warning(why) | Outcome::Skipped(why) => {
+                failed.push(format!("{}: {why}", s.name))
+            }
+        }
+    }
+    let outcome = if failed.is_empty() {
+        Outcome::Pass(passed.join("; "))
+    } else {
+        Outcome::Fail(failed.join("; "))
+    };
+    (outcome, head_name)
 }
 
 fn answers_from(p: &Payload, catalogue: &Catalogue, model: ModelId) -> Result<Answers, String> {

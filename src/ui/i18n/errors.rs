@@ -466,6 +466,12 @@ impl Worded for ExportError {
             ),
             X::File(f) => f.ukrainian(),
             X::SelfAssessment => "цей файл — самооцінка закладу, а не перевірка комісії; збережіть його як самооцінку закладу для експерта".to_string(),
+            X::NotHead { head: None, signer, fingerprint } => format!(
+                "у перевірці є експертна група, але немає її керівника: результат групи першим підписує керівник, а цей ключ ({signer}, {fingerprint}) підписати його за нього не може"
+            ),
+            X::NotHead { head: Some(head), signer, fingerprint } => format!(
+                "результат експертної групи першим підписує її керівник, {head}; цей ключ належить {signer} ({fingerprint}), а група не записала його ключем керівника. Керівник експортує результат, експерти потім додають до нього свої підписи"
+            ),
         }
     }
 }
@@ -815,6 +821,11 @@ mod tests {
             ExportError::TooLarge { bytes: 9, limit: 8 },
             ExportError::File(FileError::Exists(path())),
             ExportError::SelfAssessment,
+            ExportError::NotHead {
+                head: Some("Петренко П. П.".into()),
+                signer: "Сидоренко О.".into(),
+                fingerprint: "3f2a 9c01".into(),
+            },
         ] {
             assert_ukrainian(&x);
         }
