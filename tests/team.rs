@@ -663,6 +663,10 @@ fn a_part_opens_bound_to_the_group_s_inspection() {
     );
     assert!(run.stderr.contains("not a member"), "{}", run.stderr);
     assert!(!g.path("x.akredit").exists());
+    // A part is not the group's result: it is signed as a part.
+    let run = g.refused("a", &["export", "a.akredit", "--draft", "--out", "x.json"]);
+    assert!(run.stderr.contains("export-part"), "{}", run.stderr);
+    assert!(!g.path("x.json").exists());
     // Export-part of the group's own file is refused: it is not a part.
     let run = g.refused("head", &["export-part", "h.akredit", "--out", "x.json"]);
     assert!(run.stderr.contains("not a member's part"), "{}", run.stderr);

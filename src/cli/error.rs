@@ -158,6 +158,7 @@ pub fn hint(e: &CliError) -> Option<String> {
             }
             ExportError::Incomplete(_) => "export an incomplete inspection as a draft with --draft",
             ExportError::SelfAssessment => "akredit export-self FILE --out SELF.json",
+            ExportError::Part(_) => "akredit export-part FILE --out PART.json",
             ExportError::NotHead { head: None, .. } => {
                 "name the head with akredit team FILE edit \"NAME\" --role head --key IDENTITY.json; the head exports, then each expert runs akredit cosign RESULT.json --out COSIGNED.json"
             }

@@ -180,6 +180,9 @@ pub fn sign_inspection(
     if insp.meta().purpose == crate::inspection::Purpose::SelfAssessment {
         return Err(ExportError::SelfAssessment);
     }
+    if let Some(part) = &insp.meta().part {
+        return Err(ExportError::Part(part.member.clone()));
+    }
     let lacking = what_final_lacks(insp);
     if !lacking.is_empty() && !draft {
         return Err(ExportError::Incomplete(lacking));

@@ -111,6 +111,12 @@ pub enum ExportError {
         "this file is a centre's self-assessment, not the commission's inspection; save it as the centre's self-assessment for the expert instead"
     )]
     SelfAssessment,
+    /// The file is a member's part of the group's inspection: its grades go to the head
+    /// as a signed part, and the group's result is the head's to export.
+    #[error(
+        "this file is {0}'s part of the expert group's inspection, not the group's inspection: sign it as a part for the head to merge; the head exports the group's result"
+    )]
+    Part(String),
 }
 
 /// The words of [`ExportError::NotHead`].

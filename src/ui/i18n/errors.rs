@@ -466,6 +466,9 @@ impl Worded for ExportError {
             ),
             X::File(f) => f.ukrainian(),
             X::SelfAssessment => "цей файл — самооцінка закладу, а не перевірка комісії; збережіть його як самооцінку закладу для експерта".to_string(),
+            X::Part(member) => format!(
+                "цей файл — частина перевірки, яку оцінює {member}, а не перевірка експертної групи: підпишіть його як частину для керівника групи; результат групи експортує керівник"
+            ),
             X::NotHead { head: None, signer, fingerprint } => format!(
                 "у перевірці є експертна група, але немає її керівника: результат групи першим підписує керівник, а цей ключ ({signer}, {fingerprint}) підписати його за нього не може"
             ),
@@ -821,6 +824,7 @@ mod tests {
             ExportError::TooLarge { bytes: 9, limit: 8 },
             ExportError::File(FileError::Exists(path())),
             ExportError::SelfAssessment,
+            ExportError::Part("Петренко І.".into()),
             ExportError::NotHead {
                 head: Some("Петренко П. П.".into()),
                 signer: "Сидоренко О.".into(),
