@@ -743,3 +743,84 @@ fn a_part_through_a_link_is_read_and_no_output_goes_through_one() {
         "nothing written through the link"
     );
 }
+
+/// Done when three experts score one centre on three laptops and the commission gets one
+/// result all three signed: the merged inspection finished by the head, exported final
+/// (format 2), co-signed on each expert's laptop, verified and tabulated as 3 of 3.
+#[test]
+fn three_laptops_give_the_commission_one_result_signed_by_all_three() {
+    let g = Group::new();
+    g.graded_parts();
+    let take_a = format!("{A}:1.2.1");
+    let take_b = format!("{B}:1.2.2");
+    g.ok(
+        "head",
+        &[
+            "merge",
+            "h.akredit",
+            "a.json",
+            "b.json",
+            "--take",
+            &take_a,
+            "--take",
+            &take_b,
+        ],
+    );
+    {
+        // The head grades what nobody graded, and records the facts.
+        let mut insp =
+            Inspection::open(&g.path("h.akredit"), catalogue(), Access::ReadWrite).unwrap();
+        let cat = catalogue();
+        let rest: Vec<Change> = cat
+            .model_standards(ModelId::Full)
+            .filter(|s| !insp.answers().get(&s.code).is_decided())
+            .map(|s| Change::Grade {
+                code: s.code.clone(),
+                column: Column::Commission,
+                grade: s.scale.grades().last().copied(),
+            })
+            .collect();
+        insp.apply(&rest).unwrap();
+        common::record_facts(&mut insp);
+    }
+    g.ok("head", &["export", "h.akredit", "--out", "result.json"]);
+    g.ok("a", &["cosign", "result.json", "--out", "result-a.json"]);
+    g.ok("b", &["cosign", "result-a.json", "--out", "result-ab.json"]);
+    let verified = g.ok("head", &["verify", "result-ab.json"]);
+    assert!(
+        verified.stdout.contains("signed by 3 of 3"),
+        "{}",
+        verified.stdout
+    );
+    assert!(verified.stdout.contains("VERIFIED"), "{}", verified.stdout);
+    let table = g.ok("head", &["commission", "result-ab.json"]);
+    assert!(table.stdout.contains("3 of 3"), "{}", table.stdout);
+    assert!(table.stdout.contains("1 valid final"), "{}", table.stdout);
+    // The result names who graded what, and the decisions are in its history.
+    let result: serde_json::Value =
+        serde_json::from_slice(&fs::read(g.path("result-ab.json")).unwrap()).unwrap();
+    let payload = &result["payload"];
+    assert_eq!(payload["team"].as_array().unwrap().len(), 3);
+    let author = |c: &str| {
+        payload["standards"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["code"] == c)
+            .map(|s| s["author"].clone())
+            .unwrap()
+    };
+    assert_eq!(author("1.2.1"), A);
+    assert_eq!(author("1.2.2"), B);
+    assert!(
+        author("1.1.1.1").is_null(),
+        "the head's own grade names no other author"
+    );
+    let decisions = payload["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["field"] == "decision")
+        .count();
+    assert_eq!(decisions, 2);
+}
