@@ -710,3 +710,70 @@ fn the_folder_and_trusted_keys_are_remembered_and_verified_on_the_next_start() {
     assert_eq!(h.get_all_by_role_and_label(Role::Button, KYIV).count(), 2);
     assert!(h.query_by_label_contains("Довірені ключі: ").is_some());
 }
+
+/// An expert opens the head's result of their group in the overview: the signatures are
+/// listed (theirs not yet), «Співпідписати…» writes the co-signed copy beside it, which is
+/// shown verified with every member signed, and co-signing it again is not offered.
+#[test]
+fn an_expert_co_signs_the_group_s_result_from_the_overview() {
+    use akredit::answers::Role as TeamRole;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let head = Identity::create(&Home::at(dir.path().join("home-head")), "Коваленко Олена")
+        .expect("head's key");
+    let expert =
+        Identity::create(&Home::at(dir.path().join("gui-home")), "Петренко Іван").expect("key");
+    let mut insp = inspection(dir.path(), "group.akredit", POLTAVA, None);
+    let mut team = Vec::new();
+    for (name, role, id) in [
+        ("Коваленко Олена", TeamRole::Head, &head),
+        ("Петренко Іван", TeamRole::Expert, &expert),
+    ] {
+        team.push(Change::Member {
+            name: name.into(),
+            role: Some(role),
+        });
+        team.push(Change::MemberKey {
+            name: name.into(),
+            key: Some(id.public.public_key.clone()),
+        });
+    }
+    insp.apply(&team).expect("team");
+    let folder = dir.path().join("results");
+    fs::create_dir(&folder).expect("folder");
+    signed::export(&mut insp, &head, false, &folder.join("group.result.json")).expect("export");
+
+    let mut h = harness(dir.path());
+    verify_folder(&mut h, &folder);
+    h.get_by_label("group.result.json").click();
+    h.run();
+    assert!(h.query_by_label("Підписи експертної групи").is_some());
+    assert!(
+        h.query_by_label_contains("Петренко Іван — експерт")
+            .is_some()
+            && h.query_by_label_contains("ще не підписав(ла)").is_some(),
+        "the expert's signature is awaited"
+    );
+    h.get_by_role_and_label(Role::Button, "Співпідписати…")
+        .click();
+    h.run();
+    let cosigned = folder.join("group.result-cosigned.json");
+    assert!(!cosigned.exists(), "nothing written before Save");
+    h.get_by_role_and_label(Role::Button, "Зберегти").click();
+    h.run();
+    let v = signed::verify(&fs::read(&cosigned).expect("written"), &catalogue(), &[]);
+    assert!(v.holds());
+    assert_eq!(v.signed_of(), Some((2, 2)));
+    assert!(
+        h.query_all_by_label_contains("Співпідписано: Петренко Іван")
+            .count()
+            >= 1
+    );
+    // The co-signed copy is shown now: both signed, nothing left to co-sign.
+    assert!(h.query_by_label_contains("ще не підписав(ла)").is_none());
+    assert!(h.query_all_by_label_contains("підписали 2 з 2").count() >= 1);
+    assert!(
+        h.get_by_role_and_label(Role::Button, "Співпідписати…")
+            .accesskit_node()
+            .is_disabled()
+    );
+}

@@ -173,4 +173,10 @@ pub enum CommissionAction {
     SaveProtocol,
     /// Show the folder of the result shown in the system's file manager.
     RevealFolder,
+    /// Open the co-signing form of the result shown, a free name beside it suggested.
+    StartCosign,
+    /// Choose where the co-signed result goes with the native dialog.
+    BrowseCosign,
+    /// Sign the result shown with this computer's key and write it where the form says.
+    SaveCosign,
 }

@@ -69,6 +69,48 @@ impl AkreditApp {
                 }
             }
             Action::RevealFolder => self.reveal_result_folder(),
+            Action::StartCosign => {
+                if let Some(d) = &mut view.detail {
+                    d.cosign = Some(SaveForm::at(&cosigned_suggestion(&d.path)));
+                }
+            }
+            Action::BrowseCosign => {
+                if let Some(form) = view.detail.as_mut().and_then(|d| d.cosign.as_mut()) {
+                    browse(form, self.dialogs.as_ref(), "JSON", "json");
+                }
+            }
+            Action::SaveCosign => self.save_cosigned(),
+        }
+    }
+
+    /// Co-signs the result shown with this computer's key into the form's new file, and
+    /// shows the new file (verified again) when it is written.
+    fn save_cosigned(&mut self) {
+        let lang = self.settings.language;
+        let Some(d) = &mut self.commission.detail else {
+            return;
+        };
+        let typed = d
+            .cosign
+            .as_ref()
+            .map(|f| f.path.clone())
+            .unwrap_or_default();
+        let outcome = write_cosigned(d, &self.catalogue, self.home.as_ref(), &typed, lang);
+        self.status = status_of(
+            &outcome
+                .as_ref()
+                .map(|(text, _)| text.clone())
+                .map_err(Clone::clone),
+        );
+        match outcome {
+            Ok((_, written)) => {
+                super::runner::open(&mut self.commission, &self.catalogue, &written, lang);
+            }
+            Err(e) => {
+                if let Some(form) = &mut d.cosign {
+                    form.outcome = Some(Err(e));
+                }
+            }
         }
     }
 
@@ -193,6 +235,44 @@ fn write_csv(overview: &Overview, typed: &str, lang: Language) -> Result<String,
         path.display(),
         T::CountFiles.get(lang),
         overview.rows.len()
+    ))
+}
+
+/// `NAME-cosigned.json` beside the result (numbered when taken).
+fn cosigned_suggestion(path: &Path) -> PathBuf {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "result".into());
+    free_name(&path.with_file_name(format!("{stem}-cosigned.json")))
+}
+
+/// Adds this computer's key's signature to the result shown (as `akredit cosign` does)
+/// and writes the co-signed result to a new file; returns what to say and the new file.
+fn write_cosigned(
+    d: &Detail,
+    catalogue: &Catalogue,
+    home: Option<&crate::support::home::Home>,
+    typed: &str,
+    lang: Language,
+) -> Result<(String, PathBuf), String> {
+    let path = typed_path(typed, lang)?;
+    let home = home.ok_or_else(|| T::NoDataFolder.get(lang).to_string())?;
+    let identity = crate::signed::Identity::load(home).map_err(|e| i18n::error(&e, lang))?;
+    let bytes = crate::signed::read_result_file(&d.path).map_err(|e| i18n::error(&e, lang))?;
+    let done = crate::signed::cosign_to(&bytes, catalogue, &identity, &path)
+        .map_err(|e| i18n::error(&e, lang))?;
+    let (signed, of) = done.signed_of;
+    Ok((
+        format!(
+            "{} {} — {} {signed} {} {of}; {}",
+            T::CosignDone.get(lang),
+            done.name,
+            T::SignedByCount.get(lang),
+            T::OfCount.get(lang),
+            path.display()
+        ),
+        path,
     ))
 }
 

@@ -39,6 +39,14 @@ pub fn show(
         if ui.button(T::OpenFolder.get(lang)).clicked() {
             commands.push(Command::Commission(Action::RevealFolder));
         }
+        if ui
+            .add_enabled(can_cosign(d), egui::Button::new(T::Cosign.get(lang)))
+            .on_hover_text(T::CosignHint.get(lang))
+            .on_disabled_hover_text(T::CosignNotPossible.get(lang))
+            .clicked()
+        {
+            commands.push(Command::Commission(Action::StartCosign));
+        }
         ui.label(RichText::new(T::ReadOnlyResult.get(lang)).weak());
     });
     if let Some(form) = &mut d.protocol {
@@ -46,6 +54,16 @@ pub fn show(
             form,
             T::ProtocolFile,
             [Action::BrowseProtocol, Action::SaveProtocol],
+            lang,
+            ui,
+            commands,
+        );
+    }
+    if let Some(form) = &mut d.cosign {
+        save_form(
+            form,
+            T::CosignedFile,
+            [Action::BrowseCosign, Action::SaveCosign],
             lang,
             ui,
             commands,
@@ -61,12 +79,28 @@ pub fn show(
         .show(ui, |ui| body(d, catalogue, lang, ui));
 }
 
+/// Whether the result shown can be co-signed: a result of an expert group that verifies
+/// and that some member has not signed yet (whether this computer's key is one of
+/// theirs is checked when signing, and said if not).
+fn can_cosign(d: &Detail) -> bool {
+    d.verification.as_ref().is_some_and(|v| {
+        v.holds()
+            && v.result.as_ref().is_some_and(|r| r.is_cosigned())
+            && v.signed_of().is_some_and(|(signed, of)| signed < of)
+    })
+}
+
 fn body(d: &Detail, catalogue: &Catalogue, lang: Language, ui: &mut Ui) {
     let result = d.verification.as_ref().and_then(|v| v.result.as_ref());
     header(d, result, lang, ui);
     if let Some(result) = result {
         ui.add_space(6.0);
         totals(&result.payload.totals, lang, ui);
+    }
+    if let Some(v) = d.verification.as_ref().filter(|v| !v.signatures.is_empty()) {
+        ui.add_space(8.0);
+        ui.heading(T::SignaturesHeading.get(lang));
+        signatures(v, lang, ui);
     }
     ui.add_space(8.0);
     ui.heading(T::ChecksHeading.get(lang));
@@ -165,6 +199,37 @@ fn checks(d: &Detail, lang: Language, ui: &mut Ui) {
             verification::check_name(check.name, lang),
             verification::check_detail(check.name, detail, lang)
         );
+        ui.add(egui::Label::new(RichText::new(text).color(colour)).wrap());
+    }
+}
+
+/// Each member of the expert group and where their signature stands: signed (valid),
+/// signed but invalid (why, in red), or not yet.
+fn signatures(v: &crate::signed::Verification, lang: Language, ui: &mut Ui) {
+    use crate::signed::SignatureState;
+    for s in &v.signatures {
+        let role = match s.role.as_str() {
+            "head" => T::SigRoleHead.get(lang),
+            _ => T::SigRoleExpert.get(lang),
+        };
+        let key = s.fingerprint.as_deref().map_or(String::new(), |f| {
+            format!(" · {} {f}", T::KeyWord.get(lang))
+        });
+        let (state, colour) = match &s.state {
+            SignatureState::Valid => (
+                T::SignatureValid.get(lang).to_string(),
+                ui.visuals().text_color(),
+            ),
+            SignatureState::NotYet => (
+                T::SignatureNotYet.get(lang).to_string(),
+                ui.visuals().warn_fg_color,
+            ),
+            SignatureState::Invalid(why) => (
+                format!("{}: {why}", T::SignatureInvalid.get(lang)),
+                ui.visuals().error_fg_color,
+            ),
+        };
+        let text = format!("{} — {role}{key}: {state}", s.name);
         ui.add(egui::Label::new(RichText::new(text).color(colour)).wrap());
     }
 }

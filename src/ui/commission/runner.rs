@@ -132,5 +132,6 @@ pub fn open(view: &mut CommissionView, catalogue: &Catalogue, path: &Path, lang:
         read_error,
         row,
         protocol: None,
+        cosign: None,
     });
 }

@@ -72,6 +72,8 @@ pub struct Detail {
     pub row: Option<Row>,
     /// Where its protocol goes, while that form is open.
     pub protocol: Option<SaveForm>,
+    /// Where the result co-signed with this computer's key goes, while that form is open.
+    pub cosign: Option<SaveForm>,
 }
 
 impl CommissionView {

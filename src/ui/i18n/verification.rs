@@ -27,6 +27,8 @@ pub fn check_name(name: &str, lang: Language) -> String {
         "consistent" => "узгодженість",
         "totals" => "підсумки",
         "history" => "історія",
+        "signers" => "підписувачі",
+        "co-signed" => "співпідписи",
         other => other,
     }
     .to_string()
@@ -58,6 +60,8 @@ pub fn check_detail(name: &str, detail: &str, lang: Language) -> String {
         "standards" | "complete" | "facts" | "consistent" => content_uk(detail),
         "totals" => totals_uk(detail),
         "history" => history_uk(detail),
+        "signers" => signers_uk(detail),
+        "co-signed" => cosigned_uk(detail),
         _ => None,
     };
     format!("{}{earlier}", worded.unwrap_or_else(|| detail.to_string()))
@@ -193,12 +197,36 @@ fn signature_uk(d: &str) -> Option<String> {
     if let Some(alg) = d.strip_prefix("unknown algorithm ") {
         return Some(format!("невідомий алгоритм {alg}"));
     }
+    if let Some(n) = d
+        .strip_suffix(" signatures valid over the payload")
+        .or_else(|| d.strip_suffix(" signature valid over the payload"))
+    {
+        return Some(format!("дійсних підписів над вмістом: {n}"));
+    }
     let rest = d.strip_prefix("valid, made with key ")?;
     let (fp, signer) = rest.split_once(" (the result names ")?;
     let signer = signer.strip_suffix(" as its signer)")?;
     Some(format!(
         "дійсний, зроблений ключем {fp} (підписувачем результат називає {signer})"
     ))
+}
+
+fn signers_uk(d: &str) -> Option<String> {
+    (d == "each signature is a member's, with the key the group records for them").then(|| {
+        "кожен підпис належить членові експертної групи і зроблений ключем, який група для нього записала".into()
+    })
+}
+
+/// "signed by 2 of 3: A, B; not yet: C" in Ukrainian.
+fn cosigned_uk(d: &str) -> Option<String> {
+    let rest = d.strip_prefix("signed by ")?;
+    let (counts, names) = rest.split_once(": ")?;
+    let (signed, of) = counts.split_once(" of ")?;
+    let (names, waiting) = match names.split_once("; not yet: ") {
+        Some((names, waiting)) => (names, format!("; ще не підписали: {waiting}")),
+        None => (names, String::new()),
+    };
+    Some(format!("підписали {signed} з {of}: {names}{waiting}"))
 }
 
 fn trust_uk(d: &str) -> Option<String> {
@@ -470,5 +498,28 @@ mod tests {
             check_detail("totals", "x — recomputed", Language::En),
             "x — recomputed"
         );
+    }
+}
+
+impl super::errors::Worded for crate::signed::CosignError {
+    fn ukrainian(&self) -> String {
+        use crate::signed::CosignError as C;
+        match self {
+            C::NotVerified(failed) => format!(
+                "результат не пройшов перевірки, тож співпідписати його не можна:\n{}",
+                failed.join("\n")
+            ),
+            C::OneExpert => "цей результат підписав один експерт (akredit-result/1): у ньому немає експертної групи, члени якої могли б його співпідписати".into(),
+            C::NotMember { signer, fingerprint, recorded_as } => format!(
+                "цей ключ ({signer}, {fingerprint}) не належить жодному членові експертної групи результату{}",
+                recorded_as.as_ref().map(|n| format!("; для {n} група записала інший ключ")).unwrap_or_default()
+            ),
+            C::AlreadySigned { name } => format!("{name} уже підписав(ла) цей результат; нічого не записано"),
+            C::Canonical(detail) => format!("внутрішня помилка: {detail}"),
+            C::TooLarge { bytes, limit } => format!(
+                "співпідписаний результат мав би {bytes} байтів — більше за {limit} байтів, які може мати результат"
+            ),
+            C::File(f) => super::errors::error(f, crate::support::settings::Language::Uk),
+        }
     }
 }
