@@ -433,6 +433,29 @@ fn history_uk(d: &str) -> Option<String> {
     ))
 }
 
+impl super::errors::Worded for crate::signed::CosignError {
+    fn ukrainian(&self) -> String {
+        use crate::signed::CosignError as C;
+        match self {
+            C::NotVerified(failed) => format!(
+                "результат не пройшов перевірки, тож співпідписати його не можна:\n{}",
+                failed.join("\n")
+            ),
+            C::OneExpert => "цей результат підписав один експерт (akredit-result/1): у ньому немає експертної групи, члени якої могли б його співпідписати".into(),
+            C::NotMember { signer, fingerprint, recorded_as } => format!(
+                "цей ключ ({signer}, {fingerprint}) не належить жодному членові експертної групи результату{}",
+                recorded_as.as_ref().map(|n| format!("; для {n} група записала інший ключ")).unwrap_or_default()
+            ),
+            C::AlreadySigned { name } => format!("{name} уже підписав(ла) цей результат; нічого не записано"),
+            C::Canonical(detail) => format!("внутрішня помилка: {detail}"),
+            C::TooLarge { bytes, limit } => format!(
+                "співпідписаний результат мав би {bytes} байтів — більше за {limit} байтів, які може мати результат"
+            ),
+            C::File(f) => super::errors::error(f, crate::support::settings::Language::Uk),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -498,28 +521,5 @@ mod tests {
             check_detail("totals", "x — recomputed", Language::En),
             "x — recomputed"
         );
-    }
-}
-
-impl super::errors::Worded for crate::signed::CosignError {
-    fn ukrainian(&self) -> String {
-        use crate::signed::CosignError as C;
-        match self {
-            C::NotVerified(failed) => format!(
-                "результат не пройшов перевірки, тож співпідписати його не можна:\n{}",
-                failed.join("\n")
-            ),
-            C::OneExpert => "цей результат підписав один експерт (akredit-result/1): у ньому немає експертної групи, члени якої могли б його співпідписати".into(),
-            C::NotMember { signer, fingerprint, recorded_as } => format!(
-                "цей ключ ({signer}, {fingerprint}) не належить жодному членові експертної групи результату{}",
-                recorded_as.as_ref().map(|n| format!("; для {n} група записала інший ключ")).unwrap_or_default()
-            ),
-            C::AlreadySigned { name } => format!("{name} уже підписав(ла) цей результат; нічого не записано"),
-            C::Canonical(detail) => format!("внутрішня помилка: {detail}"),
-            C::TooLarge { bytes, limit } => format!(
-                "співпідписаний результат мав би {bytes} байтів — більше за {limit} байтів, які може мати результат"
-            ),
-            C::File(f) => super::errors::error(f, crate::support::settings::Language::Uk),
-        }
     }
 }
