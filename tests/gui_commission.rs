@@ -744,6 +744,10 @@ fn an_expert_co_signs_the_group_s_result_from_the_overview() {
 
     let mut h = harness(dir.path());
     verify_folder(&mut h, &folder);
+    assert!(
+        h.query_by_label_contains("дійсний 1/2").is_some(),
+        "the table says how many of the group signed"
+    );
     h.get_by_label("group.result.json").click();
     h.run();
     assert!(h.query_by_label("Підписи експертної групи").is_some());

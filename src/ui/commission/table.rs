@@ -371,6 +371,10 @@ fn category_and_status(r: &Row, lang: Language, row: &mut egui_extras::TableRow)
             .on_hover_text(style::category_name(category, lang));
     });
     let mut word = verification::status_word(r, lang).to_string();
+    // A group's result: how many of its members have signed, beside its status.
+    if let Some((signed, of)) = r.signed {
+        word.push_str(&format!(" {signed}/{of}"));
+    }
     if !r.notes.is_empty() {
         word.push_str(" *");
     }

@@ -94,6 +94,19 @@ pub fn status_word(row: &Row, lang: Language) -> &'static str {
 /// A row's status in full, as a result's detail shows it (the reasons of an invalid one
 /// are listed apart, [`reason`]).
 pub fn status_full(row: &Row, lang: Language) -> String {
+    let status = status_text(row, lang);
+    match row.signed {
+        Some((signed, of)) => format!(
+            "{status}; {} {signed} {} {of}",
+            T::SignedByCount.get(lang),
+            T::OfCount.get(lang)
+        ),
+        None => status,
+    }
+}
+
+/// A row's status in words, without its signatures.
+fn status_text(row: &Row, lang: Language) -> String {
     let word = status_word(row, lang);
     let uk = lang == Language::Uk;
     match &row.status {
