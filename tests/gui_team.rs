@@ -121,7 +121,7 @@ fn members_are_added_and_edited_on_the_centre_tab_and_a_second_head_is_refused()
     click(&mut h, &format!("{KOVAL} 1.2"));
     click(&mut h, &format!("{KOVAL} 1.1"));
     // A key that is no key is refused; the identity's key is recorded.
-    let paste = format!("{KOVAL} Ключ base64 або шлях до identity.json");
+    let paste = format!("{KOVAL} ключ base64 або шлях до identity.json");
     type_into(&mut h, &paste, "не ключ");
     click(&mut h, &format!("{KOVAL} Вказати ключ"));
     assert!(status_text(&h).contains("не відкритий ключ akredit"));
@@ -152,7 +152,7 @@ fn members_are_added_and_edited_on_the_centre_tab_and_a_second_head_is_refused()
         Some(KOVAL)
     );
     // Removed, then back with one Ctrl+Z.
-    click(&mut h, &format!("{HEAD} Вилучити з групи"));
+    click(&mut h, &format!("{HEAD} Вилучити"));
     assert!(!session(&h).inspection.answers().team.contains_key(HEAD));
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();

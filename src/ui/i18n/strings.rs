@@ -362,13 +362,13 @@ strings! {
     MemberKey => "Ключ", "Key";
     NoKey => "ключ не вказано", "no key given";
     KeyFromFile => "З файлу…", "From a file…";
-    KeyPaste => "Ключ base64 або шлях до identity.json", "Key in base64 or the path of identity.json";
+    KeyPaste => "ключ base64 або шлях до identity.json", "key in base64 or the path of identity.json";
     KeySet => "Вказати ключ", "Set the key";
     KeyClear => "Прибрати ключ", "Remove the key";
     KeyUnreadable => "це не відкритий ключ akredit (44 символи base64, як їх показує «akredit key show») і не файл ідентичності з ним (identity.json)", "this is neither an akredit public key (44 base64 characters, as akredit key show prints it) nor an identity file holding one (identity.json)";
     MemberGroups => "Групи", "Groups";
     GradedHere => "оцінено тут", "graded here";
-    RemoveMember => "Вилучити з групи", "Remove from the group";
+    RemoveMember => "Вилучити", "Remove";
     NewMemberName => "Повне ім'я нового члена групи", "Full name of a new member";
     AddExpert => "Додати експерта", "Add as an expert";
     AddHead => "Додати керівника", "Add as the head";

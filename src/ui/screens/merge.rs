@@ -214,7 +214,7 @@ fn conflict_block(
                 ui.label(RichText::new(whose).strong());
                 ui.label(RichText::new(c.label(catalogue, code)).monospace().strong());
                 if let Some(criterion) = c.criterion(catalogue, code) {
-                    ui.add(egui::Label::new(RichText::new(criterion).small()).wrap());
+                    ui.add(egui::Label::new(RichText::new(criterion).weak()).wrap());
                 }
                 if let Some(reason) = &c.na_reason {
                     let reason = crate::answers::shown_reason(catalogue, reason);
@@ -224,7 +224,7 @@ fn conflict_block(
                     ui.add(egui::Label::new(format!("{}: {}", T::Note.get(lang), c.note)).wrap());
                 }
                 let word = if taken { T::MergeTaken } else { T::MergeTake };
-                let take = ui.selectable_label(taken, word.get(lang));
+                let take = ui.add(egui::Button::new(word.get(lang)).selected(taken));
                 let label = format!("{code} {} {}", T::MergeTake.get(lang), c.author);
                 take.widget_info(|| {
                     egui::WidgetInfo::selected(egui::Role::Button, true, taken, &label)

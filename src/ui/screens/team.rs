@@ -17,6 +17,10 @@ use crate::ui::session::{Session, TextKey};
 /// The widest a field of the section is, in points.
 const FIELD_MOST: f32 = 420.0;
 
+/// The width of the field a key is pasted into: a base64 key's 44 characters fit, and
+/// its button beside it on a laptop.
+const KEY_FIELD: f32 = 300.0;
+
 /// Draws the expert group's section.
 pub fn section(
     session: &mut Session,
@@ -154,12 +158,17 @@ fn key(
             });
         }
     });
+    // A key recorded is changed by removing it first: the pasting line is for a member
+    // without one.
+    if fingerprint.is_some() {
+        return;
+    }
     ui.horizontal_wrapped(|ui| {
         let typed = session.team_form.keys.entry(name.to_string()).or_default();
         let field = ui.add(
             egui::TextEdit::singleline(typed)
                 .hint_text(T::KeyPaste.get(lang))
-                .desired_width(ui.available_width().clamp(160.0, FIELD_MOST)),
+                .desired_width(ui.available_width().clamp(160.0, KEY_FIELD)),
         );
         let label = format!("{name} {}", T::KeyPaste.get(lang));
         field.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, &label));
