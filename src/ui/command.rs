@@ -4,12 +4,12 @@
 
 use std::path::PathBuf;
 
-use crate::answers::{Change, Column};
+use crate::answers::{Change, Column, Role};
 use crate::catalogue::{Code, Grade};
 use crate::inspection::NewInspection;
 use crate::support::settings::{Language, Theme};
 use crate::ui::commission::sort::SortKey;
-use crate::ui::view::{Filter, Screen, Tab};
+use crate::ui::view::{Filter, Screen, Tab, TeamFilter};
 
 /// What the screens ask the app to do; applied once per frame.
 #[derive(Debug, Clone, PartialEq)]
@@ -101,6 +101,37 @@ pub enum Command {
     /// Save the commission overview's CSV or a result's protocol, show a folder, remember
     /// the form.
     Commission(CommissionAction),
+    /// Add the member named in the Centre tab's team form to the expert group.
+    AddMember(Role),
+    /// Record a member's key from an identity.json's path or a key in base64 (empty:
+    /// remove it).
+    SetMemberKey {
+        /// The member.
+        name: String,
+        /// The path or the key.
+        source: String,
+    },
+    /// Choose a member's identity.json with the native dialog and record its key.
+    BrowseMemberKey(String),
+    /// Show only one member's standards in the group tabs (None: everyone's).
+    SetTeamFilter(Option<TeamFilter>),
+    /// Open the dialog that merges the members' signed parts.
+    OpenMerge,
+    /// Choose signed parts with the native dialog and read them into the merge dialog.
+    BrowseParts,
+    /// Read signed parts (chosen, or dropped on the window) into the merge dialog.
+    ReadParts(Vec<PathBuf>),
+    /// In the merge dialog, take `author`'s assessment of a standard whose grades disagree.
+    TakeAssessment {
+        /// The standard.
+        code: Code,
+        /// Whose assessment.
+        author: String,
+    },
+    /// Apply the merge dialog's plan in one batch (one undo).
+    RunMerge,
+    /// Close the merge dialog.
+    CloseMerge,
     /// Restore a backup of a damaged inspection into a new file beside it, and open that.
     RestoreBackup {
         /// The backup.
@@ -129,6 +160,8 @@ impl Command {
                 | Command::RestoreBackup { .. }
                 | Command::OpenExport
                 | Command::CloseExport
+                | Command::OpenMerge
+                | Command::CloseMerge
         )
     }
 }

@@ -19,6 +19,14 @@ pub trait Dialogs {
     fn self_assessment(&self) -> Option<PathBuf> {
         None
     }
+    /// Which identity.json holds a member's key (none by default: the key is pasted).
+    fn identity(&self) -> Option<PathBuf> {
+        None
+    }
+    /// Which members' signed parts to merge (none by default: the files are dropped).
+    fn parts(&self) -> Vec<PathBuf> {
+        Vec::new()
+    }
     /// Where to save a new file of the kind `kind` (`CSV`, `PDF`) with the extension
     /// `extension`, `suggested` first (none by default: the path is typed).
     fn save_new(&self, _suggested: &Path, _kind: &str, _extension: &str) -> Option<PathBuf> {
@@ -55,6 +63,19 @@ impl Dialogs for NativeDialogs {
         rfd::FileDialog::new()
             .add_filter("JSON, CSV", &["json", "csv"])
             .pick_file()
+    }
+
+    fn identity(&self) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .add_filter("identity.json", &["json"])
+            .pick_file()
+    }
+
+    fn parts(&self) -> Vec<PathBuf> {
+        rfd::FileDialog::new()
+            .add_filter("PART.json", &["json"])
+            .pick_files()
+            .unwrap_or_default()
     }
 
     fn save_new(&self, suggested: &Path, kind: &str, extension: &str) -> Option<PathBuf> {

@@ -1,5 +1,5 @@
 //! What the user has typed into the window's forms (a new inspection, the Export dialog,
-//! the self-assessment import), and what their last submission gave. Plain data: the
+//! the self-assessment import, the expert group), and what their last submission gave. Plain data: the
 //! screens draw and edit it, the command handlers read it.
 
 use std::path::{Path, PathBuf};
@@ -179,6 +179,16 @@ pub struct SelfImport {
     pub outcome: Option<Result<String, String>>,
     /// Self grades entered by hand that the file would change (`code: X → Y`).
     pub conflicts: Vec<String>,
+}
+
+/// The Centre tab's expert-group editor: the name of a member being added, and the keys
+/// pasted for members before they are set.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TeamForm {
+    /// The full name of the member to add.
+    pub name: String,
+    /// A key (base64, or the path of an identity.json) typed for a member, by name.
+    pub keys: std::collections::BTreeMap<String, String>,
 }
 
 #[cfg(test)]

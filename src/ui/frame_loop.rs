@@ -24,6 +24,7 @@ impl AkreditApp {
         }
         style::apply(ui.ctx(), &self.settings, &mut self.applied_style);
         self.take_recent(ui.ctx());
+        self.take_dropped_files(ui.ctx());
         let drawn = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             keys::handle(self, ui.ctx());
             screens::show(self, ui);
@@ -64,6 +65,28 @@ impl AkreditApp {
             .collect();
         commands.append(&mut self.commands);
         self.commands = commands;
+    }
+
+    /// Files dropped on the window: one inspection file is opened; anything else is
+    /// handed to the merge dialog as the members' signed parts (which says what each is).
+    fn take_dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<std::path::PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        let inspection = |p: &std::path::PathBuf| {
+            p.extension()
+                .is_some_and(|e| e == crate::inspection::EXTENSION)
+        };
+        match dropped.as_slice() {
+            [] => {}
+            [one] if inspection(one) => self.push(Command::Open(one.clone())),
+            _ => self.push(Command::ReadParts(dropped)),
+        }
     }
 
     /// Saves every text still being typed, whatever has the keyboard: the window is

@@ -10,13 +10,14 @@
 //! | `app.rs` | [`AkreditApp`]: the whole state, and the queue of commands |
 //! | `view.rs` | [`Screen`], [`Tab`], [`Filter`]: where the window is |
 //! | `session.rs` | [`Session`]: the open inspection and how it is viewed |
-//! | `forms.rs` | what is typed into the forms ([`NewForm`], [`ExportDialog`], [`SelfImport`]) |
+//! | `forms.rs` | what is typed into the forms ([`NewForm`], [`ExportDialog`], [`SelfImport`], [`TeamForm`]) |
+//! | `merge.rs` | the merge dialog of the members' parts ([`MergeView`]) |
 //! | `recent.rs` | the start screen's recent files, read in the background |
 //! | `command.rs` | [`Command`]: what the screens and keys ask for |
 //! | `frame_loop.rs` | one frame: keys, screens, then the frame's commands |
-//! | `command_handling/` | what each command does (files, changes, navigation, export, import, settings) |
+//! | `command_handling/` | what each command does (files, changes, navigation, export, import, team, merge, settings) |
 //! | `keys.rs` | the keyboard, turned into commands |
-//! | `screens/` | drawing: start, inspection (centre, group, recommendations, result panel and its chart), export, settings, help |
+//! | `screens/` | drawing: start, inspection (centre with its expert group, group, recommendations, result panel and its chart), export, merge, settings, help |
 //! | `commission/` | the commission overview: state, sort, runner, table, detail |
 //! | `style.rs` | looks shared by the screens: text size, theme, category colours and names |
 //! | `i18n/` | every word of the window, and the domain's errors, in Ukrainian and English |
@@ -34,6 +35,7 @@ mod forms;
 mod frame_loop;
 pub mod i18n;
 mod keys;
+mod merge;
 mod recent;
 mod screens;
 mod session;
@@ -49,11 +51,12 @@ use crate::support::home::Home;
 pub use app::{AkreditApp, Status};
 pub use command::{Command, Refused};
 pub use dialogs::{Dialogs, NativeDialogs};
-pub use forms::{ExportDialog, NewForm, SelfImport};
+pub use forms::{ExportDialog, NewForm, SelfImport, TeamForm};
 pub use i18n::T;
+pub use merge::{MergeView, PartFileRead};
 pub use recent::{RecentInfo, RecentState};
 pub use session::{Editing, FilterCounts, PendingLetters, Session, TextKey};
-pub use view::{Filter, Screen, Tab};
+pub use view::{Filter, Screen, Tab, TeamFilter};
 
 /// Opens the window, optionally on an inspection file.
 pub fn run(catalogue: Arc<Catalogue>, file: Option<PathBuf>) -> eframe::Result {

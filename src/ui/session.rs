@@ -9,8 +9,9 @@ use crate::catalogue::{Catalogue, Code, ModelId};
 use crate::inspection::{Inspection, Purpose, StoreError};
 use crate::scoring::{self, Tally, Totals};
 use crate::support::settings::Place;
-use crate::ui::forms::SelfImport;
-use crate::ui::view::{Filter, Tab};
+use crate::ui::forms::{SelfImport, TeamForm};
+use crate::ui::merge::MergeView;
+use crate::ui::view::{Filter, Tab, TeamFilter};
 
 /// A text being typed for a standard.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,6 +54,8 @@ pub enum TextKey {
     Form(String),
     /// The note on a mandatory document.
     DocumentNote(u8),
+    /// The position of a member of the expert group, by their name.
+    Position(String),
 }
 
 impl TextKey {
@@ -82,6 +85,11 @@ impl TextKey {
                 .get(number)
                 .map(|d| d.note.clone())
                 .unwrap_or_default(),
+            TextKey::Position(name) => answers
+                .team
+                .get(name)
+                .map(|m| m.position.clone())
+                .unwrap_or_default(),
         }
     }
 
@@ -108,6 +116,7 @@ impl TextKey {
             TextKey::Fact(fact) => Change::Fact { fact, value: text },
             TextKey::Form(field) => Change::Centre { field, value: text },
             TextKey::DocumentNote(number) => Change::DocumentNote { number, text },
+            TextKey::Position(name) => Change::Position { name, text },
         })
     }
 }
@@ -181,6 +190,12 @@ pub struct Session {
     pub row_heights: HashMap<Code, f32>,
     /// The "import the centre's self-assessment" form of the Centre tab.
     pub self_import: SelfImport,
+    /// The Centre tab's expert-group editor.
+    pub team_form: TeamForm,
+    /// Which member's standards the group tabs show (none: everyone's).
+    pub team_filter: Option<TeamFilter>,
+    /// The merge dialog of the members' parts, while open.
+    pub merge: Option<MergeView>,
     /// This session's batches of changes, newest last, for Ctrl+Z.
     pub(in crate::ui) undo: Vec<Vec<Altered>>,
     /// What the undos wrote, newest last, for Ctrl+Y (emptied by any new change).
@@ -234,9 +249,59 @@ impl Session {
             focus_pending: false,
             row_heights: HashMap::new(),
             self_import: SelfImport::default(),
+            team_form: TeamForm::default(),
+            team_filter: None,
+            merge: None,
             undo: Vec::new(),
             redo: Vec::new(),
         }
+        .on_own_groups()
+    }
+
+    /// A member's part file opens on the first group assigned to them (its first
+    /// standard focused); any other file as it is.
+    fn on_own_groups(mut self) -> Session {
+        let catalogue = self.inspection.catalogue();
+        let answers = self.inspection.answers();
+        let first = self
+            .inspection
+            .meta()
+            .part
+            .as_ref()
+            .and_then(|of| answers.team.get(&of.member))
+            .and_then(|member| {
+                catalogue
+                    .model_standards(self.model())
+                    .find(|s| member.is_assigned(&s.code))
+            })
+            .map(|s| s.code.clone());
+        if let Some(code) = first {
+            if let Some(i) = catalogue.group_index(&code) {
+                self.tab = Tab::Group(i);
+            }
+            self.focused = Some(code);
+        }
+        self
+    }
+
+    /// The member whose part of the group's inspection this file is, if it is one.
+    pub fn part_member(&self) -> Option<&str> {
+        self.inspection
+            .meta()
+            .part
+            .as_ref()
+            .map(|of| of.member.as_str())
+    }
+
+    /// Whether `code` was graded in this part file by its member outside the groups
+    /// assigned to them (as [`crate::team::outside_assignment`] lists, for one standard).
+    pub fn graded_outside_assignment(&self, code: &Code) -> bool {
+        let answers = self.inspection.answers();
+        let Some(member) = self.part_member().and_then(|m| answers.team.get(m)) else {
+            return false;
+        };
+        let a = answers.get(code);
+        a.is_decided() && a.author.is_none() && !member.is_assigned(code)
     }
 
     /// Shows the tab and focuses the standard where the expert stopped (a standard that is
@@ -367,13 +432,19 @@ impl Session {
         below || !answer.recommendation.is_empty() || self.recommending.as_ref() == Some(code)
     }
 
-    /// Whether a standard passes the current filter.
+    /// Whether a standard passes the current filter and the team filter.
     pub fn passes(&self, code: &Code) -> bool {
-        shows(
-            self.filter,
-            self.inspection.answers().get(code),
-            self.main_column(),
-        )
+        let answers = self.inspection.answers();
+        let team = match &self.team_filter {
+            None => true,
+            Some(TeamFilter::Assigned(name)) => {
+                answers.team.get(name).is_some_and(|m| m.is_assigned(code))
+            }
+            Some(TeamFilter::GradedBy(name)) => {
+                answers.author_of(code, &self.inspection.meta().expert) == Some(name.as_str())
+            }
+        };
+        team && shows(self.filter, answers.get(code), self.main_column())
     }
 
     /// The first standard of group `index` the filter shows (the group's first when it

@@ -41,3 +41,21 @@ pub enum Filter {
     /// Where the self-assessment differs from the commission.
     Divergent,
 }
+
+/// Which standards of the expert group's members a group tab shows, beside [`Filter`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TeamFilter {
+    /// The standards of the groups assigned to this member.
+    Assigned(String),
+    /// The standards this member graded (or decided not applicable).
+    GradedBy(String),
+}
+
+impl TeamFilter {
+    /// The member it is about.
+    pub fn member(&self) -> &str {
+        match self {
+            TeamFilter::Assigned(name) | TeamFilter::GradedBy(name) => name,
+        }
+    }
+}

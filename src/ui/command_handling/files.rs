@@ -165,14 +165,24 @@ impl AkreditApp {
     /// appeared (no dialog on this system, e.g. no desktop portal on Linux: rfd then
     /// answers as if cancelled; no person cancels a dialog that fast): the status line
     /// then says so and points to the field where the path can be typed (`instead`).
-    fn choose(
+    pub(super) fn choose(
         &mut self,
         ask: impl FnOnce(&dyn Dialogs) -> Option<PathBuf>,
         instead: T,
     ) -> Option<PathBuf> {
+        self.choose_files(|d| ask(d).into_iter().collect(), instead)
+            .pop()
+    }
+
+    /// Asks a native dialog for files, as [`AkreditApp::choose`] asks for one.
+    pub(super) fn choose_files(
+        &mut self,
+        ask: impl FnOnce(&dyn Dialogs) -> Vec<PathBuf>,
+        instead: T,
+    ) -> Vec<PathBuf> {
         let started = Instant::now();
         let chosen = ask(self.dialogs.as_ref());
-        if chosen.is_none() && started.elapsed() < NO_DIALOG {
+        if chosen.is_empty() && started.elapsed() < NO_DIALOG {
             self.status = Status::Info(instead.get(self.settings.language).to_string());
         }
         chosen

@@ -10,14 +10,19 @@
 //!   centre's self-assessment);
 //! - [`self_import`]: importing the centre's self-assessment
 //!   ([`crate::self_assessment::import`]);
+//! - [`team`]: the expert group of the Centre tab (a member added, a member's key), the
+//!   team filter;
+//! - [`merge`]: the merge dialog of the members' signed parts ([`crate::team::plan`]);
 //! - [`settings`]: language, text size, theme, how the keys move.
 
 mod changes;
 mod export;
 mod files;
+mod merge;
 mod navigation;
 mod self_import;
 mod settings;
+mod team;
 
 use crate::ui::app::AkreditApp;
 use crate::ui::command::Command;
@@ -73,6 +78,20 @@ impl AkreditApp {
             }
             Command::CloseCommissionResult => self.commission.detail = None,
             Command::Commission(action) => self.commission_action(action),
+            Command::AddMember(role) => self.add_member(role),
+            Command::SetMemberKey { name, source } => self.set_member_key(name, &source),
+            Command::BrowseMemberKey(name) => self.browse_member_key(name),
+            Command::SetTeamFilter(filter) => self.set_team_filter(filter),
+            Command::OpenMerge => self.open_merge(),
+            Command::BrowseParts => self.browse_parts(),
+            Command::ReadParts(paths) => self.read_parts(paths),
+            Command::TakeAssessment { code, author } => self.take_assessment(code, author),
+            Command::RunMerge => self.run_merge(),
+            Command::CloseMerge => {
+                if let Some(s) = &mut self.session {
+                    s.merge = None;
+                }
+            }
             Command::SetLanguage(lang) => self.set_language(lang),
             Command::SetTextPercent(p) => self.set_text_percent(p),
             Command::SetTheme(theme) => self.set_theme(theme),

@@ -597,6 +597,75 @@ impl Worded for crate::protocol::SourceError {
     }
 }
 
+impl Worded for crate::team::TeamError {
+    fn ukrainian(&self) -> String {
+        use crate::team::TeamError as E;
+        match self {
+            E::NotAMember(name) => format!(
+                "{name:?} не входить до експертної групи цієї перевірки; спершу додайте цього члена групи на вкладці «Центр»"
+            ),
+            E::PartOfAPart(member) => format!(
+                "цей файл уже є частиною перевірки групи для {member}; частини роблять із файлу перевірки керівника"
+            ),
+            E::SelfAssessment => {
+                "це файл самооцінки закладу; частини роблять і об'єднують у файлі перевірки комісії"
+                    .into()
+            }
+            E::NotAPartFile => "цей файл не є частиною перевірки групи для члена групи".into(),
+            E::NotTheMembersKey {
+                member,
+                fingerprint,
+            } => format!(
+                "ключ на цьому комп'ютері ({fingerprint}) — не той, що керівник записав для {member}; керівник відхилив би цю частину. Підпишіть її власним ключем {member} або попросіть керівника записати цей ключ"
+            ),
+            E::NotAPart(detail) => format!(
+                "це не частина akredit ({detail}); потрібен файл PART.json, який член групи підписав у akredit"
+            ),
+            E::Tampered(detail) => format!(
+                "частину змінено після підпису або пошкоджено: {detail}; попросіть члена групи експортувати її знову"
+            ),
+            E::OtherInspection { member } => format!(
+                "ця частина ({member}) належить до іншої перевірки; об'єднуйте її з тією перевіркою, з якої зроблено її файл"
+            ),
+            E::OtherCatalogue { part, ours } => format!(
+                "частину зроблено з каталогом {part}, а цю перевірку — з каталогом {ours}; обидві мають бути з одним каталогом"
+            ),
+            E::OtherModel { part, ours } => format!(
+                "частина оцінює модель «{}», а ця перевірка — модель «{}»",
+                model_id(part),
+                model_id(ours)
+            ),
+            E::NoKey(name) => format!(
+                "для {name} не записано ключа, тож підпис частини не перевірити; спершу вкажіть ключ {name} в експертній групі на вкладці «Центр»"
+            ),
+            E::WrongKey {
+                member,
+                signed_with,
+                recorded,
+            } => format!(
+                "частина називає {member}, але підписана ключем {signed_with}, а не ключем {member} ({recorded}): вона не від {member}"
+            ),
+            E::OlderPart {
+                member,
+                part_at,
+                merged_at,
+            } => format!(
+                "цю частину {member} експортовано {part_at}, раніше за вже об'єднану (експортовано {merged_at}); об'єднуйте найновішу частину"
+            ),
+            E::BadDecision { name, code, among } => {
+                format!("{code}: серед розбіжних оцінок немає оцінки {name} (є оцінки: {among})")
+            }
+            E::NothingToDecide(code) => {
+                format!("{code}: оцінки не розходяться, тож вирішувати нічого")
+            }
+            E::Store(e) => e.ukrainian(),
+            E::File(e) => e.ukrainian(),
+            E::Key(e) => e.ukrainian(),
+            E::Internal(detail) => format!("внутрішня помилка: {detail}"),
+        }
+    }
+}
+
 impl Worded for BadDate {
     fn ukrainian(&self) -> String {
         format!(
@@ -770,6 +839,58 @@ mod tests {
         }
         for f in file_errors() {
             assert_ukrainian(&f);
+        }
+    }
+
+    #[test]
+    fn every_team_error_is_worded_in_ukrainian() {
+        use crate::team::TeamError as E;
+        let code: crate::catalogue::Code = "1.1.3".parse().expect("code");
+        for e in [
+            E::NotAMember("Петренко Іван".into()),
+            E::PartOfAPart("Петренко Іван".into()),
+            E::SelfAssessment,
+            E::NotAPartFile,
+            E::NotTheMembersKey {
+                member: "Петренко Іван".into(),
+                fingerprint: "3f2a 9c01 77be 4d10".into(),
+            },
+            E::NotAPart("missing field".into()),
+            E::Tampered("signature".into()),
+            E::OtherInspection {
+                member: "Петренко Іван".into(),
+            },
+            E::OtherCatalogue {
+                part: "a".into(),
+                ours: "b".into(),
+            },
+            E::OtherModel {
+                part: "sanitary".into(),
+                ours: "full".into(),
+            },
+            E::NoKey("Петренко Іван".into()),
+            E::WrongKey {
+                member: "Петренко Іван".into(),
+                signed_with: "aaaa".into(),
+                recorded: "bbbb".into(),
+            },
+            E::OlderPart {
+                member: "Петренко Іван".into(),
+                part_at: "2026-11-20".into(),
+                merged_at: "2026-11-21".into(),
+            },
+            E::BadDecision {
+                name: "Петренко Іван".into(),
+                code: code.clone(),
+                among: "Коваль Олена".into(),
+            },
+            E::NothingToDecide(code),
+            E::Store(StoreError::OpenedReadOnly),
+            E::File(FileError::NotFound(path())),
+            E::Key(KeyError::NoName),
+            E::Internal("x".into()),
+        ] {
+            assert_ukrainian(&e);
         }
     }
 

@@ -1,11 +1,11 @@
-//! The Centre tab: the inspection's facts, the import of the centre's self-assessment,
+//! The Centre tab: the inspection's facts, the expert group ([`team`]), the import of the centre's self-assessment,
 //! the N/A presets (the note after Table 1), the application form and the 13 mandatory
 //! documents. A text field's change is applied when it loses the keyboard.
 
 use egui::{RichText, ScrollArea, Ui};
 
-use super::self_import;
 use super::text_field::{self, Look};
+use super::{self_import, team};
 use crate::answers::{self, Change, Fact, Presented};
 use crate::catalogue::{Catalogue, Code, ModelId, Preset};
 use crate::support::settings::Language;
@@ -27,6 +27,8 @@ pub fn show(app: &mut AkreditApp, ui: &mut Ui) {
         facts(session, lang, ui, &mut changes);
         // "Not applicable" is the commission's decision: no presets in a centre's file.
         if !session.is_self_assessment() {
+            ui.add_space(6.0);
+            team::section(session, &catalogue, lang, ui, &mut commands);
             ui.add_space(6.0);
             self_import::section(session, lang, ui, &mut commands);
             ui.add_space(6.0);

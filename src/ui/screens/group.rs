@@ -196,6 +196,8 @@ fn standard_row(
         pending: pending_here(session, standard, lang),
     });
     let recommendation = session.shows_recommendation(&standard.code);
+    let outside = session.graded_outside_assignment(&standard.code);
+    let expert = session.inspection.meta().expert.clone();
     // R gives the recommendation the keyboard once, on the standard it was pressed on.
     let focus_recommendation = focused && std::mem::take(&mut session.focus_recommendation);
     // The answer is borrowed from the inspection while the note field edits the session's
@@ -208,30 +210,21 @@ fn standard_row(
         ..
     } = session;
     let answer = inspection.answers().get(&standard.code);
-    let visuals = ui.visuals().clone();
-    let fill = if focused {
-        visuals.selection.bg_fill.gamma_multiply(0.35)
-    } else {
-        visuals.faint_bg_color
-    };
-    let frame = egui::Frame::group(ui.style())
-        .fill(fill)
-        .stroke(if focused {
-            visuals.selection.stroke
-        } else {
-            visuals.widgets.noninteractive.bg_stroke
-        });
-    let inner = frame.show(ui, |ui| {
+    let inner = row_frame(ui, focused).show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.horizontal_wrapped(|ui| title_line(standard, answer, lang, ui));
         if let Some(hit) = hit.filter(|h| !h.found.is_empty()) {
             found_line(standard, hit, lang, ui);
         }
+        let author = inspection.answers().author_of(&standard.code, &expert);
         let line = Line {
             standard,
             answer,
             keys: keys.as_ref(),
             lang,
+            author,
+            other_author: author.is_some_and(|a| a != expert),
+            outside,
         };
         ui.horizontal_wrapped(|ui| buttons_line(&line, is_self, ui, commands));
         // Letters waiting for their next key, on a line of their own (the buttons stay put).
@@ -273,6 +266,23 @@ fn standard_row(
     if focused && scroll_to_focus {
         response.scroll_to_me(Some(egui::Align::Center));
     }
+}
+
+/// A standard's frame: highlighted when focused.
+fn row_frame(ui: &Ui, focused: bool) -> egui::Frame {
+    let visuals = ui.visuals();
+    let (fill, stroke) = if focused {
+        (
+            visuals.selection.bg_fill.gamma_multiply(0.35),
+            visuals.selection.stroke,
+        )
+    } else {
+        (
+            visuals.faint_bg_color,
+            visuals.widgets.noninteractive.bg_stroke,
+        )
+    };
+    egui::Frame::group(ui.style()).fill(fill).stroke(stroke)
 }
 
 /// With a filter on and none of its standards in this group: says so, and where there
@@ -389,6 +399,12 @@ struct Line<'a> {
     answer: &'a Answer,
     keys: Option<&'a KeysHere>,
     lang: Language,
+    /// Who graded it (or decided it not applicable), when it is.
+    author: Option<&'a str>,
+    /// Whether that is a member of the group, not the inspection's own expert.
+    other_author: bool,
+    /// Graded in a member's part outside the groups assigned to them.
+    outside: bool,
 }
 
 /// The letters waiting on this standard and what they may become, if any.
@@ -403,6 +419,7 @@ fn buttons_line(line: &Line, is_self: bool, ui: &mut Ui, commands: &mut Vec<Comm
     let (standard, answer, lang) = (line.standard, line.answer, line.lang);
     if !is_self {
         grade_buttons(line, Column::Commission, ui, commands);
+        team_marks(line, ui);
         ui.separator();
     }
     grade_buttons(line, Column::SelfAssessment, ui, commands);
@@ -448,6 +465,31 @@ fn note_button(standard: &Standard, lang: Language, ui: &mut Ui, commands: &mut 
     }
 }
 
+/// Who of the group graded it, when not the inspection's own expert, and a grade made in
+/// a member's part outside their groups: quiet marks, said in full on hover.
+fn team_marks(line: &Line, ui: &mut Ui) {
+    let (code, lang) = (&line.standard.code, line.lang);
+    if line.other_author
+        && let Some(author) = line.author
+    {
+        let mark = ui.label(RichText::new(author).small().weak());
+        let said = format!("{}: {author}", T::GradedBy.get(lang));
+        let label = format!("{code} {said}");
+        mark.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &label));
+        mark.on_hover_text(said);
+    }
+    if line.outside {
+        let mark = ui.label(
+            RichText::new(T::OutsideMark.get(lang))
+                .small()
+                .color(ui.visuals().warn_fg_color),
+        );
+        let label = format!("{code} {}", T::OutsideMark.get(lang));
+        mark.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &label));
+        mark.on_hover_text(T::OutsideHover.get(lang));
+    }
+}
+
 /// One column's caption and grade buttons. The column the keys grade is marked on the
 /// focused row ("клавіші ›" before its caption, highlighted), and a grade that differs
 /// from the other column's is outlined and marked "≠".
@@ -479,10 +521,21 @@ fn grade_buttons(line: &Line, column: Column, ui: &mut Ui, commands: &mut Vec<Co
                 format!("{} {column_name}: {text}", standard.code),
             )
         });
-        let button = match standard.criteria.get(&grade) {
-            Some(c) => button.on_hover_text(c),
-            None if standard.wording_in_source => button.on_hover_text(T::NoCriterion.get(lang)),
-            None => button,
+        let criterion = match standard.criteria.get(&grade) {
+            Some(c) => Some(c.as_str()),
+            None if standard.wording_in_source => Some(T::NoCriterion.get(lang)),
+            None => None,
+        };
+        // The grade given says on hover who of the group gave it.
+        let by = line
+            .author
+            .filter(|_| selected && column == Column::Commission)
+            .map(|a| format!("{}: {a}", T::GradedBy.get(lang)));
+        let hover: Vec<&str> = criterion.into_iter().chain(by.as_deref()).collect();
+        let button = if hover.is_empty() {
+            button
+        } else {
+            button.on_hover_text(hover.join("\n\n"))
         };
         if button.clicked() {
             commands.push(Command::Focus(standard.code.clone()));

@@ -37,6 +37,9 @@ pub fn show(app: &mut AkreditApp, ui: &mut Ui) {
                     .color(ui.visuals().warn_fg_color),
             );
         }
+        if let Some(member) = session.part_member() {
+            part_banner(session, member, lang, ui);
+        }
         ui.horizontal_wrapped(|ui| tabs(session, lang, ui, &mut commands));
         if session.key_column != session.main_column() {
             let visuals = ui.visuals();
@@ -49,6 +52,9 @@ pub fn show(app: &mut AkreditApp, ui: &mut Ui) {
         }
         if matches!(session.tab, Tab::Group(_)) || session.search.is_some() {
             ui.horizontal_wrapped(|ui| filters(session, lang, ui, &mut commands));
+            if !session.inspection.answers().team.is_empty() {
+                ui.horizontal_wrapped(|ui| team_filter(session, lang, ui, &mut commands));
+            }
         }
         if let Some(query) = &session.search {
             search_row(session, query, focus_search, lang, ui, &mut commands);
@@ -162,6 +168,70 @@ fn filters(session: &Session, lang: Language, ui: &mut Ui, commands: &mut Vec<Co
             .clicked()
         {
             commands.push(Command::SetFilter(filter));
+        }
+    }
+}
+
+/// A member's part file says so, with whose it is and their groups.
+fn part_banner(session: &Session, member: &str, lang: Language, ui: &mut Ui) {
+    let groups = session
+        .inspection
+        .answers()
+        .team
+        .get(member)
+        .map(|m| {
+            m.groups
+                .iter()
+                .map(|g| g.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+        .filter(|g| !g.is_empty())
+        .map_or(String::new(), |g| {
+            format!(" · {} {g}", T::PartGroups.get(lang))
+        });
+    ui.label(
+        RichText::new(format!("{} {member}{groups}", T::PartBanner.get(lang)))
+            .strong()
+            .color(ui.visuals().hyperlink_color),
+    );
+}
+
+/// "Member: everyone · NAME · NAME", and for the member chosen "their groups · graded by
+/// them".
+fn team_filter(session: &Session, lang: Language, ui: &mut Ui, commands: &mut Vec<Command>) {
+    use crate::ui::view::TeamFilter;
+    ui.label(T::TeamFilterLabel.get(lang));
+    let chosen = session.team_filter.as_ref().map(TeamFilter::member);
+    if ui
+        .selectable_label(chosen.is_none(), T::TeamFilterEveryone.get(lang))
+        .clicked()
+    {
+        commands.push(Command::SetTeamFilter(None));
+    }
+    for name in session.inspection.answers().team.keys() {
+        let on = chosen == Some(name.as_str());
+        let r = ui.selectable_label(on, name);
+        let label = format!("{} {name}", T::TeamFilterLabel.get(lang));
+        r.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, on, &label));
+        if r.clicked() && !on {
+            commands.push(Command::SetTeamFilter(Some(TeamFilter::Assigned(
+                name.clone(),
+            ))));
+        }
+    }
+    let Some(filter) = &session.team_filter else {
+        return;
+    };
+    ui.separator();
+    let name = filter.member().to_string();
+    for (choice, word) in [
+        (TeamFilter::Assigned(name.clone()), T::TeamFilterAssigned),
+        (TeamFilter::GradedBy(name), T::TeamFilterGraded),
+    ] {
+        let on = *filter == choice;
+        if ui.selectable_label(on, word.get(lang)).clicked() && !on {
+            commands.push(Command::SetTeamFilter(Some(choice)));
         }
     }
 }

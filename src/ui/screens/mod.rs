@@ -4,12 +4,13 @@
 //! - [`bars`]: the top bar and the status bar, on every screen;
 //! - [`start`]: a new inspection, opening one, the recent inspections;
 //! - [`inspection`]: the open inspection — its tabs, filters and search — with
-//!   [`centre`] (the application form, documents, N/A preset, [`self_import`]),
+//!   [`centre`] (the application form, documents, N/A preset, [`team`] the expert
+//!   group, [`self_import`]),
 //!   [`group`] (a group's standards with their grades and recommendations),
 //!   [`recommendations`] (a standard's recommendation, the «Рекомендації» tab and the
 //!   general conclusion) and [`result`] (the result panel, with [`chart`]);
 //! - [`text_field`]: a text saved when its field lets go of the keyboard;
-//! - [`export`]: the Export dialog;
+//! - [`export`]: the Export dialog; [`merge`]: the merge of the members' parts;
 //! - [`settings`], [`help`] (the keys).
 //!
 //! The commission overview draws itself: [`crate::ui::commission`].
@@ -21,11 +22,13 @@ mod export;
 mod group;
 mod help;
 mod inspection;
+mod merge;
 mod recommendations;
 mod result;
 mod self_import;
 mod settings;
 mod start;
+mod team;
 mod text_field;
 
 use egui::Ui;
@@ -52,6 +55,9 @@ pub fn show(app: &mut AkreditApp, ui: &mut Ui) {
     }
     if app.export.is_some() && app.screen == Screen::Inspection {
         export::show(app, ui);
+    }
+    if app.screen == Screen::Inspection && app.session.as_ref().is_some_and(|s| s.merge.is_some()) {
+        merge::show(app, ui);
     }
     if app.help_open {
         help::show(app, ui);
