@@ -348,3 +348,111 @@ fn a_part_file_opens_on_its_members_groups_and_flags_a_grade_outside_them() {
     h.run();
     assert!(h.query_by_label("Об'єднати частини…").is_none());
 }
+
+/// Native dialogs that save where the test says.
+struct SaveTo(PathBuf);
+
+impl akredit::ui::Dialogs for SaveTo {
+    fn save(&self, _: &str) -> Option<PathBuf> {
+        None
+    }
+    fn open(&self) -> Option<PathBuf> {
+        None
+    }
+    fn save_new(&self, _: &Path, _: &str, _: &str) -> Option<PathBuf> {
+        Some(self.0.clone())
+    }
+}
+
+/// The head makes an expert's part from the Centre tab; the expert, in their own window
+/// with their key, grades it and signs it from the Export dialog; the signed part is one
+/// the head's file takes.
+#[test]
+fn a_part_is_made_and_signed_in_the_window() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("group.akredit");
+    let expert_home = dir.path().join("koval-home");
+    let koval = Identity::create(&Home::at(&expert_home), KOVAL).expect("key");
+    let mut head = new_inspection(&file, HEAD);
+    head.apply(&[
+        Change::Member {
+            name: HEAD.into(),
+            role: Some(Role::Head),
+        },
+        Change::Member {
+            name: KOVAL.into(),
+            role: Some(Role::Expert),
+        },
+        Change::MemberKey {
+            name: KOVAL.into(),
+            key: Some(koval.public.public_key.clone()),
+        },
+        Change::Assign {
+            name: KOVAL.into(),
+            groups: vec![code("1.2")],
+        },
+    ])
+    .expect("team");
+    drop(head);
+    let part_path = dir.path().join("koval.akredit");
+    let app = AkreditApp::new(
+        common::catalogue(),
+        Some(Home::at(dir.path().join("home"))),
+        Box::new(SaveTo(part_path.clone())),
+    );
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1500.0, 1100.0))
+        .with_max_steps(12)
+        .build_ui_state(|ui, app: &mut AkreditApp| app.show(ui), app);
+    h.state_mut().push(Command::Open(file.clone()));
+    h.state_mut().push(Command::SelectTab(Tab::Centre));
+    h.run();
+    assert!(
+        h.query_by_label(&format!("{HEAD} Частина для оцінювання…"))
+            .is_none(),
+        "the head grades in the group's file"
+    );
+    click(&mut h, &format!("{KOVAL} Частина для оцінювання…"));
+    assert!(
+        status_text(&h).contains("Частину зроблено для"),
+        "{}",
+        status_text(&h)
+    );
+    let part = Inspection::open(
+        &part_path,
+        common::catalogue(),
+        akredit::inspection::Access::ReadOnly,
+    )
+    .expect("the part");
+    assert_eq!(
+        part.meta().part.as_ref().map(|p| p.member.as_str()),
+        Some(KOVAL)
+    );
+    drop(part);
+
+    // The expert's laptop: their own data folder and key.
+    let signed = dir.path().join("koval.part.json");
+    let mut e = common::harness(expert_home);
+    e.state_mut().push(Command::Open(part_path.clone()));
+    e.run();
+    e.state_mut()
+        .push(Command::Apply(vec![grade("1.2.1", 3), grade("1.2.2", 0)]));
+    e.run();
+    e.state_mut().push(Command::OpenExport);
+    e.run();
+    assert!(e.query_by_label_contains("Ваші оцінки, примітки").is_some());
+    e.get_by_role_and_label(A11y::Button, "Підписати частину для керівника групи")
+        .click();
+    e.run();
+    let said = status_text(&e);
+    assert!(said.contains("Частину підписано"), "{said}");
+    let bytes = std::fs::read(&signed).expect("the signed part beside the part file");
+    let head = Inspection::open(
+        &file,
+        common::catalogue(),
+        akredit::inspection::Access::ReadOnly,
+    )
+    .expect("open");
+    let read = akredit::team::read_part(&bytes, &head).expect("the head takes it");
+    assert_eq!(read.payload.member, KOVAL);
+}

@@ -115,6 +115,9 @@ pub enum Command {
     BrowseMemberKey(String),
     /// Show only one member's standards in the group tabs (None: everyone's).
     SetTeamFilter(Option<TeamFilter>),
+    /// Make a member's part of the group's inspection where the native dialog says (a
+    /// free name beside the inspection suggested).
+    MakePart(String),
     /// Open the dialog that merges the members' signed parts.
     OpenMerge,
     /// Choose signed parts with the native dialog and read them into the merge dialog.

@@ -19,12 +19,17 @@ impl AkreditApp {
     pub(super) fn open_export(&mut self) {
         if let Some(s) = &self.session {
             let is_self = s.is_self_assessment();
+            let is_part = s.part_member().is_some();
+            let path = if is_part {
+                // A member's part: signed for the head, with no protocol or conclusion.
+                s.inspection.path().with_extension("part.json")
+            } else {
+                ExportDialog::suggested_path(s.inspection.path(), is_self)
+            };
             self.export = Some(ExportDialog {
-                path: ExportDialog::suggested_path(s.inspection.path(), is_self)
-                    .display()
-                    .to_string(),
-                with_pdf: true,
-                with_conclusion: !is_self,
+                path: path.display().to_string(),
+                with_pdf: !is_part,
+                with_conclusion: !is_self && !is_part,
                 has_key: has_key(self.home.as_ref()),
                 ..Default::default()
             });
@@ -78,6 +83,9 @@ impl AkreditApp {
         let Some(session) = &mut self.session else {
             return Err(String::new());
         };
+        if session.part_member().is_some() {
+            return export_part(&session.inspection, &identity, &path, lang);
+        }
         let signed = signed::export(&mut session.inspection, &identity, dialog.draft, &path)
             .map_err(|e| i18n::error(&e, lang))?;
         let mut summary = format!(
@@ -156,6 +164,37 @@ impl AkreditApp {
         }
         Ok(summary)
     }
+}
+
+/// Signs a member's part file with `identity` (as `akredit export-part` does) into the
+/// new file `path`, and says where it went and what it holds.
+fn export_part(
+    part: &crate::inspection::Inspection,
+    identity: &Identity,
+    path: &std::path::Path,
+    lang: Language,
+) -> Result<String, String> {
+    let exported = crate::team::sign_part(part, identity).map_err(|e| i18n::error(&e, lang))?;
+    signed::write_new_file(path, &exported.bytes).map_err(|e| i18n::error(&e, lang))?;
+    let mut summary = format!(
+        "{} {} · {} {} · {} {}",
+        T::PartWritten.get(lang),
+        path.display(),
+        T::PartStandards.get(lang),
+        exported.payload.standards.len(),
+        T::Fingerprint.get(lang),
+        identity.fingerprint()
+    );
+    let outside = crate::team::outside_assignment(part);
+    if !outside.is_empty() {
+        let codes: Vec<&str> = outside.iter().map(|c| c.as_str()).collect();
+        summary.push_str(&format!(
+            " · {} {}",
+            T::PartOutside.get(lang),
+            codes.join(", ")
+        ));
+    }
+    Ok(summary)
 }
 
 /// Whether this computer has a usable signing key (read from the data folder).

@@ -82,6 +82,7 @@ impl AkreditApp {
             Command::SetMemberKey { name, source } => self.set_member_key(name, &source),
             Command::BrowseMemberKey(name) => self.browse_member_key(name),
             Command::SetTeamFilter(filter) => self.set_team_filter(filter),
+            Command::MakePart(name) => self.make_part(&name),
             Command::OpenMerge => self.open_merge(),
             Command::BrowseParts => self.browse_parts(),
             Command::ReadParts(paths) => self.read_parts(paths),

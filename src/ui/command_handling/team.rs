@@ -69,6 +69,41 @@ impl AkreditApp {
         }
     }
 
+    /// Makes `name`'s part of the group's inspection (as `akredit part` does) where the
+    /// native save dialog says, a free name beside the inspection suggested.
+    pub(super) fn make_part(&mut self, name: &str) {
+        let lang = self.settings.language;
+        let Some(s) = &self.session else {
+            return;
+        };
+        let suggested = part_suggestion(s.inspection.path(), name);
+        let Some(path) = self.choose(
+            |d| d.save_new(&suggested, "akredit", crate::inspection::EXTENSION),
+            T::NoDialogPart,
+        ) else {
+            return;
+        };
+        let Some(s) = &self.session else {
+            return;
+        };
+        self.status = match crate::team::make_part(&s.inspection, name, &path) {
+            Ok(part) => {
+                drop(part);
+                Status::Info(format!(
+                    "{} {name}: {} — {}",
+                    T::PartMade.get(lang),
+                    path.display(),
+                    T::PartMadeNext.get(lang)
+                ))
+            }
+            Err(e) => Status::Error(format!(
+                "{}: {}",
+                T::NotSaved.get(lang),
+                crate::ui::i18n::error(&e, lang)
+            )),
+        };
+    }
+
     /// Shows only one member's standards (or everyone's), each tab from its top.
     pub(super) fn set_team_filter(&mut self, filter: Option<TeamFilter>) {
         if let Some(s) = &mut self.session {
@@ -76,4 +111,27 @@ impl AkreditApp {
             s.scroll_to_top = true;
         }
     }
+}
+
+/// `INSPECTION-SURNAME.akredit` beside the inspection (the member's first name word,
+/// letters only), numbered when taken.
+fn part_suggestion(inspection: &std::path::Path, member: &str) -> std::path::PathBuf {
+    let stem = inspection
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "inspection".into());
+    let surname: String = member
+        .split_whitespace()
+        .next()
+        .unwrap_or("part")
+        .chars()
+        .filter(|c| c.is_alphanumeric() || *c == '-' || *c == '\'')
+        .collect();
+    let mut candidate = inspection.with_file_name(format!("{stem}-{surname}.akredit"));
+    let mut n = 1;
+    while crate::support::files::occupied(&candidate) {
+        n += 1;
+        candidate = inspection.with_file_name(format!("{stem}-{surname}-{n}.akredit"));
+    }
+    candidate
 }

@@ -316,6 +316,17 @@ strings! {
     ProtocolNotVerified => "Результат не пройшов перевірки, тож протокол з нього не робиться.", "The result does not verify, so no protocol is made of it.";
     OpenFolder => "Відкрити теку", "Open folder";
     Cosign => "Співпідписати…", "Co-sign…";
+    MakePart => "Частина для оцінювання…", "Part to grade…";
+    MakePartHint => "Зберегти файл перевірки для ноутбука цього експерта: той самий заклад, модель, каталог, група і рішення «не застосовується»; експерт оцінює свої групи й повертає підписану частину (PART.json)", "Save an inspection file for this expert's laptop: the same centre, model, catalogue, group and \"not applicable\" decisions; the expert grades their groups and hands back the signed part (PART.json)";
+    NoDialogPart => "Вікно вибору файлу недоступне; зробіть частину командою akredit part ФАЙЛ --for ІМ'Я --out ЧАСТИНА.akredit", "No file dialog is available; make the part with akredit part FILE --for NAME --out PART.akredit";
+    PartMade => "Частину зроблено для", "Part made for";
+    PartMadeNext => "передайте цей файл експертові: він оцінює свої групи й підписує частину (Експорт, Ctrl+E)", "give this file to the expert: they grade their groups and sign the part (Export, Ctrl+E)";
+    SignPart => "Підписати частину для керівника групи", "Sign the part for the head of the group";
+    PartFile => "Підписана частина (PART.json)", "Signed part (PART.json)";
+    PartExportNote => "Ваші оцінки, примітки, рішення «не застосовується», рекомендації та історія змін підписуються вашим ключем; керівник групи об'єднує частини у перевірку групи.", "Your grades, notes, \"not applicable\" decisions, recommendations and history are signed with your key; the head of the group merges the parts into the group's inspection.";
+    PartWritten => "Частину підписано і збережено:", "Part signed and written:";
+    PartOutside => "поза вашими групами:", "outside your groups:";
+    PartStandards => "стандартів із записами:", "standards with anything recorded:";
     CosignHint => "Додати до результату експертної групи свій підпис ключем цього комп'ютера; результат не змінюється, співпідписаний записується в новий файл", "Add your signature, with this computer's key, to the expert group's result; the result does not change, the co-signed one is written to a new file";
     CosignNotPossible => "Співпідписати можна результат експертної групи, який пройшов перевірку і який ще не всі її члени підписали", "Only an expert group's result that verifies, and that not every member has signed yet, can be co-signed";
     CosignedFile => "Співпідписаний результат", "Co-signed result";

@@ -27,8 +27,11 @@ pub fn show(app: &mut AkreditApp, ui: &Ui) {
     let mut commands = Vec::new();
     let mut open = true;
     let is_self = session.is_self_assessment();
+    let is_part = session.part_member().is_some();
     let title = if is_self {
         T::SaveSelfAssessment
+    } else if is_part {
+        T::SignPart
     } else {
         T::Export
     };
@@ -39,6 +42,10 @@ pub fn show(app: &mut AkreditApp, ui: &Ui) {
         .show(ui.ctx(), |ui| {
             if is_self {
                 self_body(dialog, lang, ui, &mut commands);
+                return;
+            }
+            if is_part {
+                part_body(dialog, lang, ui, &mut commands);
                 return;
             }
             let lacking = signed::what_final_lacks(&session.inspection);
@@ -173,6 +180,33 @@ fn self_body(dialog: &mut ExportDialog, lang: Language, ui: &mut Ui, commands: &
     }
     if unconfirmed {
         ui.label(RichText::new(T::SignBlockedKeyConfirm.get(lang)).weak());
+    }
+    outcome_label(&dialog.outcome, ui);
+}
+
+/// The dialog for a member's part: no completeness gate (a member grades their groups),
+/// their own key, the signed part's file.
+fn part_body(dialog: &mut ExportDialog, lang: Language, ui: &mut Ui, commands: &mut Vec<Command>) {
+    ui.add(egui::Label::new(T::PartExportNote.get(lang)).wrap());
+    key_and_path(dialog, T::PartFile, lang, ui);
+    let blocked = if !dialog.has_key && dialog.key_name.trim().is_empty() {
+        Some(T::SignBlockedKeyName)
+    } else if !dialog.has_key && !dialog.key_name_confirmed {
+        Some(T::SignBlockedKeyConfirm)
+    } else {
+        None
+    };
+    if ui
+        .add_enabled(
+            blocked.is_none(),
+            egui::Button::new(RichText::new(T::SignPart.get(lang)).strong()),
+        )
+        .clicked()
+    {
+        commands.push(Command::RunExport);
+    }
+    if let Some(why) = blocked {
+        ui.label(RichText::new(why.get(lang)).weak());
     }
     outcome_label(&dialog.outcome, ui);
 }

@@ -89,6 +89,18 @@ fn member_row(
                 }
             }
             ui.label(format!("· {}: {graded}", T::GradedHere.get(lang)));
+            // The head grades in the group's file itself; a part is for an expert, made
+            // only from the group's file.
+            if member.role == Role::Expert && session.part_member().is_none() {
+                let part = ui
+                    .button(T::MakePart.get(lang))
+                    .on_hover_text(T::MakePartHint.get(lang));
+                let label = format!("{name} {}", T::MakePart.get(lang));
+                part.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+                if part.clicked() {
+                    commands.push(Command::MakePart(name.to_string()));
+                }
+            }
             let remove = ui.button(T::RemoveMember.get(lang));
             let label = format!("{name} {}", T::RemoveMember.get(lang));
             remove.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
