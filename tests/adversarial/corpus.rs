@@ -97,7 +97,6 @@ pub fn inspection_commands() -> Vec<Cmd> {
                 "expert",
             ],
         ),
-        Cmd::new(Reads, None, &["team", "h.akredit"]),
         Cmd::new(Reads, None, &["summary", "h.akredit"]),
         Cmd::new(Reads, None, &["show", "h.akredit"]),
         Cmd::new(Reads, None, &["history", "h.akredit"]),
