@@ -823,4 +823,33 @@ fn three_laptops_give_the_commission_one_result_signed_by_all_three() {
         .filter(|r| r["field"] == "decision")
         .count();
     assert_eq!(decisions, 2);
+    // The conclusion says who graded which standards.
+    let file: akredit::signed::ResultFile =
+        serde_json::from_slice(&fs::read(g.path("result-ab.json")).unwrap()).unwrap();
+    let lines: Vec<String> = akredit::conclusion::who_graded(&file.payload)
+        .into_iter()
+        .filter_map(|b| match b {
+            akredit::conclusion::Block::Text(t) => Some(t),
+            _ => None,
+        })
+        .collect();
+    assert!(
+        lines
+            .iter()
+            .any(|l| l == &format!("{A} (експерт) — 2: 1.1.1.2, 1.2.1")),
+        "{lines:?}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l == &format!("{B} (експерт) — 3: 1.2.2, 1.2.3, 1.3.1.1")),
+        "{lines:?}"
+    );
+    assert!(
+        lines.iter().any(
+            |l| l.starts_with(&format!("{HEAD} (керівник експертної групи) — "))
+                && l.contains("1.1 (")
+        ),
+        "the head's many standards counted per group: {lines:?}"
+    );
 }

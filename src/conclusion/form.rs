@@ -409,7 +409,7 @@ fn annex_groups(payload: &Payload, catalogue: &Catalogue) -> Vec<Block> {
         format!("{} / {}", t.commission.points, t.max_points),
         crate::protocol::official_percent(t.commission.percent),
     ]);
-    vec![
+    let mut blocks = vec![
         Block::Heading("Додаток 2 до експертного висновку".into()),
         Block::Text("Результати оцінки за групами стандартів".into()),
         Block::GroupSummary(DocTable {
@@ -422,5 +422,61 @@ fn annex_groups(payload: &Payload, catalogue: &Catalogue) -> Vec<Block> {
             ],
             rows,
         }),
-    ]
+    ];
+    blocks.extend(who_graded(payload));
+    blocks
+}
+
+/// The most codes a member's line of [`who_graded`] lists one by one; beyond it, the
+/// line counts their standards per group.
+const LISTED_CODES: usize = 15;
+
+/// Of a result with an expert group: who graded which standards — each member, their
+/// role and the standards whose grade or "not applicable" decision is theirs (codes, or
+/// per group when there are many). Nothing for a result of one expert.
+pub fn who_graded(payload: &Payload) -> Vec<Block> {
+    if payload.team.is_empty() {
+        return Vec::new();
+    }
+    let mut blocks = vec![Block::Text(
+        "Оцінювання стандартів членами експертної групи:".into(),
+    )];
+    for member in &payload.team {
+        let codes: Vec<&str> = payload
+            .standards
+            .iter()
+            .filter(|e| payload.author_of(e) == Some(member.name.as_str()))
+            .map(|e| e.code.as_str())
+            .collect();
+        let role = if member.role == "head" {
+            "керівник експертної групи"
+        } else {
+            "експерт"
+        };
+        let listed = if codes.is_empty() {
+            "—".to_string()
+        } else if codes.len() <= LISTED_CODES {
+            codes.join(", ")
+        } else {
+            let mut groups: Vec<(String, usize)> = Vec::new();
+            for code in &codes {
+                let group: String = code.split('.').take(2).collect::<Vec<_>>().join(".");
+                match groups.last_mut() {
+                    Some((g, n)) if *g == group => *n += 1,
+                    _ => groups.push((group, 1)),
+                }
+            }
+            groups
+                .iter()
+                .map(|(g, n)| format!("{g} ({n})"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        blocks.push(Block::Text(format!(
+            "{} ({role}) — {}: {listed}",
+            member.name,
+            codes.len()
+        )));
+    }
+    blocks
 }

@@ -15,6 +15,7 @@ pub use check::{PdfCheck, PdfCheckError, check_pdf};
 pub use docx::DocxError;
 pub use form::{
     Block, Conclusion, DocTable, Signed, TITLE, category_sentence, conclusion, figure_lines,
+    who_graded,
 };
 
 use crate::catalogue::Catalogue;
