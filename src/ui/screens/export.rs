@@ -82,17 +82,37 @@ fn result_body(
     ui.checkbox(&mut dialog.with_conclusion, T::ExportConclusion.get(lang));
     let blocked = if !lacking.is_empty() && !dialog.draft {
         Some(T::SignBlockedLacking)
-    } else if !dialog.has_key && dialog.key_name.trim().is_empty() {
+    } else {
+        key_blocked(dialog)
+    };
+    sign_button(dialog, T::SignAndSave, blocked, lang, ui, commands);
+}
+
+/// Why signing waits for the key: no name typed for a new key, or the name not confirmed.
+fn key_blocked(dialog: &ExportDialog) -> Option<T> {
+    if !dialog.has_key && dialog.key_name.trim().is_empty() {
         Some(T::SignBlockedKeyName)
     } else if !dialog.has_key && !dialog.key_name_confirmed {
         Some(T::SignBlockedKeyConfirm)
     } else {
         None
-    };
+    }
+}
+
+/// The button that signs and writes (`label`), enabled unless `blocked` says why not
+/// (said beneath it), and what the last attempt gave.
+fn sign_button(
+    dialog: &ExportDialog,
+    label: T,
+    blocked: Option<T>,
+    lang: Language,
+    ui: &mut Ui,
+    commands: &mut Vec<Command>,
+) {
     if ui
         .add_enabled(
             blocked.is_none(),
-            egui::Button::new(RichText::new(T::SignAndSave.get(lang)).strong()),
+            egui::Button::new(RichText::new(label.get(lang)).strong()),
         )
         .clicked()
     {
@@ -189,26 +209,7 @@ fn self_body(dialog: &mut ExportDialog, lang: Language, ui: &mut Ui, commands: &
 fn part_body(dialog: &mut ExportDialog, lang: Language, ui: &mut Ui, commands: &mut Vec<Command>) {
     ui.add(egui::Label::new(T::PartExportNote.get(lang)).wrap());
     key_and_path(dialog, T::PartFile, lang, ui);
-    let blocked = if !dialog.has_key && dialog.key_name.trim().is_empty() {
-        Some(T::SignBlockedKeyName)
-    } else if !dialog.has_key && !dialog.key_name_confirmed {
-        Some(T::SignBlockedKeyConfirm)
-    } else {
-        None
-    };
-    if ui
-        .add_enabled(
-            blocked.is_none(),
-            egui::Button::new(RichText::new(T::SignPart.get(lang)).strong()),
-        )
-        .clicked()
-    {
-        commands.push(Command::RunExport);
-    }
-    if let Some(why) = blocked {
-        ui.label(RichText::new(why.get(lang)).weak());
-    }
-    outcome_label(&dialog.outcome, ui);
+    sign_button(dialog, T::SignPart, key_blocked(dialog), lang, ui, commands);
 }
 
 /// The name for a new key (when there is none yet) and where to write the file.
