@@ -135,6 +135,26 @@ pub fn occupied(path: &Path) -> bool {
     path.symlink_metadata().is_ok()
 }
 
+/// `path`, or `STEM-2.EXT`, `STEM-3.EXT`, … beside it when it is taken: a free name to
+/// suggest for a new file.
+pub fn free_name(path: &Path) -> PathBuf {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let extension = path
+        .extension()
+        .map(|e| format!(".{}", e.to_string_lossy()))
+        .unwrap_or_default();
+    let mut candidate = path.to_path_buf();
+    let mut n = 1;
+    while occupied(&candidate) {
+        n += 1;
+        candidate = path.with_file_name(format!("{stem}-{n}{extension}"));
+    }
+    candidate
+}
+
 /// Whether `path` itself is a symbolic link (on Windows also a junction).
 ///
 /// Other Windows reparse points are not links: OneDrive keeps the files of a synced

@@ -207,11 +207,5 @@ fn restored_name(damaged: &Path) -> PathBuf {
         .filter(char::is_ascii_digit)
         .take(14)
         .collect();
-    let mut target = damaged.with_file_name(format!("{stem}.restored-{stamp}.akredit"));
-    let mut n = 1;
-    while files::occupied(&target) {
-        n += 1;
-        target = damaged.with_file_name(format!("{stem}.restored-{stamp}-{n}.akredit"));
-    }
-    target
+    files::free_name(&damaged.with_file_name(format!("{stem}.restored-{stamp}.akredit")))
 }

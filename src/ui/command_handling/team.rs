@@ -127,11 +127,7 @@ fn part_suggestion(inspection: &std::path::Path, member: &str) -> std::path::Pat
         .chars()
         .filter(|c| c.is_alphanumeric() || *c == '-' || *c == '\'')
         .collect();
-    let mut candidate = inspection.with_file_name(format!("{stem}-{surname}.akredit"));
-    let mut n = 1;
-    while crate::support::files::occupied(&candidate) {
-        n += 1;
-        candidate = inspection.with_file_name(format!("{stem}-{surname}-{n}.akredit"));
-    }
-    candidate
+    crate::support::files::free_name(
+        &inspection.with_file_name(format!("{stem}-{surname}.akredit")),
+    )
 }

@@ -10,7 +10,7 @@ use super::state::{Detail, SaveForm};
 use crate::catalogue::Catalogue;
 use crate::commission::Overview;
 use crate::protocol::Provenance;
-use crate::support::files;
+use crate::support::files::{self, free_name};
 use crate::support::settings::Language;
 use crate::support::time::now_utc;
 use crate::ui::app::{AkreditApp, Status};
@@ -194,25 +194,6 @@ fn csv_suggestion(typed: &str) -> PathBuf {
     };
     let today = now_utc().get(..10).unwrap_or_default().to_string();
     free_name(&folder.join(format!("commission-{today}.csv")))
-}
-
-/// `path`, or `STEM-2.EXT`, `STEM-3.EXT`, … when it is taken.
-fn free_name(path: &Path) -> PathBuf {
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let extension = path
-        .extension()
-        .map(|e| format!(".{}", e.to_string_lossy()))
-        .unwrap_or_default();
-    let mut candidate = path.to_path_buf();
-    let mut n = 1;
-    while files::occupied(&candidate) {
-        n += 1;
-        candidate = path.with_file_name(format!("{stem}-{n}{extension}"));
-    }
-    candidate
 }
 
 /// The path typed, refused when empty (a taken one is refused when writing).
