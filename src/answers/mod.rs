@@ -412,6 +412,15 @@ impl Answers {
             .collect()
     }
 
+    /// How many standards `name` graded or decided: those they are the recorded author of,
+    /// and, when `name` is `own` (the inspection's expert), those with no other author.
+    pub fn graded_count(&self, name: &str, own: &str) -> usize {
+        self.standards
+            .keys()
+            .filter(|code| self.author_of(code, own) == Some(name))
+            .count()
+    }
+
     /// Who graded a standard: its recorded author, else `own` (the inspection's expert)
     /// when it is graded or decided at all.
     pub fn author_of<'a>(&'a self, code: &Code, own: &'a str) -> Option<&'a str> {

@@ -226,11 +226,7 @@ fn list(insp: &Inspection, out: &mut dyn Write) -> Result<(), CliError> {
         };
         writeln!(out, "{} — {}{position}", safe(name), m.role)?;
         let expert = insp.meta().expert.as_str();
-        let graded = answers
-            .standards
-            .keys()
-            .filter(|code| answers.author_of(code, expert) == Some(name.as_str()))
-            .count();
+        let graded = answers.graded_count(name, expert);
         let part = m.part.as_ref().map_or(String::new(), |p| {
             format!("; part of {} merged", safe(&p.exported_at))
         });

@@ -67,11 +67,7 @@ fn member_row(
 ) {
     let answers = session.inspection.answers();
     let expert = session.inspection.meta().expert.as_str();
-    let graded = answers
-        .standards
-        .keys()
-        .filter(|code| answers.author_of(code, expert) == Some(name))
-        .count();
+    let graded = answers.graded_count(name, expert);
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.horizontal_wrapped(|ui| {
