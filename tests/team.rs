@@ -145,6 +145,25 @@ impl Group {
         self.ok("b", &["export-part", "b.akredit", "--out", "b.json"]);
     }
 
+    /// `merge FILE a.json b.json` with the two disagreements decided: A's 1.2.1, B's 1.2.2.
+    fn decided_merge(file: &str) -> Vec<String> {
+        let take_a = format!("{A}:1.2.1");
+        let take_b = format!("{B}:1.2.2");
+        [
+            "merge", file, "a.json", "b.json", "--take", &take_a, "--take", &take_b,
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect()
+    }
+
+    /// Merges both parts into h.akredit, the disagreements decided ([`Group::decided_merge`]).
+    fn merge_decided(&self) {
+        let args = Group::decided_merge("h.akredit");
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        self.ok("head", &args);
+    }
+
     fn open(&self, name: &str) -> Inspection {
         Inspection::open(&self.path(name), catalogue(), Access::ReadOnly).unwrap()
     }
@@ -238,21 +257,7 @@ fn three_experts_merge_with_every_disagreement_decided_on_the_record() {
         "nothing changed"
     );
 
-    let take_a = format!("{A}:1.2.1");
-    let take_b = format!("{B}:1.2.2");
-    g.ok(
-        "head",
-        &[
-            "merge",
-            "h.akredit",
-            "a.json",
-            "b.json",
-            "--take",
-            &take_a,
-            "--take",
-            &take_b,
-        ],
-    );
+    g.merge_decided();
     let insp = g.open("h.akredit");
     let answers = insp.answers();
     let graded = |c: &str| {
@@ -338,19 +343,7 @@ fn three_experts_merge_with_every_disagreement_decided_on_the_record() {
 fn a_newer_part_supersedes_the_merged_one_and_its_differences_are_shown() {
     let g = Group::new();
     g.graded_parts();
-    let take_a = format!("{A}:1.2.1");
-    let take_b = format!("{B}:1.2.2");
-    let decided = [
-        "merge",
-        "h.akredit",
-        "a.json",
-        "b.json",
-        "--take",
-        &take_a,
-        "--take",
-        &take_b,
-    ];
-    g.ok("head", &decided);
+    g.merge_decided();
     // A changes their mind on 1.2.1 and grades one more; 1.2.2 (decided for B) is as it was.
     g.ok("a", &["score", "a.akredit", "1.2.1=3", "1.2.4=3"]);
     g.ok("a", &["export-part", "a.akredit", "--out", "a2.json"]);
@@ -565,16 +558,7 @@ fn a_kill_during_a_merge_leaves_the_file_as_before_or_as_after() {
     use std::time::{Duration, Instant, SystemTime};
     let g = Group::new();
     g.graded_parts();
-    let take_a = format!("{A}:1.2.1");
-    let take_b = format!("{B}:1.2.2");
-    let merge_args = |file: &str| -> Vec<String> {
-        [
-            "merge", file, "a.json", "b.json", "--take", &take_a, "--take", &take_b,
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect()
-    };
+    let merge_args = Group::decided_merge;
     let before = g.open("h.akredit").answers().clone();
     fs::copy(g.path("h.akredit"), g.path("after.akredit")).unwrap();
     let started = Instant::now();
@@ -751,21 +735,7 @@ fn a_part_through_a_link_is_read_and_no_output_goes_through_one() {
 fn three_laptops_give_the_commission_one_result_signed_by_all_three() {
     let g = Group::new();
     g.graded_parts();
-    let take_a = format!("{A}:1.2.1");
-    let take_b = format!("{B}:1.2.2");
-    g.ok(
-        "head",
-        &[
-            "merge",
-            "h.akredit",
-            "a.json",
-            "b.json",
-            "--take",
-            &take_a,
-            "--take",
-            &take_b,
-        ],
-    );
+    g.merge_decided();
     {
         // The head grades what nobody graded, and records the facts.
         let mut insp =
