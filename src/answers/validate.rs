@@ -208,11 +208,7 @@ fn fact_form(fact: Fact) -> &'static str {
 
 /// Up to five codes, then how many more.
 fn list_codes(codes: &[Code]) -> String {
-    let shown: Vec<&str> = codes.iter().take(5).map(Code::as_str).collect();
-    match codes.len().saturating_sub(5) {
-        0 => shown.join(", "),
-        more => format!("{} and {more} more", shown.join(", ")),
-    }
+    crate::catalogue::list_codes(codes, 5)
 }
 
 /// "grade its standards instead: 1.1.4.1 … 1.1.4.10" for the standards under `parent`

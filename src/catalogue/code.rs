@@ -116,3 +116,12 @@ impl fmt::Debug for Code {
 
 /// A grade: 0 to 3 points.
 pub type Grade = u8;
+
+/// The first `shown` codes, then how many more ("1.1.3, 1.2.1 and 4 more"), for messages.
+pub fn list_codes(codes: &[Code], shown: usize) -> String {
+    let listed: Vec<&str> = codes.iter().take(shown).map(Code::as_str).collect();
+    match codes.len().saturating_sub(shown) {
+        0 => listed.join(", "),
+        more => format!("{} and {more} more", listed.join(", ")),
+    }
+}

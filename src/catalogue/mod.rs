@@ -15,7 +15,7 @@ mod model;
 mod scale;
 
 pub use bilingual::Bilingual;
-pub use code::{BadCode, Code, Grade};
+pub use code::{BadCode, Code, Grade, list_codes};
 pub use error::CatalogueError;
 pub use model::{
     CategoryRule, Document, FormField, Group, Heading, Model, ModelId, Preset, Section, Standard,

@@ -280,9 +280,5 @@ fn print_conflicts(
 
 /// Up to ten codes, then how many more.
 fn list(codes: &[Code]) -> String {
-    let shown: Vec<&str> = codes.iter().take(10).map(Code::as_str).collect();
-    match codes.len().saturating_sub(10) {
-        0 => shown.join(", "),
-        more => format!("{} and {more} more", shown.join(", ")),
-    }
+    crate::catalogue::list_codes(codes, 10)
 }
