@@ -13,6 +13,7 @@ pub mod cli;
 pub mod commission;
 pub mod conclusion;
 pub mod inspection;
+pub mod kep;
 pub mod protocol;
 pub mod scoring;
 pub mod self_assessment;
