@@ -13,6 +13,7 @@
 //! | `catalogue.rs` | `catalogue` |
 //! | `backups.rs` | `backups`, `restore` |
 //! | `keys.rs` | `key init`, `key show` |
+//! | `kep.rs` | `kep check` |
 //! | `team.rs` | `team` |
 //! | `parts.rs` | `part`, `export-part`, `merge` |
 //! | `results.rs` | `export`, `cosign`, `verify`, `diff`, `protocol` |
@@ -36,6 +37,7 @@ mod commission;
 mod error;
 mod files;
 mod inspection;
+mod kep;
 mod keys;
 mod parts;
 mod print;
@@ -136,6 +138,12 @@ pub enum Command {
         /// What to do with it.
         #[command(subcommand)]
         action: KeyAction,
+    },
+    /// Qualified electronic signatures (КЕП) over a document, checked offline.
+    Kep {
+        /// What to do.
+        #[command(subcommand)]
+        action: kep::KepAction,
     },
     /// The expert group: list it, or add, edit, assign and remove members (their role,
     /// position, key and groups).
@@ -240,6 +248,7 @@ pub fn run(
         Command::Backups(args) => backups::list(cat, args, out),
         Command::Restore(args) => backups::restore(cat, args, out),
         Command::Key { action } => keys::run(action, out),
+        Command::Kep { action } => kep::run(cat, action, out),
         Command::Team(args) => team::run(cat, args, out),
         Command::Part(args) => parts::part(cat, args, out),
         Command::ExportPart(args) => parts::export_part(cat, args, out),

@@ -8,6 +8,17 @@ pub fn now_utc() -> String {
     humantime::format_rfc3339_millis(SystemTime::now()).to_string()
 }
 
+/// Seconds since 1970 as `YYYY-MM-DD HH:MM:SS UTC` (a time before 1970 as 1970's start:
+/// no certificate or signature of akredit's concern is older).
+pub fn format_unix(seconds: i64) -> String {
+    let since = std::time::Duration::from_secs(u64::try_from(seconds).unwrap_or(0));
+    let Some(time) = SystemTime::UNIX_EPOCH.checked_add(since) else {
+        return format!("{seconds} s after 1970");
+    };
+    let text = humantime::format_rfc3339_seconds(time).to_string();
+    format!("{} UTC", text.trim_end_matches('Z').replacen('T', " ", 1))
+}
+
 /// A text that is not a `YYYY-MM-DD` date (of the years 1900–2999).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{0:?} is not a date; write it as YYYY-MM-DD, e.g. 2026-11-23")]
