@@ -9,4 +9,6 @@
 //! `asice.rs` the container, and `check.rs` the whole check and its report.
 
 pub mod algorithms;
+pub mod asice;
 pub mod dstu;
+pub mod trust;
