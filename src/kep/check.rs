@@ -167,6 +167,9 @@ pub enum KepError {
         "the signature file holds a document of its own, and it is not the one given: check the signature against the document it was made over"
     )]
     OtherDocument,
+    /// A container that does not read.
+    #[error(transparent)]
+    Container(#[from] super::asice::AsiceError),
 }
 
 /// Checks a signature file's signers over `document`, with the experts the document
@@ -345,11 +348,18 @@ fn revocation(certificate: &Certificate, pool: &[Certificate], trust: &Trust) ->
         return Revocation::CrlInvalid;
     }
     match crl.revocation_of(certificate.tbs_certificate.serial_number.as_bytes()) {
-        Some(at) => Revocation::Revoked { at },
+        Some(at) => Revocation::Revoked {
+            at: unix_of(at),
+        },
         None => Revocation::NotRevoked {
-            this_update: crl.this_update,
+            this_update: unix_of(crl.this_update),
         },
     }
+}
+
+/// Seconds since 1970 of a CRL's time.
+fn unix_of(time: der::DateTime) -> i64 {
+    i64::try_from(time.unix_duration().as_secs()).unwrap_or(i64::MAX)
 }
 
 /// Whether the certificate's holder is one of `experts`.

@@ -9,13 +9,14 @@
 //! `asice.rs` the container, and `check.rs` the whole check and its report.
 
 pub mod algorithms;
-pub mod dstu;
+pub mod asice;
 pub mod certificate;
 pub mod check;
 pub mod cms;
+pub mod document;
+pub mod dstu;
 pub mod timestamp;
 pub mod trust;
-pub mod document;
 
 pub use check::{
     ExpertMatch, KepError, KepReport, NotChecked, Revocation, SignerReport, Status,
@@ -33,6 +34,35 @@ pub struct SignatureCheck {
     pub name: String,
     /// What it found, or why the signature could not be checked at all.
     pub report: Result<KepReport, KepError>,
+    /// Of a container's signature: its manifest, and whether the document is among what
+    /// it signs.
+    pub container: Option<ContainerPart>,
+}
+
+/// What a container's signature signs.
+#[derive(Debug, Clone)]
+pub struct ContainerPart {
+    /// The container's data objects.
+    pub objects: Vec<(String, Vec<u8>)>,
+    /// The manifest the signature signs, checked against them; `None` when the signature
+    /// signs the document directly.
+    pub manifest: Option<asice::ManifestCheck>,
+    /// Whether the document checked is one the signature covers, unchanged.
+    pub document_signed: bool,
+}
+
+impl SignatureCheck {
+    /// The signature holds, and (of a container) signs the document as it is.
+    pub fn holds(&self) -> bool {
+        let container_holds = self.container.as_ref().is_none_or(|c| {
+            c.document_signed && c.manifest.as_ref().is_none_or(asice::ManifestCheck::all_match)
+        });
+        container_holds
+            && match &self.report {
+                Ok(r) => r.holds() && r.signers.iter().all(signer_stands),
+                Err(_) => false,
+            }
+    }
 }
 
 /// Everything one `akredit kep check` found.
@@ -54,10 +84,7 @@ impl KepCheck {
     pub fn holds(&self) -> bool {
         !self.signatures.is_empty()
             && self.document.holds()
-            && self.signatures.iter().all(|s| match &s.report {
-                Ok(r) => r.holds() && r.signers.iter().all(signer_stands),
-                Err(_) => false,
-            })
+            && self.signatures.iter().all(SignatureCheck::holds)
     }
 
     /// Every signer of every signature.
@@ -91,11 +118,25 @@ pub enum KepFilesError {
     /// No signature file was given.
     #[error("no signature file was given")]
     NoSignatures,
+    /// A container given alone holds several documents, and none is a PDF.
+    #[error(
+        "the container holds several documents and none is a PDF: give the document to check first, then the container"
+    )]
+    WhichDocument,
 }
 
-/// Checks signature files (each `(name, bytes)`: a detached or attached `.p7s`) over
-/// `document`, and the document's own result. Without a `document`, the first attached
-/// signature's document is the one checked.
+/// One signature to check: a `.p7s`, or one CAdES signature of a container.
+struct Piece {
+    name: String,
+    p7s: Vec<u8>,
+    /// What the signature signs when it is not the document: a container's manifest.
+    signed: Option<Vec<u8>>,
+    container: Option<ContainerPart>,
+}
+
+/// Checks signature files (each `(name, bytes)`: a detached or attached `.p7s`, or an
+/// ASiC-E container) over `document`, and the document's own result. Without a
+/// `document`, the first attached signature's or container's document is the one checked.
 pub fn check_files(
     document: Option<&[u8]>,
     files: &[(String, Vec<u8>)],
@@ -106,26 +147,123 @@ pub fn check_files(
     if files.is_empty() {
         return Err(KepFilesError::NoSignatures);
     }
+    let mut notes = Vec::new();
+    let mut pieces = Vec::new();
+    let mut failures = Vec::new();
+    let mut contained: Option<Vec<u8>> = None;
+    for (name, bytes) in files {
+        if !asice::is_container(bytes) {
+            pieces.push(Piece {
+                name: name.clone(),
+                p7s: bytes.clone(),
+                signed: None,
+                container: None,
+            });
+            continue;
+        }
+        match asice::read_container(bytes) {
+            Ok(container) => {
+                if contained.is_none() {
+                    contained = container_document(&container)?;
+                }
+                notes.extend(container.notes.iter().map(|n| format!("{name}: {n}")));
+                notes.extend(container.xades.iter().map(|x| format!("{name}: {}", x.message())));
+                pieces.extend(container_pieces(name, container));
+            }
+            Err(e) => failures.push(SignatureCheck {
+                name: name.clone(),
+                report: Err(KepError::Container(e)),
+                container: None,
+            }),
+        }
+    }
     let document: Vec<u8> = match document {
         Some(d) => d.to_vec(),
-        None => files
+        None => pieces
             .iter()
-            .find_map(|(_, bytes)| cms::read(bytes).ok().and_then(|f| f.content))
+            .filter(|p| p.signed.is_none())
+            .find_map(|p| cms::read(&p.p7s).ok().and_then(|f| f.content))
+            .or(contained)
             .ok_or(KepFilesError::NoDocument)?,
     };
     let examined = document::examine(&document, catalogue, trusted_keys);
-    let signatures = files
-        .iter()
-        .map(|(name, bytes)| SignatureCheck {
-            name: name.clone(),
-            report: check::check(&document, bytes, &examined.experts, trust),
-        })
+    let mut signatures: Vec<SignatureCheck> = pieces
+        .into_iter()
+        .map(|piece| check_piece(piece, &document, &examined.experts, trust))
         .collect();
+    signatures.extend(failures);
     Ok(KepCheck {
         document: examined,
         signatures,
-        notes: Vec::new(),
+        notes,
     })
+}
+
+/// The document a container holds: its only data object, else its only PDF.
+fn container_document(container: &asice::Container) -> Result<Option<Vec<u8>>, KepFilesError> {
+    if let [(_, only)] = container.data_objects.as_slice() {
+        return Ok(Some(only.clone()));
+    }
+    let pdfs: Vec<&Vec<u8>> = container
+        .data_objects
+        .iter()
+        .filter(|(name, _)| name.to_lowercase().ends_with(".pdf"))
+        .map(|(_, bytes)| bytes)
+        .collect();
+    match pdfs.as_slice() {
+        [only] => Ok(Some((*only).clone())),
+        [] if container.data_objects.is_empty() => Ok(None),
+        _ => Err(KepFilesError::WhichDocument),
+    }
+}
+
+/// A container's CAdES signatures as pieces to check.
+fn container_pieces(name: &str, container: asice::Container) -> Vec<Piece> {
+    let objects = container.data_objects;
+    container
+        .signatures
+        .into_iter()
+        .map(|s| {
+            let manifest = s.manifest.is_some();
+            Piece {
+                name: format!("{name}: {}", s.signature_name),
+                p7s: s.p7s,
+                container: Some(ContainerPart {
+                    objects: objects.clone(),
+                    manifest: s.manifest,
+                    document_signed: false,
+                }),
+                // A signature over a manifest signs the manifest; in the simple variant
+                // it signs the data object, which must be the document.
+                signed: manifest.then_some(s.signed_bytes),
+            }
+        })
+        .collect()
+}
+
+/// One piece checked: its signers over what it signs, and for a container, whether the
+/// document is among what its manifest lists, unchanged.
+fn check_piece(piece: Piece, document: &[u8], experts: &[String], trust: &Trust) -> SignatureCheck {
+    let signed = piece.signed.as_deref().unwrap_or(document);
+    let report = check::check(signed, &piece.p7s, experts, trust);
+    let container = piece.container.map(|mut part| {
+        part.document_signed = match &part.manifest {
+            None => true,
+            Some(m) => m.references.iter().any(|r| {
+                r.outcome == asice::DigestOutcome::Matches
+                    && part
+                        .objects
+                        .iter()
+                        .any(|(name, bytes)| name == &r.name && bytes.as_slice() == document)
+            }),
+        };
+        part
+    });
+    SignatureCheck {
+        name: piece.name,
+        report,
+        container,
+    }
 }
 
 /// The signature files beside a document: in its folder, named with the document's whole
