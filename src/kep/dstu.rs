@@ -144,9 +144,11 @@ pub fn digest(
 /// gave them; the standard's mapping to a field element is the crate's).
 ///
 /// The signature is r‖s in the key's byte order, each half at least ⌈L(n)/8⌉ octets:
-/// either wrapped in a DER OCTET STRING (a certificate's or CRL's signatureValue, and
-/// what IIT and UAPKI write in a SignerInfo too) or bare (jkurwa's SignerInfo). Halves
-/// shorter than that (jkurwa drops leading zero octets) are padded back.
+/// either wrapped in a DER OCTET STRING (a certificate's, CSR's or CRL's signatureValue,
+/// as the profile wants the BIT STRING to hold it) or bare — what UAPKI's
+/// `SignedDataBuilder::SignerInfo::setSignature` and jkurwa's `Message` write in a
+/// SignerInfo's OCTET STRING. Both are accepted wherever they come. Halves shorter than
+/// that (jkurwa drops leading zero octets) are padded back.
 ///
 /// The key's algorithm gives the byte order: a SignerInfo's own signature algorithm may
 /// in principle say otherwise, but every producer seen writes little-endian for both.
