@@ -61,8 +61,13 @@ fn conclusion_pdf(dir: &Path) -> PathBuf {
         fingerprint: signed.fingerprint.clone(),
         result_file: signed.bytes.clone(),
     };
-    let pdf = conclusion::render(&signed.payload, &cat, Some(&provenance), DocumentFormat::Pdf)
-        .expect("render");
+    let pdf = conclusion::render(
+        &signed.payload,
+        &cat,
+        Some(&provenance),
+        DocumentFormat::Pdf,
+    )
+    .expect("render");
     let path = dir.join("висновок.pdf");
     std::fs::write(&path, pdf).expect("write");
     path
@@ -85,13 +90,35 @@ fn openssl(dir: &Path, args: &[&str]) -> Option<()> {
 /// A CA `NAME.key`/`NAME.pem` (P-256, self-signed) in `dir`.
 fn make_ca(dir: &Path, name: &str, common_name: &str) -> Option<()> {
     let key = format!("{name}.key");
-    openssl(dir, &["ecparam", "-name", "prime256v1", "-genkey", "-noout", "-out", &key])?;
+    openssl(
+        dir,
+        &[
+            "ecparam",
+            "-name",
+            "prime256v1",
+            "-genkey",
+            "-noout",
+            "-out",
+            &key,
+        ],
+    )?;
     let subject = format!("/CN={common_name}/O=Тестовий надавач/C=UA");
     openssl(
         dir,
         &[
-            "req", "-x509", "-new", "-utf8", "-key", &key, "-subj", &subject, "-days", "3650",
-            "-sha256", "-out", &format!("{name}.pem"),
+            "req",
+            "-x509",
+            "-new",
+            "-utf8",
+            "-key",
+            &key,
+            "-subj",
+            &subject,
+            "-days",
+            "3650",
+            "-sha256",
+            "-out",
+            &format!("{name}.pem"),
         ],
     )
 }
@@ -99,14 +126,33 @@ fn make_ca(dir: &Path, name: &str, common_name: &str) -> Option<()> {
 /// A person's certificate `NAME.pem` (its key `NAME.key`), issued by the CA `ca`.
 fn make_person(dir: &Path, name: &str, ca: &str, subject: &str, curve: &str) -> Option<()> {
     let key = format!("{name}.key");
-    openssl(dir, &["ecparam", "-name", curve, "-genkey", "-noout", "-out", &key])?;
+    openssl(
+        dir,
+        &["ecparam", "-name", curve, "-genkey", "-noout", "-out", &key],
+    )?;
     let csr = format!("{name}.csr");
-    openssl(dir, &["req", "-new", "-utf8", "-key", &key, "-subj", subject, "-out", &csr])?;
     openssl(
         dir,
         &[
-            "x509", "-req", "-in", &csr, "-CA", &format!("{ca}.pem"), "-CAkey",
-            &format!("{ca}.key"), "-CAcreateserial", "-days", "365", "-sha256", "-out",
+            "req", "-new", "-utf8", "-key", &key, "-subj", subject, "-out", &csr,
+        ],
+    )?;
+    openssl(
+        dir,
+        &[
+            "x509",
+            "-req",
+            "-in",
+            &csr,
+            "-CA",
+            &format!("{ca}.pem"),
+            "-CAkey",
+            &format!("{ca}.key"),
+            "-CAcreateserial",
+            "-days",
+            "365",
+            "-sha256",
+            "-out",
             &format!("{name}.pem"),
         ],
     )
@@ -114,7 +160,14 @@ fn make_person(dir: &Path, name: &str, ca: &str, subject: &str, curve: &str) -> 
 
 /// `document` signed by `signer` (CAdES-BES as openssl makes it: contentType,
 /// messageDigest, signingTime signed), to `out`; `attached` keeps the document inside.
-fn sign(dir: &Path, document: &str, signer: &str, out: &str, attached: bool, md: &str) -> Option<()> {
+fn sign(
+    dir: &Path,
+    document: &str,
+    signer: &str,
+    out: &str,
+    attached: bool,
+    md: &str,
+) -> Option<()> {
     let mut args = vec![
         "cms", "-sign", "-binary", "-outform", "DER", "-md", md, "-in", document, "-out", out,
     ];
@@ -133,7 +186,9 @@ const EXPERT_SUBJECT: &str = "/CN=Петренко Олена Іванівна/S
 fn setup() -> Option<(tempfile::TempDir, PathBuf)> {
     let dir = tempfile::tempdir().expect("tempdir");
     if Command::new("openssl").arg("version").output().is_err() {
-        eprintln!("openssl is not installed: the КЕП end-to-end tests are skipped (CI installs it)");
+        eprintln!(
+            "openssl is not installed: the КЕП end-to-end tests are skipped (CI installs it)"
+        );
         return None;
     }
     let pdf = conclusion_pdf(dir.path());
@@ -152,7 +207,15 @@ fn run(dir: &Path, args: &[&str]) -> Run {
 fn a_detached_signature_over_the_conclusion_is_valid_and_names_the_expert() {
     let Some((dir, _pdf)) = setup() else { return };
     let d = dir.path();
-    sign(d, "висновок.pdf", "expert", "висновок.pdf.p7s", false, "sha256").unwrap();
+    sign(
+        d,
+        "висновок.pdf",
+        "expert",
+        "висновок.pdf.p7s",
+        false,
+        "sha256",
+    )
+    .unwrap();
     // The signature is found beside the document.
     let r = run(d, &["висновок.pdf"]);
     assert_eq!(r.code(), Some(0), "{}", r.describe());
@@ -170,17 +233,27 @@ fn a_detached_signature_over_the_conclusion_is_valid_and_names_the_expert() {
         "revocation:   NOT CHECKED",
         "VALID: every qualified signature",
     ] {
-        assert!(r.stdout.contains(expected), "{expected:?} missing:\n{}", r.stdout);
+        assert!(
+            r.stdout.contains(expected),
+            "{expected:?} missing:\n{}",
+            r.stdout
+        );
     }
     // With the CA given, the chain is trusted.
     let r = run(d, &["висновок.pdf", "висновок.pdf.p7s", "--ca", "ca.pem"]);
     assert_eq!(r.code(), Some(0), "{}", r.describe());
     assert!(
-        r.stdout.contains("chain:        trusted: Петренко Олена Іванівна → Тестовий КНЕДП (from ca.pem)"),
+        r.stdout.contains(
+            "chain:        trusted: Петренко Олена Іванівна → Тестовий КНЕДП (from ca.pem)"
+        ),
         "{}",
         r.stdout
     );
-    assert!(!r.stdout.contains("ланцюжок сертифіката не перевірено"), "{}", r.stdout);
+    assert!(
+        !r.stdout.contains("ланцюжок сертифіката не перевірено"),
+        "{}",
+        r.stdout
+    );
 }
 
 #[test]
@@ -188,12 +261,22 @@ fn another_ca_does_not_make_the_chain_trusted() {
     let Some((dir, _pdf)) = setup() else { return };
     let d = dir.path();
     make_ca(d, "other", "Інший КНЕДП").unwrap();
-    sign(d, "висновок.pdf", "expert", "висновок.pdf.p7s", false, "sha256").unwrap();
+    sign(
+        d,
+        "висновок.pdf",
+        "expert",
+        "висновок.pdf.p7s",
+        false,
+        "sha256",
+    )
+    .unwrap();
     let r = run(d, &["висновок.pdf", "--ca", "other.pem"]);
     assert_eq!(r.code(), Some(1), "{}", r.describe());
     assert!(r.stdout.contains("signer 1: VALID"), "{}", r.stdout);
     assert!(
-        r.stdout.contains("NOT TRUSTED — the issuer «Тестовий КНЕДП» is not among the trusted certificates"),
+        r.stdout.contains(
+            "NOT TRUSTED — the issuer «Тестовий КНЕДП» is not among the trusted certificates"
+        ),
         "{}",
         r.stdout
     );
@@ -203,14 +286,26 @@ fn another_ca_does_not_make_the_chain_trusted() {
 fn the_pdf_changed_by_one_byte_is_a_changed_document() {
     let Some((dir, pdf)) = setup() else { return };
     let d = dir.path();
-    sign(d, "висновок.pdf", "expert", "висновок.pdf.p7s", false, "sha256").unwrap();
+    sign(
+        d,
+        "висновок.pdf",
+        "expert",
+        "висновок.pdf.p7s",
+        false,
+        "sha256",
+    )
+    .unwrap();
     let mut bytes = std::fs::read(&pdf).unwrap();
     let at = bytes.len() / 2;
     bytes[at] ^= 0x01;
     std::fs::write(&pdf, &bytes).unwrap();
     let r = run(d, &["висновок.pdf"]);
     assert_eq!(r.code(), Some(1), "{}", r.describe());
-    assert!(r.stdout.contains("signer 1: DOCUMENT CHANGED"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("signer 1: DOCUMENT CHANGED"),
+        "{}",
+        r.stdout
+    );
 }
 
 #[test]
@@ -225,11 +320,23 @@ fn another_persons_certificate_is_shown_beside_the_expert() {
         "secp384r1",
     )
     .unwrap();
-    sign(d, "висновок.pdf", "stranger", "висновок.pdf.p7s", false, "sha384").unwrap();
+    sign(
+        d,
+        "висновок.pdf",
+        "stranger",
+        "висновок.pdf.p7s",
+        false,
+        "sha384",
+    )
+    .unwrap();
     let r = run(d, &["висновок.pdf", "--ca", "ca.pem"]);
     assert_eq!(r.code(), Some(1), "{}", r.describe());
     assert!(r.stdout.contains("signer 1: VALID"), "{}", r.stdout);
-    assert!(r.stdout.contains("ECDSA with SHA-384 / SHA-384"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("ECDSA with SHA-384 / SHA-384"),
+        "{}",
+        r.stdout
+    );
     assert!(
         r.stdout.contains(
             "NOT AN EXPERT OF THE DOCUMENT — the certificate names «Сидоренко Петро Миколайович»; the document names «Петренко Олена Іванівна»"
@@ -243,16 +350,37 @@ fn another_persons_certificate_is_shown_beside_the_expert() {
 fn an_attached_signature_holds_the_document_and_is_checked_alone() {
     let Some((dir, _pdf)) = setup() else { return };
     let d = dir.path();
-    sign(d, "висновок.pdf", "expert", "підписаний.p7s", true, "sha256").unwrap();
+    sign(
+        d,
+        "висновок.pdf",
+        "expert",
+        "підписаний.p7s",
+        true,
+        "sha256",
+    )
+    .unwrap();
     let r = run(d, &["підписаний.p7s"]);
     assert_eq!(r.code(), Some(0), "{}", r.describe());
-    assert!(r.stdout.contains("attached: the signature file holds the document itself"), "{}", r.stdout);
-    assert!(r.stdout.contains("document:  the expert conclusion (PDF)"), "{}", r.stdout);
+    assert!(
+        r.stdout
+            .contains("attached: the signature file holds the document itself"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("document:  the expert conclusion (PDF)"),
+        "{}",
+        r.stdout
+    );
     // Given beside another document, it says the document is not the one it holds.
     std::fs::write(d.join("інший.pdf"), b"%PDF-1.7 not the conclusion").unwrap();
     let r = run(d, &["інший.pdf", "підписаний.p7s"]);
     assert_eq!(r.code(), Some(1), "{}", r.describe());
-    assert!(r.stdout.contains("holds a document of its own"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("holds a document of its own"),
+        "{}",
+        r.stdout
+    );
 }
 
 #[test]
@@ -260,13 +388,41 @@ fn two_experts_each_with_a_signature_file_are_both_checked() {
     let Some((dir, _pdf)) = setup() else { return };
     let d = dir.path();
     make_person(d, "second", "ca", EXPERT_SUBJECT, "prime256v1").unwrap();
-    sign(d, "висновок.pdf", "expert", "висновок.pdf.p7s", false, "sha256").unwrap();
-    sign(d, "висновок.pdf", "second", "висновок.pdf.2.p7s", false, "sha512").unwrap();
+    sign(
+        d,
+        "висновок.pdf",
+        "expert",
+        "висновок.pdf.p7s",
+        false,
+        "sha256",
+    )
+    .unwrap();
+    sign(
+        d,
+        "висновок.pdf",
+        "second",
+        "висновок.pdf.2.p7s",
+        false,
+        "sha512",
+    )
+    .unwrap();
     let r = run(d, &["висновок.pdf", "--ca", "ca.pem"]);
     assert_eq!(r.code(), Some(0), "{}", r.describe());
-    assert!(r.stdout.contains("signature file висновок.pdf.p7s:"), "{}", r.stdout);
-    assert!(r.stdout.contains("signature file висновок.pdf.2.p7s:"), "{}", r.stdout);
-    assert!(r.stdout.contains("ECDSA with SHA-512 / SHA-512"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("signature file висновок.pdf.p7s:"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("signature file висновок.pdf.2.p7s:"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("ECDSA with SHA-512 / SHA-512"),
+        "{}",
+        r.stdout
+    );
 }
 
 #[test]
@@ -276,13 +432,35 @@ fn what_is_not_a_signature_is_refused_with_a_reason() {
     // No signature beside the document.
     let r = run(d, &["висновок.pdf"]);
     assert_eq!(r.code(), Some(1), "{}", r.describe());
-    assert!(r.stderr.contains("no signature file lies beside"), "{}", r.describe());
+    assert!(
+        r.stderr.contains("no signature file lies beside"),
+        "{}",
+        r.describe()
+    );
     // A certificate given as a signature.
     let r = run(d, &["висновок.pdf", "expert.pem"]);
     assert_eq!(r.code(), Some(1), "{}", r.describe());
-    assert!(r.stdout.contains("NOT A SIGNATURE: this is not a signature file"), "{}", r.stdout);
+    assert!(
+        r.stdout
+            .contains("NOT A SIGNATURE: this is not a signature file"),
+        "{}",
+        r.stdout
+    );
     // A certificate bundle (signed data without signers).
-    openssl(d, &["crl2pkcs7", "-nocrl", "-certfile", "ca.pem", "-outform", "DER", "-out", "bundle.p7b"]).unwrap();
+    openssl(
+        d,
+        &[
+            "crl2pkcs7",
+            "-nocrl",
+            "-certfile",
+            "ca.pem",
+            "-outform",
+            "DER",
+            "-out",
+            "bundle.p7b",
+        ],
+    )
+    .unwrap();
     let r = run(d, &["висновок.pdf", "bundle.p7b"]);
     assert_eq!(r.code(), Some(1), "{}", r.describe());
     assert!(r.stdout.contains("no signature in it"), "{}", r.stdout);
@@ -299,10 +477,22 @@ fn what_is_not_a_signature_is_refused_with_a_reason() {
 fn a_signature_of_a_result_file_names_its_expert_too() {
     let Some((dir, _pdf)) = setup() else { return };
     let d = dir.path();
-    sign(d, "a.result.json", "expert", "a.result.json.p7s", false, "sha256").unwrap();
+    sign(
+        d,
+        "a.result.json",
+        "expert",
+        "a.result.json.p7s",
+        false,
+        "sha256",
+    )
+    .unwrap();
     let r = run(d, &["a.result.json"]);
     assert_eq!(r.code(), Some(0), "{}", r.describe());
-    assert!(r.stdout.contains("document:  a signed result"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("document:  a signed result"),
+        "{}",
+        r.stdout
+    );
     assert!(r.stdout.contains("(named in the document)"), "{}", r.stdout);
 }
 
@@ -321,7 +511,13 @@ fn the_domain_reports_each_status_and_mutations_never_panic() {
     assert_eq!(signer.expert, ExpertMatch::Matches(EXPERT.into()));
     assert!(signer.signing_time.is_some());
     assert_eq!(
-        signer.certificate.as_ref().unwrap().holder.tax_number.as_deref(),
+        signer
+            .certificate
+            .as_ref()
+            .unwrap()
+            .holder
+            .tax_number
+            .as_deref(),
         Some("1234567890")
     );
     // The signature value changed: invalid; the signed attributes changed: invalid.
@@ -348,7 +544,10 @@ fn the_domain_reports_each_status_and_mutations_never_panic() {
         }
         let key = match kep::check::check(&document, &mutated, &experts, &Trust::default()) {
             Err(_) => "refused".to_string(),
-            Ok(r) => format!("{:?}", r.signers.iter().map(|s| &s.status).collect::<Vec<_>>()),
+            Ok(r) => format!(
+                "{:?}",
+                r.signers.iter().map(|s| &s.status).collect::<Vec<_>>()
+            ),
         };
         *outcomes.entry(key).or_default() += 1;
     }
@@ -356,5 +555,8 @@ fn the_domain_reports_each_status_and_mutations_never_panic() {
     // the file): far fewer than were refused or found invalid.
     let valid = outcomes.get("[Valid]").copied().unwrap_or(0);
     assert!(valid < 1500, "{outcomes:?}");
-    assert!(outcomes.get("refused").copied().unwrap_or(0) > 500, "{outcomes:?}");
+    assert!(
+        outcomes.get("refused").copied().unwrap_or(0) > 500,
+        "{outcomes:?}"
+    );
 }

@@ -75,11 +75,20 @@ fn check(catalogue: &Catalogue, args: KepCheckArgs, out: &mut dyn Write) -> Resu
         let bytes = read_bounded(path, kep::cms::SIGNATURE_LIMIT, "signature")?;
         files.push((file_name(path), bytes));
     }
-    let result = kep::check_files(document.as_deref(), &files, catalogue, &trusted_keys, &trust)
-        .map_err(|e| CliError::Usage(e.to_string()))?;
+    let result = kep::check_files(
+        document.as_deref(),
+        &files,
+        catalogue,
+        &trusted_keys,
+        &trust,
+    )
+    .map_err(|e| CliError::Usage(e.to_string()))?;
     print_check(&result, out)?;
     if result.holds() {
-        writeln!(out, "VALID: every qualified signature over this document holds")?;
+        writeln!(
+            out,
+            "VALID: every qualified signature over this document holds"
+        )?;
         return Ok(());
     }
     Err(CliError::NotVerified(format!(
@@ -160,7 +169,10 @@ fn print_check(check: &KepCheck, out: &mut dyn Write) -> Result<(), CliError> {
             }
         };
         if report.attached {
-            writeln!(out, "  attached: the signature file holds the document itself")?;
+            writeln!(
+                out,
+                "  attached: the signature file holds the document itself"
+            )?;
         }
         for (i, signer) in report.signers.iter().enumerate() {
             print_signer(i + 1, signer, &check.document.experts, out)?;
@@ -183,7 +195,7 @@ fn print_document(check: &KepCheck, out: &mut dyn Write) -> Result<(), CliError>
     };
     writeln!(out, "document:  {kind}")?;
     if let Some(v) = &doc.verification {
-        let state = if doc.holds() {
+        let state = if !doc.fails() {
             "verifies (akredit signature, totals and printed figures)"
         } else {
             "DOES NOT VERIFY: run `akredit verify` on the document for each check"
@@ -217,7 +229,13 @@ fn print_signer(
     writeln!(out, "  signer {n}: {}", status(&signer.status))?;
     if let Some(c) = &signer.certificate {
         let h = &c.holder;
-        writeln!(out, "    name:         {}", safe(&h.name()))?;
+        let name = h.name();
+        let name = if name.is_empty() {
+            "(the certificate names no person)".into()
+        } else {
+            safe(&name)
+        };
+        writeln!(out, "    name:         {name}")?;
         for (label, value) in [
             ("РНОКПП:", &h.tax_number),
             ("organisation:", &h.organisation),
@@ -237,9 +255,17 @@ fn print_signer(
             date_time(c.not_after)
         )?;
     }
-    writeln!(out, "    algorithm:    {} / {}", signer.algorithm, signer.digest)?;
+    writeln!(
+        out,
+        "    algorithm:    {} / {}",
+        signer.algorithm, signer.digest
+    )?;
     match signer.signing_time {
-        Some(t) => writeln!(out, "    signing time: {} (stated by the signer's computer)", date_time(t))?,
+        Some(t) => writeln!(
+            out,
+            "    signing time: {} (stated by the signer's computer)",
+            date_time(t)
+        )?,
         None => writeln!(out, "    signing time: not stated")?,
     }
     for t in &signer.timestamps {
@@ -247,7 +273,11 @@ fn print_signer(
     }
     writeln!(out, "    chain:        {}", chain(&signer.chain))?;
     writeln!(out, "    revocation:   {}", revocation(&signer.revocation))?;
-    writeln!(out, "    expert:       {}", expert(&signer.expert, signer, experts))?;
+    writeln!(
+        out,
+        "    expert:       {}",
+        expert(&signer.expert, signer, experts)
+    )?;
     Ok(())
 }
 
@@ -274,7 +304,10 @@ fn timestamp(t: &TimestampCheck) -> String {
         kep::cms::TimestampKind::Signature => "of the signature",
         kep::cms::TimestampKind::Content => "of the document",
     };
-    let time = t.time.map(date_time).unwrap_or_else(|| "time unread".into());
+    let time = t
+        .time
+        .map(date_time)
+        .unwrap_or_else(|| "time unread".into());
     let by = t.authority.as_deref().map(safe).unwrap_or_default();
     match &t.holds {
         Ok(()) => format!("{time} {kind}, by {by}: holds"),
@@ -288,7 +321,11 @@ fn chain(chain: &Chain) -> String {
             "NOT CHECKED — no trusted list or CA certificate was given (--trust-list, --ca)".into()
         }
         Chain::Trusted { path, anchor } => {
-            format!("trusted: {} (from {})", safe(&path.join(" → ")), safe(anchor))
+            format!(
+                "trusted: {} (from {})",
+                safe(&path.join(" → ")),
+                safe(anchor)
+            )
         }
         Chain::NotTrusted(why) => format!("NOT TRUSTED — {}", safe(why)),
     }
@@ -300,7 +337,10 @@ fn revocation(r: &Revocation) -> String {
             "NOT CHECKED — offline, OCSP cannot be asked; give the issuer's CRL with --crl".into()
         }
         Revocation::NotRevoked { this_update } => {
-            format!("not revoked, by the issuer's CRL of {}", date_time(*this_update))
+            format!(
+                "not revoked, by the issuer's CRL of {}",
+                date_time(*this_update)
+            )
         }
         Revocation::Revoked { at } => format!("REVOKED since {}", date_time(*at)),
         Revocation::CrlInvalid => "the CRL given for its issuer DOES NOT VERIFY".into(),
@@ -314,7 +354,9 @@ fn expert(m: &ExpertMatch, signer: &SignerReport, experts: &[String]) -> String 
         .map(|c| c.holder.name())
         .unwrap_or_default();
     match m {
-        ExpertMatch::Matches(e) => format!("{} = {} (named in the document)", safe(&holder), safe(e)),
+        ExpertMatch::Matches(e) => {
+            format!("{} = {} (named in the document)", safe(&holder), safe(e))
+        }
         ExpertMatch::Differs => format!(
             "NOT AN EXPERT OF THE DOCUMENT — the certificate names «{}»; the document names «{}»",
             safe(&holder),
@@ -326,9 +368,13 @@ fn expert(m: &ExpertMatch, signer: &SignerReport, experts: &[String]) -> String 
 
 fn not_checked(step: NotChecked) -> &'static str {
     match step {
-        NotChecked::Chain => "the certificate chain (ланцюжок сертифіката не перевірено): give the trusted list with --trust-list",
+        NotChecked::Chain => {
+            "the certificate chain (ланцюжок сертифіката не перевірено): give the trusted list with --trust-list"
+        }
         NotChecked::Revocation => "revocation: akredit is offline; a CRL given with --crl is read",
-        NotChecked::TrustedTime => "a trusted signing time: no timestamp holds, so the time is only what the signer's computer said",
+        NotChecked::TrustedTime => {
+            "a trusted signing time: no timestamp holds, so the time is only what the signer's computer said"
+        }
         NotChecked::Experts => "that the signer is an expert: the document names none",
     }
 }

@@ -260,7 +260,9 @@ pub fn chain(
         current = issuer.clone();
         path.push(short_name(&current.tbs_certificate.subject));
     }
-    Chain::NotTrusted(format!("the chain is longer than {CHAIN_LIMIT} certificates"))
+    Chain::NotTrusted(format!(
+        "the chain is longer than {CHAIN_LIMIT} certificates"
+    ))
 }
 
 /// Whether two certificates are the same one.

@@ -348,9 +348,7 @@ fn revocation(certificate: &Certificate, pool: &[Certificate], trust: &Trust) ->
         return Revocation::CrlInvalid;
     }
     match crl.revocation_of(certificate.tbs_certificate.serial_number.as_bytes()) {
-        Some(at) => Revocation::Revoked {
-            at: unix_of(at),
-        },
+        Some(at) => Revocation::Revoked { at: unix_of(at) },
         None => Revocation::NotRevoked {
             this_update: unix_of(crl.this_update),
         },
@@ -459,8 +457,14 @@ mod tests {
 
     #[test]
     fn names_match_whole_or_by_initials() {
-        assert!(same_person("Іваненко Іван Іванович", "іваненко  іван іванович"));
-        assert!(same_person("Іван Іванович Іваненко", "Іваненко Іван Іванович"));
+        assert!(same_person(
+            "Іваненко Іван Іванович",
+            "іваненко  іван іванович"
+        ));
+        assert!(same_person(
+            "Іван Іванович Іваненко",
+            "Іваненко Іван Іванович"
+        ));
         assert!(same_person("Іваненко І. І.", "Іваненко Іван Іванович"));
         assert!(same_person("Іваненко Іван Іванович", "Іваненко І.І."));
         assert!(same_person("Мар’яненко Ольга", "Мар'яненко Ольга"));

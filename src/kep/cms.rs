@@ -133,11 +133,13 @@ pub fn read(bytes: &[u8]) -> Result<SignatureFile, CmsError> {
                 .into_bytes(),
         ),
     };
+    let raw = raw::signed_attributes(&der).unwrap_or_default();
     let signers: Vec<Signer> = signed
         .signer_infos
         .0
         .iter()
-        .map(|info| signer(info, &certificates))
+        .enumerate()
+        .map(|(i, info)| signer(info, &certificates, raw.get(i).cloned().flatten()))
         .collect::<Result<_, _>>()?;
     if signers.is_empty() {
         return Err(CmsError::NoSigners);
@@ -172,17 +174,25 @@ fn der_bytes(bytes: &[u8]) -> Result<Vec<u8>, CmsError> {
         .map_err(|_| CmsError::NotCms("it is text, but not base64".into()))
 }
 
-/// One SignerInfo, with its certificate found among the file's.
-fn signer(info: &SignerInfo, certificates: &[Certificate]) -> Result<Signer, CmsError> {
+/// One SignerInfo, with its certificate found among the file's; `raw_attributes` are its
+/// signed attributes as the file holds them (a SET), when they could be found.
+fn signer(
+    info: &SignerInfo,
+    certificates: &[Certificate],
+    raw_attributes: Option<Vec<u8>>,
+) -> Result<Signer, CmsError> {
     let signed_attributes = match &info.signed_attrs {
-        // The signature covers the attributes' DER with the SET tag, not the [0] the
-        // SignerInfo writes them under (RFC 5652 §5.4); the set reads only when its DER
-        // is canonical, so encoding it again gives the bytes signed.
-        Some(attrs) => Some(
-            attrs
+        // The signature covers the attributes with the SET tag, not the [0] the
+        // SignerInfo writes them under (RFC 5652 §5.4), and as the signer wrote them:
+        // some (jkurwa among them) write the set out of DER's order, which encoding it
+        // again would sort. The file's bytes are used; encoding again only if they could
+        // not be found.
+        Some(attrs) => Some(match raw_attributes {
+            Some(raw) => raw,
+            None => attrs
                 .to_der()
                 .map_err(|e| CmsError::NotCms(format!("signed attributes: {e}")))?,
-        ),
+        }),
         None => None,
     };
     let mut message_digest = None;
@@ -262,5 +272,80 @@ pub fn identifies(identifier: &SignerIdentifier, certificate: &Certificate) -> b
             .filter(|e| e.extn_id == SUBJECT_KEY_ID)
             .filter_map(|e| SubjectKeyIdentifier::from_der(e.extn_value.as_bytes()).ok())
             .any(|own| own.0 == id.0),
+    }
+}
+
+/// The signed attributes of each SignerInfo exactly as a file holds them, found by
+/// walking its DER — the `cms` crate gives them only as values.
+mod raw {
+    /// One TLV: its tag, and the slices of the whole element and of its content.
+    struct Element<'a> {
+        tag: u8,
+        whole: &'a [u8],
+        content: &'a [u8],
+    }
+
+    /// The element at the start of `bytes`, and what follows it. Single-byte tags only
+    /// (all CMS's structure uses), definite lengths only (DER's).
+    fn element(bytes: &[u8]) -> Option<(Element<'_>, &[u8])> {
+        let tag = *bytes.first()?;
+        let first = *bytes.get(1)?;
+        let (length, header) = if first < 0x80 {
+            (usize::from(first), 2)
+        } else {
+            let count = usize::from(first & 0x7f);
+            if count == 0 || count > 4 {
+                return None;
+            }
+            let mut length = 0usize;
+            for b in bytes.get(2..2 + count)? {
+                length = (length << 8) | usize::from(*b);
+            }
+            (length, 2 + count)
+        };
+        let end = header.checked_add(length)?;
+        let whole = bytes.get(..end)?;
+        Some((
+            Element {
+                tag,
+                whole,
+                content: &whole[header..],
+            },
+            &bytes[end..],
+        ))
+    }
+
+    /// The elements of a constructed element's content.
+    fn children(content: &[u8]) -> Option<Vec<Element<'_>>> {
+        let mut rest = content;
+        let mut out = Vec::new();
+        while !rest.is_empty() {
+            let (e, next) = element(rest)?;
+            out.push(e);
+            rest = next;
+        }
+        Some(out)
+    }
+
+    /// For each SignerInfo in order, its signed attributes with the SET tag (0x31) in
+    /// place of their [0], or None when it has none.
+    pub fn signed_attributes(der: &[u8]) -> Option<Vec<Option<Vec<u8>>>> {
+        let (info, _) = element(der)?;
+        let [_, explicit] = children(info.content)?.try_into().ok()?;
+        let (signed_data, _) = element(explicit.content)?;
+        let fields = children(signed_data.content)?;
+        let signer_infos = fields.last().filter(|f| f.tag == 0x31)?;
+        children(signer_infos.content)?
+            .iter()
+            .map(|signer| {
+                let parts = children(signer.content)?;
+                // version, sid, digestAlgorithm, then [0] signedAttrs when present.
+                Some(parts.get(3).filter(|p| p.tag == 0xa0).map(|p| {
+                    let mut bytes = p.whole.to_vec();
+                    bytes[0] = 0x31;
+                    bytes
+                }))
+            })
+            .collect()
     }
 }

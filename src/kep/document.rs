@@ -34,10 +34,12 @@ pub struct Document {
 }
 
 impl Document {
-    /// The document's own result verifies (and, for a PDF, its pages print its figures).
-    pub fn holds(&self) -> bool {
-        self.verification.as_ref().is_some_and(Verification::holds)
-            && self.figures_match != Some(false)
+    /// The document carries an akredit result, and it fails: its signature or totals do
+    /// not verify, or (of a PDF) its pages do not print its figures. A document that is
+    /// not akredit's does not fail: a КЕП over it is checked all the same, and the report
+    /// says it carries no result.
+    pub fn fails(&self) -> bool {
+        self.verification.as_ref().is_some_and(|v| !v.holds()) || self.figures_match == Some(false)
     }
 }
 
@@ -58,7 +60,8 @@ pub fn examine(bytes: &[u8], catalogue: &Catalogue, trusted: &[TrustedKey]) -> D
             Err(_) => other(),
         };
     }
-    if bytes.first() == Some(&b'{') && serde_json::from_slice::<serde::de::IgnoredAny>(bytes).is_ok()
+    if bytes.first() == Some(&b'{')
+        && serde_json::from_slice::<serde::de::IgnoredAny>(bytes).is_ok()
     {
         let verification = signed::verify(bytes, catalogue, trusted);
         if verification.result.is_some() {

@@ -18,7 +18,7 @@ use structured_dstu4145::hash::{Hash, State};
 use structured_dstu4145::{Basis, ByteOrder};
 use x509_cert::spki::{AlgorithmIdentifierOwned, SubjectPublicKeyInfoOwned};
 
-use super::algorithms::{AlgorithmError, Digest};
+use super::kinds::{AlgorithmError, Digest};
 
 /// GOST 34.311-95.
 const GOST34311: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.804.2.1.1.1.1.2.1");

@@ -15,12 +15,13 @@ pub mod check;
 pub mod cms;
 pub mod document;
 pub mod dstu;
+pub mod kinds;
 pub mod timestamp;
 pub mod trust;
 
 pub use check::{
-    ExpertMatch, KepError, KepReport, NotChecked, Revocation, SignerReport, Status,
-    TimestampCheck, Trust,
+    ExpertMatch, KepError, KepReport, NotChecked, Revocation, SignerReport, Status, TimestampCheck,
+    Trust,
 };
 pub use document::{Document, DocumentKind};
 
@@ -55,7 +56,10 @@ impl SignatureCheck {
     /// The signature holds, and (of a container) signs the document as it is.
     pub fn holds(&self) -> bool {
         let container_holds = self.container.as_ref().is_none_or(|c| {
-            c.document_signed && c.manifest.as_ref().is_none_or(asice::ManifestCheck::all_match)
+            c.document_signed
+                && c.manifest
+                    .as_ref()
+                    .is_none_or(asice::ManifestCheck::all_match)
         });
         container_holds
             && match &self.report {
@@ -83,7 +87,7 @@ impl KepCheck {
     /// CRL) does not fail it; the report says it.
     pub fn holds(&self) -> bool {
         !self.signatures.is_empty()
-            && self.document.holds()
+            && !self.document.fails()
             && self.signatures.iter().all(SignatureCheck::holds)
     }
 
@@ -167,7 +171,12 @@ pub fn check_files(
                     contained = container_document(&container)?;
                 }
                 notes.extend(container.notes.iter().map(|n| format!("{name}: {n}")));
-                notes.extend(container.xades.iter().map(|x| format!("{name}: {}", x.message())));
+                notes.extend(
+                    container
+                        .xades
+                        .iter()
+                        .map(|x| format!("{name}: {}", x.message())),
+                );
                 pieces.extend(container_pieces(name, container));
             }
             Err(e) => failures.push(SignatureCheck {
@@ -274,7 +283,10 @@ pub fn signatures_beside(document: &std::path::Path) -> Vec<std::path::PathBuf> 
     let Some(name) = document.file_name().and_then(|n| n.to_str()) else {
         return Vec::new();
     };
-    let stem = document.file_stem().and_then(|n| n.to_str()).unwrap_or(name);
+    let stem = document
+        .file_stem()
+        .and_then(|n| n.to_str())
+        .unwrap_or(name);
     let dir = crate::support::files::parent_dir(document);
     let Ok(entries) = std::fs::read_dir(&dir) else {
         return Vec::new();

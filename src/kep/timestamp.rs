@@ -51,8 +51,7 @@ fn examine(
         .content
         .as_deref()
         .ok_or("the token carries no TSTInfo")?;
-    let info =
-        TstInfo::from_der(content).map_err(|e| format!("its TSTInfo does not read: {e}"))?;
+    let info = TstInfo::from_der(content).map_err(|e| format!("its TSTInfo does not read: {e}"))?;
     result.time = i64::try_from(info.gen_time.to_unix_duration().as_secs()).ok();
     let authority_signer = file.signers.first().ok_or("the token has no signer")?;
     let mut certificates = file.certificates.clone();
@@ -62,9 +61,7 @@ fn examine(
         .clone()
         .or_else(|| cms::find_certificate(&authority_signer.identifier, &certificates).cloned())
         .ok_or("the token does not carry the authority's certificate")?;
-    result.authority = Some(certificate::short_name(
-        &authority.tbs_certificate.subject,
-    ));
+    result.authority = Some(certificate::short_name(&authority.tbs_certificate.subject));
     let digest = Digest::from_oid(&info.message_imprint.hash_algorithm.oid).ok_or_else(|| {
         format!(
             "its imprint's digest {} is not one akredit knows",
