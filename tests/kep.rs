@@ -560,3 +560,135 @@ fn the_domain_reports_each_status_and_mutations_never_panic() {
         "{outcomes:?}"
     );
 }
+
+/// A zip with `entries`, `mimetype` stored first as ASiC-E wants.
+fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    use std::io::Write;
+    let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, data) in entries {
+        let method = if *name == "mimetype" {
+            zip::CompressionMethod::Stored
+        } else {
+            zip::CompressionMethod::Deflated
+        };
+        let options = zip::write::SimpleFileOptions::default().compression_method(method);
+        writer.start_file(*name, options).unwrap();
+        writer.write_all(data).unwrap();
+    }
+    writer.finish().unwrap().into_inner()
+}
+
+/// An ASiC-E (CAdES) container of `document` named висновок.pdf, its manifest signed
+/// by the expert.
+fn container(d: &Path, document: &[u8], manifest_document: &[u8]) -> Vec<u8> {
+    use base64::Engine;
+    use sha2::Digest;
+    let digest =
+        base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(manifest_document));
+    let manifest = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<asic:ASiCManifest xmlns:asic="http://uri.etsi.org/02918/v1.2.1#" xmlns:ds="http://www.w3.org/2000/09/xmldsig#">
+  <asic:SigReference MimeType="application/pkcs7-signature" URI="META-INF/signature001.p7s"/>
+  <asic:DataObjectReference MimeType="application/pdf" URI="%D0%B2%D0%B8%D1%81%D0%BD%D0%BE%D0%B2%D0%BE%D0%BA.pdf">
+    <ds:DigestMethod Algorithm="http://www.w3.org/2001/04/xmlenc#sha256"/>
+    <ds:DigestValue>{digest}</ds:DigestValue>
+  </asic:DataObjectReference>
+</asic:ASiCManifest>
+"#
+    );
+    std::fs::write(d.join("manifest.xml"), &manifest).unwrap();
+    sign(d, "manifest.xml", "expert", "manifest.p7s", false, "sha256").unwrap();
+    let p7s = std::fs::read(d.join("manifest.p7s")).unwrap();
+    zip_of(&[
+        ("mimetype", b"application/vnd.etsi.asic-e+zip"),
+        ("висновок.pdf", document),
+        ("META-INF/ASiCManifest.xml", manifest.as_bytes()),
+        ("META-INF/signature001.p7s", &p7s),
+    ])
+}
+
+#[test]
+fn an_asic_e_container_of_the_conclusion_is_checked_through_its_manifest() {
+    let Some((dir, pdf)) = setup() else { return };
+    let d = dir.path();
+    let document = std::fs::read(&pdf).unwrap();
+    std::fs::write(d.join("висновок.asice"), container(d, &document, &document)).unwrap();
+    let r = run(d, &["висновок.asice", "--ca", "ca.pem"]);
+    assert_eq!(r.code(), Some(0), "{}", r.describe());
+    for expected in [
+        "document:  the expert conclusion (PDF)",
+        "signature file висновок.asice: META-INF/signature001.p7s:",
+        "signs the manifest META-INF/ASiCManifest.xml:",
+        "висновок.pdf: as signed",
+        "signer 1: VALID",
+        "(named in the document)",
+    ] {
+        assert!(
+            r.stdout.contains(expected),
+            "{expected:?} missing:\n{}",
+            r.stdout
+        );
+    }
+    // Given beside the PDF itself, the container is found and checked over it.
+    let r = run(d, &["висновок.pdf", "--ca", "ca.pem"]);
+    assert_eq!(r.code(), Some(0), "{}", r.describe());
+    // The PDF in the container changed after its manifest was signed.
+    let mut changed = document.clone();
+    let at = changed.len() / 3;
+    changed[at] ^= 0x20;
+    std::fs::write(d.join("змінений.asice"), container(d, &changed, &document)).unwrap();
+    let r = run(d, &["змінений.asice"]);
+    assert_eq!(r.code(), Some(1), "{}", r.describe());
+    assert!(
+        r.stdout.contains("висновок.pdf: CHANGED after signing"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("THE DOCUMENT IS NOT SIGNED"),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn a_dstu_4145_signature_made_by_jkurwa_is_checked_on_the_command_line() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/kep");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    for name in ["dstu-jkurwa-data.txt", "dstu-jkurwa.p7s", "dstu-jkurwa.cer"] {
+        std::fs::copy(fixtures.join(name), d.join(name)).unwrap();
+    }
+    let r = run(
+        d,
+        &[
+            "dstu-jkurwa-data.txt",
+            "dstu-jkurwa.p7s",
+            "--ca",
+            "dstu-jkurwa.cer",
+        ],
+    );
+    assert_eq!(r.code(), Some(0), "{}", r.describe());
+    for expected in [
+        "document:  not akredit's",
+        "signer 1: VALID",
+        "ДСТУ 4145-2002 (ГОСТ 34.311) / ГОСТ 34.311-95",
+        "chain:        trusted",
+    ] {
+        assert!(
+            r.stdout.contains(expected),
+            "{expected:?} missing:\n{}",
+            r.stdout
+        );
+    }
+    let mut data = std::fs::read(d.join("dstu-jkurwa-data.txt")).unwrap();
+    data[0] ^= 1;
+    std::fs::write(d.join("dstu-jkurwa-data.txt"), data).unwrap();
+    let r = run(d, &["dstu-jkurwa-data.txt", "dstu-jkurwa.p7s"]);
+    assert_eq!(r.code(), Some(1), "{}", r.describe());
+    assert!(
+        r.stdout.contains("signer 1: DOCUMENT CHANGED"),
+        "{}",
+        r.stdout
+    );
+}

@@ -168,6 +168,9 @@ fn print_check(check: &KepCheck, out: &mut dyn Write) -> Result<(), CliError> {
                 continue;
             }
         };
+        if let Some(part) = &signature.container {
+            print_container(part, out)?;
+        }
         if report.attached {
             writeln!(
                 out,
@@ -180,6 +183,41 @@ fn print_check(check: &KepCheck, out: &mut dyn Write) -> Result<(), CliError> {
         for step in &report.not_checked {
             writeln!(out, "  NOT CHECKED: {}", not_checked(*step))?;
         }
+    }
+    Ok(())
+}
+
+/// What a container's signature signs: its manifest's references, and the document.
+fn print_container(part: &kep::ContainerPart, out: &mut dyn Write) -> Result<(), CliError> {
+    use crate::kep::asice::DigestOutcome;
+    if let Some(manifest) = &part.manifest {
+        writeln!(
+            out,
+            "  signs the manifest {}:",
+            safe(&manifest.manifest_name)
+        )?;
+        for r in &manifest.references {
+            let state = match &r.outcome {
+                DigestOutcome::Matches => "as signed".to_string(),
+                DigestOutcome::Differs => "CHANGED after signing".to_string(),
+                DigestOutcome::Missing => "MISSING from the container".to_string(),
+                DigestOutcome::Unchecked(why) => format!("NOT CHECKED — {}", safe(why)),
+            };
+            writeln!(out, "    {}: {state}", safe(&r.name))?;
+        }
+        for name in &manifest.unreferenced {
+            writeln!(
+                out,
+                "    {}: NOT SIGNED (the manifest does not list it)",
+                safe(name)
+            )?;
+        }
+    }
+    if !part.document_signed {
+        writeln!(
+            out,
+            "  THE DOCUMENT IS NOT SIGNED by this signature: the container's signed documents do not include it unchanged"
+        )?;
     }
     Ok(())
 }
