@@ -692,3 +692,185 @@ fn a_dstu_4145_signature_made_by_jkurwa_is_checked_on_the_command_line() {
         r.stdout
     );
 }
+
+/// A timestamp authority `tsa.pem`/`tsa.key` issued by the CA, and openssl's TSA config.
+fn make_tsa(d: &Path) -> Option<()> {
+    openssl(
+        d,
+        &[
+            "ecparam",
+            "-name",
+            "prime256v1",
+            "-genkey",
+            "-noout",
+            "-out",
+            "tsa.key",
+        ],
+    )?;
+    openssl(
+        d,
+        &[
+            "req",
+            "-new",
+            "-utf8",
+            "-key",
+            "tsa.key",
+            "-subj",
+            "/CN=Тестовий TSA/C=UA",
+            "-out",
+            "tsa.csr",
+        ],
+    )?;
+    std::fs::write(
+        d.join("tsa.ext"),
+        "extendedKeyUsage=critical,timeStamping\n",
+    )
+    .unwrap();
+    openssl(
+        d,
+        &[
+            "x509",
+            "-req",
+            "-in",
+            "tsa.csr",
+            "-CA",
+            "ca.pem",
+            "-CAkey",
+            "ca.key",
+            "-CAcreateserial",
+            "-days",
+            "365",
+            "-sha256",
+            "-extfile",
+            "tsa.ext",
+            "-out",
+            "tsa.pem",
+        ],
+    )?;
+    std::fs::write(
+        d.join("ts.cnf"),
+        "[ tsa ]\ndefault_tsa = t\n[ t ]\nserial = ./tsaserial\nsigner_cert = ./tsa.pem\n\
+         signer_key = ./tsa.key\nsigner_digest = sha256\ndefault_policy = 1.2.3.4.1\n\
+         digests = sha256\ness_cert_id_alg = sha256\n",
+    )
+    .unwrap();
+    std::fs::write(d.join("tsaserial"), "01\n").unwrap();
+    Some(())
+}
+
+/// `p7s` with a signature timestamp (CAdES-T) over `stamped` added to its first signer.
+fn with_timestamp(d: &Path, p7s: &[u8], stamped: &[u8]) -> Vec<u8> {
+    use der::{Decode, Encode};
+    std::fs::write(d.join("stamped.bin"), stamped).unwrap();
+    openssl(
+        d,
+        &[
+            "ts",
+            "-query",
+            "-data",
+            "stamped.bin",
+            "-sha256",
+            "-cert",
+            "-no_nonce",
+            "-out",
+            "q.tsq",
+        ],
+    )
+    .unwrap();
+    openssl(
+        d,
+        &[
+            "ts",
+            "-reply",
+            "-config",
+            "ts.cnf",
+            "-queryfile",
+            "q.tsq",
+            "-token_out",
+            "-out",
+            "token.der",
+        ],
+    )
+    .unwrap();
+    let token = der::Any::from_der(&std::fs::read(d.join("token.der")).unwrap()).unwrap();
+    let mut info = cms::content_info::ContentInfo::from_der(p7s).unwrap();
+    let mut signed: cms::signed_data::SignedData = info.content.decode_as().unwrap();
+    let mut signers = signed.signer_infos.0.into_vec();
+    let attribute = x509_cert::attr::Attribute {
+        oid: der::asn1::ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.16.2.14"),
+        values: der::asn1::SetOfVec::try_from(vec![token]).unwrap(),
+    };
+    signers[0].unsigned_attrs = Some(der::asn1::SetOfVec::try_from(vec![attribute]).unwrap());
+    signed.signer_infos =
+        cms::signed_data::SignerInfos(der::asn1::SetOfVec::try_from(signers).unwrap());
+    info.content = der::Any::encode_from(&signed).unwrap();
+    info.to_der().unwrap()
+}
+
+#[test]
+fn a_signature_timestamp_is_checked_and_gives_the_trusted_time() {
+    let Some((dir, _pdf)) = setup() else { return };
+    let d = dir.path();
+    make_tsa(d).unwrap();
+    sign(d, "висновок.pdf", "expert", "plain.p7s", false, "sha256").unwrap();
+    let plain = std::fs::read(d.join("plain.p7s")).unwrap();
+    let file = kep::cms::read(&plain).unwrap();
+    let value = file.signers[0].signature.clone();
+    std::fs::write(
+        d.join("висновок.pdf.p7s"),
+        with_timestamp(d, &plain, &value),
+    )
+    .unwrap();
+    let r = run(d, &["висновок.pdf", "--ca", "ca.pem"]);
+    assert_eq!(r.code(), Some(0), "{}", r.describe());
+    assert!(
+        r.stdout
+            .contains("of the signature, by Тестовий TSA: holds"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        !r.stdout.contains("NOT CHECKED: a trusted signing time"),
+        "{}",
+        r.stdout
+    );
+    // A token over other bytes does not hold, and the time is the signer's computer's.
+    std::fs::write(
+        d.join("висновок.pdf.p7s"),
+        with_timestamp(d, &plain, b"other bytes"),
+    )
+    .unwrap();
+    let r = run(d, &["висновок.pdf", "--ca", "ca.pem"]);
+    assert!(
+        r.stdout
+            .contains("DOES NOT HOLD — its imprint is not that of this signature"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("NOT CHECKED: a trusted signing time"),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn a_certificate_not_valid_at_the_signing_time_is_said() {
+    let Some((dir, pdf)) = setup() else { return };
+    let d = dir.path();
+    sign(d, "висновок.pdf", "expert", "s.p7s", false, "sha256").unwrap();
+    let document = std::fs::read(&pdf).unwrap();
+    let mut file = kep::cms::read(&std::fs::read(d.join("s.p7s")).unwrap()).unwrap();
+    let facts =
+        kep::certificate::CertificateFacts::of(file.signers[0].certificate.as_ref().unwrap());
+    // The time the signer states, two years on: after the certificate's year.
+    let late = facts.not_after + 365 * 24 * 3600;
+    file.signers[0].signing_time = Some(late);
+    let experts = vec![EXPERT.to_string()];
+    let report = kep::check::report(&document, &file, &experts, &Trust::default(), false);
+    assert_eq!(
+        report.signers[0].status,
+        Status::CertificateExpired { at: late }
+    );
+    assert!(!report.holds());
+}

@@ -6,32 +6,12 @@
 
 use x509_cert::Certificate;
 
-use super::algorithms::{self, AlgorithmError, Digest};
+use super::algorithms::{self, Digest};
 use super::certificate::{self, CertificateFacts, Chain, TrustedCertificate};
 use super::cms::{self, CmsError, SignatureFile, Signer, TimestampKind};
+pub use super::signer::{Status, signature_status};
 use super::timestamp;
-
-/// What stands of one signer's signature.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Status {
-    /// The signature verifies over the document's exact bytes, by a certificate valid at
-    /// signing time.
-    Valid,
-    /// The document's digest is not the one signed: it was changed after signing (or it
-    /// is another document).
-    DocumentChanged,
-    /// The signature does not verify with the certificate's key.
-    SignatureInvalid,
-    /// The signature verifies, but the certificate was not valid at the signing time.
-    CertificateExpired {
-        /// The signing time used (seconds since 1970).
-        at: i64,
-    },
-    /// The file does not carry the signer's certificate, and none given matches.
-    CertificateMissing,
-    /// It could not be checked: why (an algorithm akredit lacks, a malformed value).
-    NotCheckable(String),
-}
+pub use super::timestamp::TimestampCheck;
 
 /// Whether a certificate was revoked, as far as a CRL given tells.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,19 +41,6 @@ pub enum ExpertMatch {
     Differs,
     /// The document names no expert (it is not akredit's, or its result does not read).
     NoExperts,
-}
-
-/// A timestamp a signer carries, checked.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TimestampCheck {
-    /// Over the signature or over the document.
-    pub kind: TimestampKind,
-    /// Its time (seconds since 1970), when the token reads.
-    pub time: Option<i64>,
-    /// The authority that made it (its certificate's name), when the token carries it.
-    pub authority: Option<String>,
-    /// Whether it holds: `Ok` when its imprint and its own signature verify, else why not.
-    pub holds: Result<(), String>,
 }
 
 /// What the check found of one signer.
@@ -286,47 +253,6 @@ fn signer_report(
         report.revocation = revocation(c, pool, trust);
     }
     report
-}
-
-/// The signature of `signer` over `document`, with its certificate's key.
-pub fn signature_status(signer: &Signer, certificate: &Certificate, document: &[u8]) -> Status {
-    match verify_signer(signer, certificate, document) {
-        Ok(status) => status,
-        Err(e) => Status::NotCheckable(e.to_string()),
-    }
-}
-
-/// The messageDigest against the document, then the signature over the signed
-/// attributes (or over the document, when a signer has none).
-fn verify_signer(
-    signer: &Signer,
-    certificate: &Certificate,
-    document: &[u8],
-) -> Result<Status, AlgorithmError> {
-    let key = &certificate.tbs_certificate.subject_public_key_info;
-    let digest = Digest::from_oid(&signer.digest_algorithm.oid).ok_or_else(|| {
-        AlgorithmError::Unsupported(format!("{} (digest)", signer.digest_algorithm.oid))
-    })?;
-    let message = match &signer.signed_attributes {
-        Some(attributes) => {
-            let Some(claimed) = &signer.message_digest else {
-                return Err(AlgorithmError::BadSignature(
-                    "the signed attributes carry no messageDigest".into(),
-                ));
-            };
-            if algorithms::digest(digest, Some(key), document)? != *claimed {
-                return Ok(Status::DocumentChanged);
-            }
-            attributes.as_slice()
-        }
-        None => document,
-    };
-    Ok(
-        match algorithms::verify(key, digest, message, &signer.signature)? {
-            true => Status::Valid,
-            false => Status::SignatureInvalid,
-        },
-    )
 }
 
 /// The certificate against the CRLs given for its issuer.

@@ -16,6 +16,7 @@ pub mod cms;
 pub mod document;
 pub mod dstu;
 pub mod kinds;
+pub mod signer;
 pub mod timestamp;
 pub mod trust;
 

@@ -9,12 +9,25 @@ use x509_tsp::TstInfo;
 
 use super::algorithms::{self, Digest};
 use super::certificate;
-use super::check::{Status, TimestampCheck, signature_status};
 use super::cms::{self, Signer, TimestampKind, TimestampToken};
+use super::signer::{Status, signature_status};
 
 /// id-ct-TSTInfo.
 const TST_INFO: der::asn1::ObjectIdentifier =
     der::asn1::ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.16.1.4");
+
+/// A timestamp a signer carries, checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimestampCheck {
+    /// Over the signature or over the document.
+    pub kind: TimestampKind,
+    /// Its time (seconds since 1970), when the token reads.
+    pub time: Option<i64>,
+    /// The authority that made it (its certificate's name), when the token carries it.
+    pub authority: Option<String>,
+    /// Whether it holds: `Ok` when its imprint and its own signature verify, else why not.
+    pub holds: Result<(), String>,
+}
 
 /// Checks a timestamp `token` of `signer`, whose document is `document`; `pool` holds
 /// the certificates the authority's may be found among.
