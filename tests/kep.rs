@@ -23,6 +23,13 @@ use akredit::support::home::Home;
 mod common;
 use common::Run;
 
+// ДСТУ 4145 (vectors, NBU certificates, jkurwa) and the trusted lists, CRLs and
+// containers, in this one test binary: each binary more links the whole program again.
+#[path = "kep/dstu.rs"]
+mod dstu;
+#[path = "kep/trust.rs"]
+mod trust;
+
 const EXPERT: &str = "Петренко Олена Іванівна";
 
 fn catalogue() -> Arc<Catalogue> {

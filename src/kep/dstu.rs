@@ -440,7 +440,7 @@ struct Standard {
 
 /// The ten polynomial-basis curves. The compressed base points were computed from the
 /// crate's (x, y) (its src/domains.rs), after checking each on its curve; NBU's 431-bit
-/// explicit parameters are the last (tests/kep_dstu.rs).
+/// explicit parameters are the last (tests/kep/dstu.rs).
 const STANDARD: [Standard; 10] = [
     Standard {
         m: 163,

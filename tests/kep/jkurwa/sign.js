@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// An independent ДСТУ 4145-2002 signer for akredit's tests/kep_dstu.rs: jkurwa (and gost89,
+// An independent ДСТУ 4145-2002 signer for akredit's tests/kep/dstu.rs: jkurwa (and gost89,
 // its GOST 28147/34.311 library), which is not derived from structured-dstu4145.
 //
 //   node tests/kep/jkurwa/sign.js FILE OUTDIR
