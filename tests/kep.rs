@@ -881,3 +881,42 @@ fn a_certificate_not_valid_at_the_signing_time_is_said() {
     );
     assert!(!report.holds());
 }
+
+#[test]
+fn a_streamed_ber_signature_detached_or_attached_is_read() {
+    let Some((dir, _pdf)) = setup() else { return };
+    let d = dir.path();
+    let signer = [
+        "-signer",
+        "expert.pem",
+        "-inkey",
+        "expert.key",
+        "-md",
+        "sha256",
+    ];
+    let mut detached = vec!["cms", "-sign", "-binary", "-stream", "-outform", "DER"];
+    detached.extend(["-in", "висновок.pdf", "-out", "висновок.pdf.p7s"]);
+    detached.extend(signer);
+    openssl(d, &detached).unwrap();
+    let r = run(d, &["висновок.pdf"]);
+    assert_eq!(r.code(), Some(0), "{}", r.describe());
+    let mut attached = vec![
+        "cms",
+        "-sign",
+        "-binary",
+        "-stream",
+        "-nodetach",
+        "-outform",
+        "DER",
+    ];
+    attached.extend(["-in", "висновок.pdf", "-out", "з-документом.p7s"]);
+    attached.extend(signer);
+    openssl(d, &attached).unwrap();
+    let r = run(d, &["з-документом.p7s"]);
+    assert_eq!(r.code(), Some(0), "{}", r.describe());
+    assert!(
+        r.stdout.contains("document:  the expert conclusion (PDF)"),
+        "{}",
+        r.stdout
+    );
+}

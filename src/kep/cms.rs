@@ -107,8 +107,17 @@ pub enum CmsError {
 
 /// Reads a signature file: DER, or the same in base64 or PEM.
 pub fn read(bytes: &[u8]) -> Result<SignatureFile, CmsError> {
-    let der = der_bytes(bytes)?;
-    let info = ContentInfo::from_der(&der).map_err(|e| CmsError::NotCms(e.to_string()))?;
+    let mut der = der_bytes(bytes)?;
+    let info = match ContentInfo::from_der(&der) {
+        Ok(info) => info,
+        // Streaming signers (BouncyCastle's, openssl's -stream) write BER: indefinite
+        // lengths and constructed octet strings. Its DER is what the signature needs
+        // (the signed attributes are DER in either).
+        Err(first) => {
+            der = raw::ber_to_der(&der).ok_or_else(|| CmsError::NotCms(first.to_string()))?;
+            ContentInfo::from_der(&der).map_err(|e| CmsError::NotCms(e.to_string()))?
+        }
+    };
     if info.content_type != SIGNED_DATA {
         return Err(CmsError::NotSignedData(info.content_type.to_string()));
     }
@@ -325,6 +334,93 @@ mod raw {
             rest = next;
         }
         Some(out)
+    }
+
+    /// The deepest nesting BER is followed to (CMS's own is about ten).
+    const DEPTH: usize = 64;
+
+    /// BER as DER: indefinite lengths made definite, constructed octet strings joined
+    /// into one. Single-byte tags only; None where it does not read.
+    pub fn ber_to_der(bytes: &[u8]) -> Option<Vec<u8>> {
+        let (value, rest) = ber_element(bytes, 0)?;
+        rest.is_empty().then_some(value)
+    }
+
+    /// One BER element as DER, and what follows it.
+    fn ber_element(bytes: &[u8], depth: usize) -> Option<(Vec<u8>, &[u8])> {
+        if depth > DEPTH {
+            return None;
+        }
+        let tag = *bytes.first()?;
+        if tag & 0x1f == 0x1f {
+            return None;
+        }
+        let constructed = tag & 0x20 != 0;
+        let (content, rest): (Vec<u8>, &[u8]) = if *bytes.get(1)? == 0x80 {
+            if !constructed {
+                return None;
+            }
+            let mut rest = &bytes[2..];
+            let mut content = Vec::new();
+            while !rest.starts_with(&[0, 0]) {
+                let (child, next) = ber_element(rest, depth + 1)?;
+                content.extend(child);
+                rest = next;
+            }
+            (content, &rest[2..])
+        } else {
+            let (e, rest) = element(bytes)?;
+            if !constructed {
+                return Some((e.whole.to_vec(), rest));
+            }
+            let mut inner = e.content;
+            let mut content = Vec::new();
+            while !inner.is_empty() {
+                let (child, next) = ber_element(inner, depth + 1)?;
+                content.extend(child);
+                inner = next;
+            }
+            (content, rest)
+        };
+        // A constructed OCTET STRING is its parts' contents joined, primitive.
+        let (tag, content) = if tag == 0x24 {
+            (0x04, octet_parts(&content)?)
+        } else {
+            (tag, content)
+        };
+        let mut out = vec![tag];
+        out.extend(length(content.len()));
+        out.extend(content);
+        Some((out, rest))
+    }
+
+    /// The contents of the primitive octet strings a constructed one holds (as DER).
+    fn octet_parts(mut parts: &[u8]) -> Option<Vec<u8>> {
+        let mut joined = Vec::new();
+        while !parts.is_empty() {
+            let (e, next) = element(parts)?;
+            if e.tag != 0x04 {
+                return None;
+            }
+            joined.extend_from_slice(e.content);
+            parts = next;
+        }
+        Some(joined)
+    }
+
+    /// A DER length.
+    fn length(n: usize) -> Vec<u8> {
+        if n < 0x80 {
+            return vec![n as u8];
+        }
+        let bytes: Vec<u8> = n
+            .to_be_bytes()
+            .into_iter()
+            .skip_while(|b| *b == 0)
+            .collect();
+        let mut out = vec![0x80 | bytes.len() as u8];
+        out.extend(bytes);
+        out
     }
 
     /// For each SignerInfo in order, its signed attributes with the SET tag (0x31) in
