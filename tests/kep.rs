@@ -568,23 +568,6 @@ fn the_domain_reports_each_status_and_mutations_never_panic() {
     );
 }
 
-/// A zip with `entries`, `mimetype` stored first as ASiC-E wants.
-fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
-    use std::io::Write;
-    let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    for (name, data) in entries {
-        let method = if *name == "mimetype" {
-            zip::CompressionMethod::Stored
-        } else {
-            zip::CompressionMethod::Deflated
-        };
-        let options = zip::write::SimpleFileOptions::default().compression_method(method);
-        writer.start_file(*name, options).unwrap();
-        writer.write_all(data).unwrap();
-    }
-    writer.finish().unwrap().into_inner()
-}
-
 /// An ASiC-E (CAdES) container of `document` named висновок.pdf, its manifest signed
 /// by the expert.
 fn container(d: &Path, document: &[u8], manifest_document: &[u8]) -> Vec<u8> {
@@ -606,7 +589,7 @@ fn container(d: &Path, document: &[u8], manifest_document: &[u8]) -> Vec<u8> {
     std::fs::write(d.join("manifest.xml"), &manifest).unwrap();
     sign(d, "manifest.xml", "expert", "manifest.p7s", false, "sha256").unwrap();
     let p7s = std::fs::read(d.join("manifest.p7s")).unwrap();
-    zip_of(&[
+    trust::zip_of(&[
         ("mimetype", b"application/vnd.etsi.asic-e+zip"),
         ("висновок.pdf", document),
         ("META-INF/ASiCManifest.xml", manifest.as_bytes()),

@@ -194,16 +194,11 @@ pub fn report(
         }
     }
     KepReport {
-        document_sha256: certificate::hex(&sha256(document)),
+        document_sha256: crate::support::hash::sha256_hex(document),
         attached,
         signers,
         not_checked,
     }
-}
-
-fn sha256(bytes: &[u8]) -> Vec<u8> {
-    use sha2::Digest as _;
-    sha2::Sha256::digest(bytes).to_vec()
 }
 
 /// One signer's report.

@@ -351,7 +351,8 @@ fn trust_files_that_are_not_are_refused_clearly() {
     ));
 }
 
-fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
+/// A zip of `entries` (`mimetype` stored, the rest deflated); tests/kep.rs's containers too.
+pub(crate) fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
     let mut writer = zip::ZipWriter::new(Cursor::new(Vec::new()));
     for (name, data) in entries {
         let method = if *name == "mimetype" {
