@@ -54,7 +54,10 @@ use crate::catalogue::{Catalogue, ModelId};
 use crate::scoring::{Category, Percent};
 use crate::signed::{self, Outcome, TrustedKey};
 
+pub mod kep;
+
 pub use crate::signed::MAX_RESULT_BYTES;
+pub use kep::{KepDocument, KepProblem, KepSigner, KepState, KepSummary};
 
 /// How many other results a [`Note::Unresolved`] names at most (the rest are counted).
 const NAMED_OTHERS: usize = 5;
@@ -348,6 +351,8 @@ pub struct Row {
     pub status: Status,
     /// What else the commission should know.
     pub notes: Vec<Note>,
+    /// The qualified signatures (КЕП) beside the result or its PDFs, when there are any.
+    pub kep: Option<KepSummary>,
 }
 
 impl Row {
@@ -374,6 +379,7 @@ impl Row {
             exported_at: String::new(),
             status,
             notes: Vec::new(),
+            kep: None,
         }
     }
 }
@@ -520,8 +526,21 @@ pub struct Overview {
 
 /// Verifies `files` in parallel on every core (as `akredit verify` does, against
 /// `catalogue` and, when given, the `trusted` keys) and applies the rules of this module.
-/// Rows keep the order of `files`.
+/// The qualified signatures beside each result are checked too, with no trusted
+/// certificate ([`overview_with`] takes them). Rows keep the order of `files`.
 pub fn overview(files: &[PathBuf], catalogue: &Catalogue, trusted: &[TrustedKey]) -> Overview {
+    overview_with(files, catalogue, trusted, &crate::kep::Trust::default())
+}
+
+/// [`overview`], the qualified signatures (КЕП) beside each result checked against the
+/// certificates and CRLs of `kep_trust` ([`KepSummary`]).
+pub fn overview_with(
+    files: &[PathBuf],
+    catalogue: &Catalogue,
+    trusted: &[TrustedKey],
+    kep_trust: &crate::kep::Trust,
+) -> Overview {
+    let signatures = kep::SignatureFiles::of(files);
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .clamp(1, files.len().max(1));
@@ -535,7 +554,16 @@ pub fn overview(files: &[PathBuf], catalogue: &Catalogue, trusted: &[TrustedKey]
                         let i = next.fetch_add(1, Ordering::Relaxed);
                         let Some(path) = files.get(i) else { break };
                         let row = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                            Row::read(path, catalogue, trusted)
+                            let mut row = Row::read(path, catalogue, trusted);
+                            row.kep = KepSummary::beside(
+                                path,
+                                row.sha256.as_deref(),
+                                &signatures,
+                                catalogue,
+                                trusted,
+                                kep_trust,
+                            );
+                            row
                         }))
                         .unwrap_or_else(|_| {
                             Row::empty(
@@ -580,7 +608,7 @@ pub fn overview(files: &[PathBuf], catalogue: &Catalogue, trusted: &[TrustedKey]
 use crate::support::spreadsheet::formula_safe as cell;
 
 /// The column names of the CSV, in order.
-pub const CSV_HEADER: [&str; 21] = [
+pub const CSV_HEADER: [&str; 24] = [
     "file",
     "centre",
     "model",
@@ -602,6 +630,9 @@ pub const CSV_HEADER: [&str; 21] = [
     "supersedes",
     "inspection_id",
     "exported_at",
+    "kep",
+    "kep_signers",
+    "kep_detail",
 ];
 
 #[derive(Serialize)]
@@ -635,6 +666,18 @@ struct JsonRow<'a> {
     supersedes: Option<&'a str>,
     inspection_id: &'a str,
     exported_at: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    kep: Option<JsonKep>,
+}
+
+/// A row's КЕП in the JSON: its word, its signers, and what does not hold.
+#[derive(Serialize)]
+struct JsonKep {
+    status: &'static str,
+    signers: Vec<String>,
+    documents: Vec<String>,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    detail: String,
 }
 
 /// Supersession: only a valid result supersedes, only a result of its own inspection
@@ -864,6 +907,14 @@ impl Overview {
                 cell(r.supersedes.as_deref().unwrap_or_default()),
                 cell(&r.inspection_id),
                 cell(&r.exported_at),
+                r.kep.as_ref().map_or("", KepSummary::id).to_string(),
+                cell(
+                    &r.kep
+                        .as_ref()
+                        .map(|k| k.signers().join("; "))
+                        .unwrap_or_default(),
+                ),
+                cell(&r.kep.as_ref().map(KepSummary::detail).unwrap_or_default()),
             ];
             w.write_record(&record).map_err(err)?;
         }
@@ -909,6 +960,16 @@ impl Overview {
                 supersedes: r.supersedes.as_deref(),
                 inspection_id: &r.inspection_id,
                 exported_at: &r.exported_at,
+                kep: r.kep.as_ref().map(|k| JsonKep {
+                    status: k.id(),
+                    signers: k.signers(),
+                    documents: k
+                        .documents
+                        .iter()
+                        .map(|d| d.path.display().to_string())
+                        .collect(),
+                    detail: k.detail(),
+                }),
             })
             .collect();
         serde_json::json!({ "counts": self.counts, "rows": rows })

@@ -25,10 +25,14 @@ use common::Run;
 
 // ДСТУ 4145 (vectors, NBU certificates, jkurwa) and the trusted lists, CRLs and
 // containers, in this one test binary: each binary more links the whole program again.
+#[path = "kep/commission.rs"]
+mod commission;
 #[path = "kep/dstu.rs"]
 mod dstu;
 #[path = "kep/trust.rs"]
 mod trust;
+#[path = "kep/window.rs"]
+mod window;
 
 const EXPERT: &str = "Петренко Олена Іванівна";
 

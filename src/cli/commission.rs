@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use clap::Args;
 
 use crate::catalogue::Catalogue;
-use crate::commission::{self, Overview, Row, Status};
+use crate::commission::{self, KepState, KepSummary, Overview, Row, Status};
 use crate::inspection::StoreError;
 
 use super::error::CliError;
@@ -30,6 +30,16 @@ pub struct CommissionArgs {
     /// Print the table as JSON instead.
     #[arg(long)]
     pub json: bool,
+    /// A trusted list (TL-UA-DSTU.xml, TL-UA-EC.xml) for the qualified signatures (КЕП)
+    /// beside the results.
+    #[arg(long = "trust-list", value_name = "FILE.xml")]
+    pub trust_lists: Vec<PathBuf>,
+    /// A CA certificate to trust for the qualified signatures (DER, PEM or .p7b).
+    #[arg(long = "ca", value_name = "CERT")]
+    pub cas: Vec<PathBuf>,
+    /// A certificate revocation list (.crl) of a signer's issuer.
+    #[arg(long = "crl", value_name = "FILE.crl")]
+    pub crls: Vec<PathBuf>,
 }
 
 /// How many invalid files the closing error message names (the table lists them all).
@@ -47,6 +57,9 @@ pub fn run(
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
     let trusted = trust_list(&args.trust)?;
+    let certificates: Vec<PathBuf> = args.trust_lists.iter().chain(&args.cas).cloned().collect();
+    let kep_trust = crate::kep::files::read_trust(&certificates, &args.crls)
+        .map_err(|e| CliError::Usage(e.to_string()))?;
     let csv = args.csv.as_deref();
     if let Some(target) = csv
         && target.symlink_metadata().is_ok()
@@ -62,7 +75,7 @@ pub fn run(
             given.join(", ")
         )));
     }
-    let overview = commission::overview(&files, catalogue, &trusted);
+    let overview = commission::overview_with(&files, catalogue, &trusted, &kep_trust);
     if let Some(target) = csv {
         let bytes = overview
             .to_csv()
@@ -89,7 +102,36 @@ pub fn run(
         );
     }
     warn_of(&overview, trusted.is_empty());
-    refuse_invalid(&overview)
+    refuse_invalid(&overview)?;
+    refuse_invalid_kep(&overview)
+}
+
+/// Fails when a qualified signature beside a result does not hold; warns when chains
+/// were not checked.
+fn refuse_invalid_kep(overview: &Overview) -> Result<(), CliError> {
+    let with_kep = || {
+        overview
+            .rows
+            .iter()
+            .filter_map(|r| r.kep.as_ref().map(|k| (r, k)))
+    };
+    if with_kep().any(|(_, k)| k.state() == KepState::ChainNotChecked) {
+        warn(
+            "the certificate chains of the qualified signatures (КЕП) were not checked (ланцюжок сертифіката не перевірено): give the trusted list with --trust-list",
+        );
+    }
+    let invalid: Vec<String> = with_kep()
+        .filter(|(_, k)| k.state() == KepState::Invalid)
+        .map(|(r, k)| format!("  {}: {}", r.path.display(), k.detail()))
+        .collect();
+    if invalid.is_empty() {
+        return Ok(());
+    }
+    Err(CliError::NotVerified(format!(
+        "the qualified signatures (КЕП) beside {} results do not hold:\n{}",
+        invalid.len(),
+        invalid.join("\n")
+    )))
 }
 
 /// The warnings on standard error: no key trusted, results the commission must decide
@@ -164,7 +206,7 @@ fn fit(text: &str, width: usize) -> String {
 }
 
 /// How many columns the table has.
-const COLUMNS: usize = 12;
+const COLUMNS: usize = 13;
 
 /// The columns of the table.
 const HEADER: [&str; COLUMNS] = [
@@ -179,11 +221,12 @@ const HEADER: [&str; COLUMNS] = [
     "category",
     "final/draft",
     "status",
+    "КЕП",
     "file",
 ];
 
 /// The widest a column gets; the file, last, is never cut.
-const CAP: [usize; COLUMNS] = [36, 8, 10, 24, 19, 8, 10, 7, 8, 11, 10, usize::MAX];
+const CAP: [usize; COLUMNS] = [36, 8, 10, 24, 19, 8, 10, 7, 8, 11, 10, 17, usize::MAX];
 
 /// The table: one row per result, and under a row its status and notes.
 fn print_table(o: &Overview, out: &mut dyn Write) -> std::io::Result<()> {
@@ -202,6 +245,9 @@ fn print_table(o: &Overview, out: &mut dyn Write) -> std::io::Result<()> {
         }
         for note in &r.notes {
             writeln!(out, "    note: {note}")?;
+        }
+        if let Some(kep) = &r.kep {
+            writeln!(out, "    КЕП: {}", kep_line(kep))?;
         }
     }
     Ok(())
@@ -229,9 +275,46 @@ fn row_cells(r: &Row) -> [String; COLUMNS] {
         r.category_id().to_string(),
         r.final_or_draft().to_string(),
         status,
+        r.kep.as_ref().map_or("—", kep_word).to_string(),
         r.path.display().to_string(),
     ]
     .map(|c| c.replace(['\n', '\r', '\t'], " "))
+}
+
+/// The КЕП column's word.
+fn kep_word(kep: &KepSummary) -> &'static str {
+    match kep.state() {
+        KepState::Valid => "valid",
+        KepState::ChainNotChecked => "chain not checked",
+        KepState::Invalid => "INVALID",
+    }
+}
+
+/// Under a row with a КЕП: who signed which document, and what does not hold.
+fn kep_line(kep: &KepSummary) -> String {
+    let documents: Vec<String> = kep
+        .documents
+        .iter()
+        .map(|d| {
+            let names: Vec<String> = d.signers.iter().map(|s| s.name.clone()).collect();
+            format!(
+                "{} signed by {}",
+                crate::kep::files::display_name(&d.path),
+                if names.is_empty() {
+                    "nobody readable".into()
+                } else {
+                    names.join(", ")
+                }
+            )
+        })
+        .collect();
+    let detail = kep.detail();
+    let line = if detail.is_empty() {
+        documents.join("; ")
+    } else {
+        format!("{} — {detail}", documents.join("; "))
+    };
+    sanitize(&line).into_owned()
 }
 
 /// A line of the table: each cell cut to its column's cap and padded to its width

@@ -3,7 +3,7 @@
 //! printed in plain words.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
 
@@ -11,7 +11,7 @@ use super::error::CliError;
 use super::results::trust_list;
 use super::terminal::sanitize as safe;
 use crate::catalogue::Catalogue;
-use crate::kep::certificate::{Chain, TrustedCertificate};
+use crate::kep::certificate::Chain;
 use crate::kep::{
     self, ExpertMatch, KepCheck, NotChecked, Revocation, SignerReport, Status, TimestampCheck,
     Trust,
@@ -48,11 +48,6 @@ pub struct KepCheckArgs {
     pub trust: Vec<String>,
 }
 
-/// The largest trusted list or certificate file read.
-const TRUST_FILE_LIMIT: u64 = 50 * 1024 * 1024;
-/// The largest document read.
-const DOCUMENT_LIMIT: u64 = 256 * 1024 * 1024;
-
 /// `akredit kep …`.
 pub fn run(catalogue: &Catalogue, action: KepAction, out: &mut dyn Write) -> Result<(), CliError> {
     match action {
@@ -66,14 +61,19 @@ fn check(catalogue: &Catalogue, args: KepCheckArgs, out: &mut dyn Write) -> Resu
     let trusted_keys = trust_list(&args.trust)?;
     let signatures = signature_paths(&args)?;
     // A signature file or container given alone holds the document itself.
-    let document = match args.signatures.is_empty() && is_signature_name(&args.document) {
+    let document = match args.signatures.is_empty() && kep::files::is_signature_name(&args.document)
+    {
         true => None,
-        false => Some(read_bounded(&args.document, DOCUMENT_LIMIT, "document")?),
+        false => Some(read_bounded(
+            &args.document,
+            kep::files::DOCUMENT_LIMIT,
+            "document",
+        )?),
     };
     let mut files = Vec::new();
     for path in &signatures {
         let bytes = read_bounded(path, kep::cms::SIGNATURE_LIMIT, "signature")?;
-        files.push((file_name(path), bytes));
+        files.push((kep::files::display_name(path), bytes));
     }
     let result = kep::check_files(
         document.as_deref(),
@@ -104,7 +104,7 @@ fn signature_paths(args: &KepCheckArgs) -> Result<Vec<PathBuf>, CliError> {
     if !args.signatures.is_empty() {
         return Ok(args.signatures.clone());
     }
-    if is_signature_name(&args.document) {
+    if kep::files::is_signature_name(&args.document) {
         return Ok(vec![args.document.clone()]);
     }
     let found = kep::signatures_beside(&args.document);
@@ -117,40 +117,10 @@ fn signature_paths(args: &KepCheckArgs) -> Result<Vec<PathBuf>, CliError> {
     Ok(found)
 }
 
-/// Whether a path names a signature file or container by its extension.
-fn is_signature_name(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| ["p7s", "asice", "sce"].contains(&e.to_ascii_lowercase().as_str()))
-}
-
-fn file_name(path: &Path) -> String {
-    path.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| path.display().to_string())
-}
-
 /// The trusted lists, CA certificates and CRLs given.
 fn read_trust(args: &KepCheckArgs) -> Result<Trust, CliError> {
-    let mut trust = Trust::default();
-    for path in args.trust_lists.iter().chain(&args.cas) {
-        let bytes = read_bounded(path, TRUST_FILE_LIMIT, "trusted certificates")?;
-        let anchors = kep::trust::read_anchors(&file_name(path), &bytes)
-            .map_err(|e| CliError::Usage(format!("{}: {e}", path.display())))?;
-        trust
-            .trusted
-            .extend(anchors.into_iter().map(|a| TrustedCertificate {
-                certificate: a.certificate,
-                source: a.source,
-            }));
-    }
-    for path in &args.crls {
-        let bytes = read_bounded(path, TRUST_FILE_LIMIT, "revocation list")?;
-        let crl = kep::trust::read_crl(&bytes)
-            .map_err(|e| CliError::Usage(format!("{}: {e}", path.display())))?;
-        trust.crls.push(crl);
-    }
-    Ok(trust)
+    let certificates: Vec<PathBuf> = args.trust_lists.iter().chain(&args.cas).cloned().collect();
+    kep::files::read_trust(&certificates, &args.crls).map_err(|e| CliError::Usage(e.to_string()))
 }
 
 /// The whole report.

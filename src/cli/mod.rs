@@ -91,7 +91,7 @@ pub struct Cli {
 pub enum Command {
     /// Open the window on an inspection file.
     Open {
-        /// The inspection file.
+        /// The inspection file, or a signature file (.p7s, .asice) to check.
         file: PathBuf,
     },
     /// Print the loaded catalogue of standards.

@@ -15,6 +15,7 @@ pub mod check;
 pub mod cms;
 pub mod document;
 pub mod dstu;
+pub mod files;
 pub mod kinds;
 pub mod signer;
 pub mod timestamp;

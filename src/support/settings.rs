@@ -56,6 +56,10 @@ pub struct Settings {
     /// The commission overview's trusted keys, as typed (paths or base64 keys).
     #[serde(default)]
     pub commission_trusted: String,
+    /// The trusted lists, CA certificates and CRLs the КЕП checks use, as typed (one
+    /// path per line), for the КЕП screen and the commission overview alike.
+    #[serde(default)]
+    pub kep_trust: String,
     /// Whether moving down or up (↓, ↑, J, K) passes over standards marked not applicable.
     pub skip_not_applicable: bool,
     /// Whether a grade typed on the keyboard moves the focus to the next standard.
@@ -90,6 +94,7 @@ impl Default for Settings {
             recent: Vec::new(),
             commission_folder: String::new(),
             commission_trusted: String::new(),
+            kep_trust: String::new(),
             skip_not_applicable: true,
             auto_advance: false,
             places: Vec::new(),
@@ -190,6 +195,7 @@ mod tests {
             recent: Vec::new(),
             commission_folder: "/results/2026".into(),
             commission_trusted: "/keys/ivanenko-identity.json".into(),
+            kep_trust: "/trust/TL-UA-DSTU.xml".into(),
             skip_not_applicable: false,
             auto_advance: true,
             places: Vec::new(),

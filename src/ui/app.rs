@@ -15,6 +15,7 @@ use crate::ui::commission::state::CommissionView;
 use crate::ui::dialogs::Dialogs;
 use crate::ui::forms::{ExportDialog, NewForm};
 use crate::ui::i18n::T;
+use crate::ui::kep_view::KepView;
 use crate::ui::recent::{Reads, RecentInfo, RecentReader, Request};
 use crate::ui::session::Session;
 use crate::ui::view::Screen;
@@ -58,6 +59,8 @@ pub struct AkreditApp {
     pub export: Option<ExportDialog>,
     /// The commission overview: its form, table and the result shown.
     pub commission: CommissionView,
+    /// The КЕП screen: the files checked and what the check found.
+    pub kep: KepView,
     /// The commands pushed during this frame, applied when it is drawn.
     pub(in crate::ui) commands: Vec<Command>,
     /// The file dialogs.
@@ -99,6 +102,7 @@ impl AkreditApp {
         let settings = home.as_ref().map(Settings::load).unwrap_or_default();
         let form = NewForm::new(&now_utc(), &documents(), &settings.expert);
         let commission = CommissionView::remembered(&settings);
+        let kep = KepView::remembered(&settings);
         let mut app = AkreditApp {
             catalogue,
             home,
@@ -112,6 +116,7 @@ impl AkreditApp {
             help_open: false,
             export: None,
             commission,
+            kep,
             commands: Vec::new(),
             dialogs,
             applied_style: None,

@@ -135,6 +135,15 @@ pub enum Command {
     RunMerge,
     /// Close the merge dialog.
     CloseMerge,
+    /// Show the КЕП screen with these files (a document and its signature files, dropped
+    /// on the window or chosen) and check them.
+    KepFiles(Vec<PathBuf>),
+    /// Choose the document and its signature files with the native dialog, and check them.
+    BrowseKepFiles,
+    /// Choose trusted lists, CA certificates or CRLs with the native dialog.
+    BrowseKepTrust,
+    /// Check the КЕП screen's files.
+    CheckKep,
     /// Restore a backup of a damaged inspection into a new file beside it, and open that.
     RestoreBackup {
         /// The backup.
@@ -165,6 +174,8 @@ impl Command {
                 | Command::CloseExport
                 | Command::OpenMerge
                 | Command::CloseMerge
+                | Command::KepFiles(_)
+                | Command::BrowseKepFiles
         )
     }
 }

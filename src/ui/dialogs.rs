@@ -27,6 +27,16 @@ pub trait Dialogs {
     fn parts(&self) -> Vec<PathBuf> {
         Vec::new()
     }
+    /// Which signed document and signature files (`.p7s`, `.asice`) to check (none by
+    /// default: the paths are typed or the files dropped).
+    fn signed_files(&self) -> Vec<PathBuf> {
+        Vec::new()
+    }
+    /// Which trusted lists, CA certificates or CRLs the КЕП check trusts (none by
+    /// default: the paths are typed).
+    fn trust_files(&self) -> Vec<PathBuf> {
+        Vec::new()
+    }
     /// Where to save a new file of the kind `kind` (`CSV`, `PDF`) with the extension
     /// `extension`, `suggested` first (none by default: the path is typed).
     fn save_new(&self, _suggested: &Path, _kind: &str, _extension: &str) -> Option<PathBuf> {
@@ -69,6 +79,26 @@ impl Dialogs for NativeDialogs {
         rfd::FileDialog::new()
             .add_filter("identity.json", &["json"])
             .pick_file()
+    }
+
+    fn signed_files(&self) -> Vec<PathBuf> {
+        rfd::FileDialog::new()
+            .add_filter(
+                "PDF, JSON, P7S, ASiC-E",
+                &["pdf", "json", "p7s", "asice", "sce"],
+            )
+            .pick_files()
+            .unwrap_or_default()
+    }
+
+    fn trust_files(&self) -> Vec<PathBuf> {
+        rfd::FileDialog::new()
+            .add_filter(
+                "XML, CER, CRT, PEM, P7B, CRL",
+                &["xml", "cer", "crt", "der", "pem", "p7b", "crl"],
+            )
+            .pick_files()
+            .unwrap_or_default()
     }
 
     fn parts(&self) -> Vec<PathBuf> {

@@ -67,7 +67,8 @@ impl AkreditApp {
         self.commands = commands;
     }
 
-    /// Files dropped on the window: one inspection file is opened; anything else is
+    /// Files dropped on the window: one inspection file is opened; files among which is a
+    /// signature (`.p7s`, `.asice`) go to the КЕП screen, checked; anything else is
     /// handed to the merge dialog as the members' signed parts (which says what each is).
     fn take_dropped_files(&mut self, ctx: &egui::Context) {
         let dropped: Vec<std::path::PathBuf> = ctx.input(|i| {
@@ -85,6 +86,13 @@ impl AkreditApp {
         match dropped.as_slice() {
             [] => {}
             [one] if inspection(one) => self.push(Command::Open(one.clone())),
+            files
+                if files
+                    .iter()
+                    .any(|f| crate::kep::files::is_signature_name(f)) =>
+            {
+                self.push(Command::KepFiles(files.to_vec()))
+            }
             _ => self.push(Command::ReadParts(dropped)),
         }
     }

@@ -12,12 +12,13 @@
 //! | `session.rs` | [`Session`]: the open inspection and how it is viewed |
 //! | `forms.rs` | what is typed into the forms ([`NewForm`], [`ExportDialog`], [`SelfImport`], [`TeamForm`]) |
 //! | `merge.rs` | the merge dialog of the members' parts ([`MergeView`]) |
+//! | `kep_view.rs` | the КЕП screen's files and what its check found ([`KepView`]) |
 //! | `recent.rs` | the start screen's recent files, read in the background |
 //! | `command.rs` | [`Command`]: what the screens and keys ask for |
 //! | `frame_loop.rs` | one frame: keys, screens, then the frame's commands |
 //! | `command_handling/` | what each command does (files, changes, navigation, export, import, team, merge, settings) |
 //! | `keys.rs` | the keyboard, turned into commands |
-//! | `screens/` | drawing: start, inspection (centre with its expert group, group, recommendations, result panel and its chart), export, merge, settings, help |
+//! | `screens/` | drawing: start, inspection (centre with its expert group, group, recommendations, result panel and its chart), export, merge, the КЕП check, settings, help |
 //! | `commission/` | the commission overview: state, sort, runner, table, detail |
 //! | `style.rs` | looks shared by the screens: text size, theme, category colours and names |
 //! | `i18n/` | every word of the window, and the domain's errors, in Ukrainian and English |
@@ -34,6 +35,7 @@ mod dialogs;
 mod forms;
 mod frame_loop;
 pub mod i18n;
+mod kep_view;
 mod keys;
 mod merge;
 mod recent;
@@ -53,12 +55,14 @@ pub use command::{Command, Refused};
 pub use dialogs::{Dialogs, NativeDialogs};
 pub use forms::{ExportDialog, NewForm, SelfImport, TeamForm};
 pub use i18n::T;
+pub use kep_view::KepView;
 pub use merge::{MergeView, PartFileRead};
 pub use recent::{RecentInfo, RecentState};
 pub use session::{Editing, FilterCounts, PendingLetters, Session, TextKey};
 pub use view::{Filter, Screen, Tab, TeamFilter};
 
-/// Opens the window, optionally on an inspection file.
+/// Opens the window, optionally on an inspection file (or on the check of a signature
+/// file, `.p7s` or `.asice`).
 pub fn run(catalogue: Arc<Catalogue>, file: Option<PathBuf>) -> eframe::Result {
     run_in(catalogue, file, |app| Box::new(app))
 }
@@ -88,8 +92,14 @@ pub fn run_in(
         Box::new(move |cc| {
             let mut app = AkreditApp::for_window(catalogue, home, Box::new(NativeDialogs));
             close_on_termination(&app, &cc.egui_ctx);
-            if let Some(file) = file {
-                app.push(Command::Open(file));
+            match file {
+                // A signature file (`висновок.pdf.p7s`, an `.asice`): its check, with the
+                // document beside it.
+                Some(file) if crate::kep::files::is_signature_name(&file) => {
+                    app.push(Command::KepFiles(vec![file]));
+                }
+                Some(file) => app.push(Command::Open(file)),
+                None => {}
             }
             Ok(shell(app))
         }),

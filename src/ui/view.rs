@@ -13,6 +13,8 @@ pub enum Screen {
     Settings,
     /// The commission's overview of many signed results (read-only).
     Commission,
+    /// The check of qualified signatures (КЕП) over a conclusion, a protocol or a result.
+    Kep,
 }
 
 /// The tabs of an open inspection.

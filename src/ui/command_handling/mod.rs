@@ -13,11 +13,13 @@
 //! - [`team`]: the expert group of the Centre tab (a member added, a member's key), the
 //!   team filter;
 //! - [`merge`]: the merge dialog of the members' signed parts ([`crate::team::plan`]);
+//! - [`kep`]: the КЕП screen (the files to check, the trusted files, the check);
 //! - [`settings`]: language, text size, theme, how the keys move.
 
 mod changes;
 mod export;
 mod files;
+mod kep;
 mod merge;
 mod navigation;
 mod self_import;
@@ -93,6 +95,10 @@ impl AkreditApp {
                     s.merge = None;
                 }
             }
+            Command::KepFiles(files) => self.kep_files(&files),
+            Command::BrowseKepFiles => self.browse_kep_files(),
+            Command::BrowseKepTrust => self.browse_kep_trust(),
+            Command::CheckKep => self.check_kep(),
             Command::SetLanguage(lang) => self.set_language(lang),
             Command::SetTextPercent(p) => self.set_text_percent(p),
             Command::SetTheme(theme) => self.set_theme(theme),

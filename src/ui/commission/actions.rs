@@ -119,10 +119,15 @@ impl AkreditApp {
     fn remember_commission_form(&mut self) {
         let folder = self.commission.path.trim().to_string();
         let trusted = self.commission.trusted.trim().to_string();
-        if self.settings.commission_folder != folder || self.settings.commission_trusted != trusted
+        let kep_trust = self.commission.kep_trust.trim().to_string();
+        if self.settings.commission_folder != folder
+            || self.settings.commission_trusted != trusted
+            || self.settings.kep_trust != kep_trust
         {
             self.settings.commission_folder = folder;
             self.settings.commission_trusted = trusted;
+            self.kep.trust = kep_trust.clone();
+            self.settings.kep_trust = kep_trust;
             self.save_settings();
         }
     }

@@ -76,7 +76,7 @@ pub fn show(
     egui::ScrollArea::vertical()
         .id_salt("commission_result")
         .auto_shrink(false)
-        .show(ui, |ui| body(d, catalogue, lang, ui));
+        .show(ui, |ui| body(d, catalogue, lang, ui, commands));
 }
 
 /// Whether the result shown can be co-signed: a result of an expert group that verifies
@@ -90,7 +90,13 @@ fn can_cosign(d: &Detail) -> bool {
     })
 }
 
-fn body(d: &Detail, catalogue: &Catalogue, lang: Language, ui: &mut Ui) {
+fn body(
+    d: &Detail,
+    catalogue: &Catalogue,
+    lang: Language,
+    ui: &mut Ui,
+    commands: &mut Vec<Command>,
+) {
     let result = d.verification.as_ref().and_then(|v| v.result.as_ref());
     header(d, result, lang, ui);
     if let Some(result) = result {
@@ -101,6 +107,10 @@ fn body(d: &Detail, catalogue: &Catalogue, lang: Language, ui: &mut Ui) {
         ui.add_space(8.0);
         ui.heading(T::SignaturesHeading.get(lang));
         signatures(v, lang, ui);
+    }
+    if let Some(kep) = d.row.as_ref().and_then(|r| r.kep.as_ref()) {
+        ui.add_space(8.0);
+        super::kep::section(kep, lang, ui, commands);
     }
     ui.add_space(8.0);
     ui.heading(T::ChecksHeading.get(lang));

@@ -8,10 +8,12 @@
 //! - [`sort`]: the order of the rows;
 //! - [`runner`]: running the verification (in the background for large folders);
 //! - [`actions`]: remembering the form, the CSV, a result's protocol, its folder;
-//! - `table` and `detail`: drawing the table and a result.
+//! - `table` and `detail`: drawing the table and a result; `kep`: a result's qualified
+//!   signatures (КЕП) in its detail.
 
 pub mod actions;
 mod detail;
+mod kep;
 pub mod runner;
 pub mod sort;
 pub mod state;

@@ -44,6 +44,14 @@ pub fn run(view: &mut CommissionView, catalogue: &Arc<Catalogue>, lang: Language
             return;
         }
     };
+    let kep_paths = crate::ui::kep_view::KepView::paths(&view.kep_trust);
+    let kep_trust = match crate::kep::files::read_trust_mixed(&kep_paths) {
+        Ok(t) => t,
+        Err(e) => {
+            view.error = Some(i18n::kep::paths_error(&e, lang));
+            return;
+        }
+    };
     let path = PathBuf::from(view.path.trim());
     let files = match domain::collect_files(std::slice::from_ref(&path)) {
         Ok(f) if f.is_empty() => {
@@ -62,7 +70,7 @@ pub fn run(view: &mut CommissionView, catalogue: &Arc<Catalogue>, lang: Language
     };
     view.error = None;
     if files.len() < BACKGROUND_FROM {
-        let overview = domain::overview(&files, catalogue, &trusted);
+        let overview = domain::overview_with(&files, catalogue, &trusted, &kep_trust);
         finish(view, overview, trusted);
         return;
     }
@@ -77,7 +85,7 @@ pub fn run(view: &mut CommissionView, catalogue: &Arc<Catalogue>, lang: Language
     std::thread::spawn(move || {
         // The window may have gone on to another run; then nobody listens, which is fine.
         sender
-            .send(domain::overview(&files, &catalogue, &keys))
+            .send(domain::overview_with(&files, &catalogue, &keys, &kep_trust))
             .ok();
     });
 }

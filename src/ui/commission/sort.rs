@@ -24,6 +24,8 @@ pub enum SortKey {
     Category,
     /// Valid, a valid draft, duplicate, superseded, invalid.
     Status,
+    /// The qualified signature beside the result: valid, chain not checked, invalid, none.
+    Kep,
     /// The signing key's fingerprint.
     Key,
     /// The file's name (then its whole path).
@@ -32,7 +34,7 @@ pub enum SortKey {
 
 impl SortKey {
     /// Every column, in the table's order.
-    pub const ALL: [SortKey; 10] = [
+    pub const ALL: [SortKey; 11] = [
         SortKey::Centre,
         SortKey::Model,
         SortKey::VisitDate,
@@ -41,6 +43,7 @@ impl SortKey {
         SortKey::Percent,
         SortKey::Category,
         SortKey::Status,
+        SortKey::Kep,
         SortKey::Key,
         SortKey::File,
     ];
@@ -76,6 +79,7 @@ fn lacks(r: &Row, key: SortKey) -> bool {
         SortKey::Points => r.points.is_none(),
         SortKey::Percent => r.percent.is_none(),
         SortKey::Category => r.category.is_none(),
+        SortKey::Kep => r.kep.is_none(),
         SortKey::Status | SortKey::File => false,
     }
 }
@@ -91,6 +95,7 @@ fn compare(a: &Row, b: &Row, key: SortKey) -> Ordering {
         SortKey::Percent => a.percent.cmp(&b.percent),
         SortKey::Category => a.category.cmp(&b.category),
         SortKey::Status => status_rank(a).cmp(&status_rank(b)),
+        SortKey::Kep => kep_rank(a).cmp(&kep_rank(b)),
         SortKey::File => file_name(a)
             .cmp(&file_name(b))
             .then_with(|| a.path.cmp(&b.path)),
@@ -117,6 +122,17 @@ fn file_name(r: &Row) -> String {
         .file_name()
         .map(|n| n.to_string_lossy().to_lowercase())
         .unwrap_or_default()
+}
+
+/// Valid first, then a chain not checked, then invalid.
+fn kep_rank(r: &Row) -> u8 {
+    use crate::commission::KepState;
+    match r.kep.as_ref().map(|k| k.state()) {
+        Some(KepState::Valid) => 0,
+        Some(KepState::ChainNotChecked) => 1,
+        Some(KepState::Invalid) => 2,
+        None => 3,
+    }
 }
 
 fn status_rank(r: &Row) -> u8 {

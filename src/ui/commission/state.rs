@@ -16,6 +16,8 @@ pub struct CommissionView {
     pub path: String,
     /// Trusted keys as typed: paths or base64, comma- or line-separated.
     pub trusted: String,
+    /// The trusted lists, CA certificates and CRLs of the КЕП column, one path per line.
+    pub kep_trust: String,
     /// Why the last run gave no table (a missing folder, a bad key, no results).
     pub error: Option<String>,
     /// The last run's table, rows in the order the files were found.
@@ -82,6 +84,7 @@ impl CommissionView {
         CommissionView {
             path: settings.commission_folder.clone(),
             trusted: settings.commission_trusted.clone(),
+            kep_trust: settings.kep_trust.clone(),
             ..CommissionView::default()
         }
     }

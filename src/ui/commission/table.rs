@@ -7,7 +7,7 @@ use egui_extras::{Column, TableBuilder};
 use super::sort::SortKey;
 use super::state::{CommissionView, SaveForm};
 use crate::catalogue::Catalogue;
-use crate::commission::{Overview, Row, Status};
+use crate::commission::{KepState, Overview, Row, Status};
 use crate::support::settings::Language;
 use crate::ui::command::Command;
 use crate::ui::command::CommissionAction as Action;
@@ -26,6 +26,7 @@ fn title(key: SortKey) -> T {
         SortKey::Category => T::ColCategory,
         SortKey::Status => T::ColStatus,
         SortKey::Key => T::ColKey,
+        SortKey::Kep => T::ColKep,
         SortKey::File => T::ColFile,
     }
 }
@@ -38,6 +39,7 @@ fn explained(key: SortKey) -> Option<T> {
         SortKey::Key => Some(T::Fingerprint),
         SortKey::Percent => Some(T::Percent),
         SortKey::Status => Some(T::StatusHint),
+        SortKey::Kep => Some(T::ColKepHint),
         SortKey::File => Some(T::FileHint),
         _ => None,
     }
@@ -46,21 +48,44 @@ fn explained(key: SortKey) -> Option<T> {
 /// The narrowest the centre's column starts.
 const CENTRE_AT_LEAST: f32 = 160.0;
 
-/// The columns' initial widths (in the order of [`SortKey::ALL`]) for a table
-/// `available` points wide: each short column what its usual content needs, the expert,
-/// the key and the file more when there is room (the key's fingerprint whole from about
-/// 1 600 points), and the centre the rest, never less than [`CENTRE_AT_LEAST`]: at
-/// 1 366 pixels and 150 % about 170 points, at 1 920 pixels and 100 % about 860.
-pub fn initial_widths(available: f32, spacing: f32) -> [f32; 10] {
-    // Centre, model, date, expert, points, %, category, status, key, file.
-    let mut w = [0.0, 66.0, 74.0, 88.0, 74.0, 44.0, 82.0, 74.0, 64.0, 86.0];
-    let spaces = spacing * w.len() as f32;
+/// The columns' initial widths (in the order of [`SortKey::ALL`], the КЕП's left out
+/// when `with_kep` is false) for a table `available` points wide: each short column what
+/// its usual content needs, the expert, the key and the file more when there is room (the
+/// key's fingerprint whole from about 1 600 points), and the centre the rest, never less
+/// than [`CENTRE_AT_LEAST`]: at 1 366 pixels and 150 % about 170 points, at 1 920 pixels
+/// and 100 % about 860. The КЕП column is shown only when a signature lies beside some
+/// result; at 1 366 pixels and 150 % the table then scrolls sideways by its width.
+pub fn initial_widths(available: f32, spacing: f32, with_kep: bool) -> Vec<f32> {
+    // Centre, model, date, expert, points, %, category, status, КЕП, key, file.
+    let mut w = [
+        0.0, 66.0, 74.0, 88.0, 74.0, 44.0, 82.0, 74.0, 0.0, 64.0, 86.0,
+    ];
+    if with_kep {
+        w[8] = 56.0;
+    }
+    let count = if with_kep { w.len() } else { w.len() - 1 };
+    let spaces = spacing * count as f32;
     let spare = (available - w.iter().sum::<f32>() - spaces - CENTRE_AT_LEAST).max(0.0);
     w[3] += (spare * 0.12).min(80.0);
-    w[8] += (spare * 0.10).min(86.0);
-    w[9] += (spare * 0.15).min(160.0);
+    if with_kep {
+        w[8] += (spare * 0.06).min(60.0);
+    }
+    w[9] += (spare * 0.10).min(86.0);
+    w[10] += (spare * 0.15).min(160.0);
     w[0] = (available - w.iter().sum::<f32>() - spaces).max(CENTRE_AT_LEAST);
-    w
+    let mut widths = w.to_vec();
+    if !with_kep {
+        widths.remove(8);
+    }
+    widths
+}
+
+/// The columns shown: every one, the КЕП's only when `with_kep`.
+fn shown_keys(with_kep: bool) -> Vec<SortKey> {
+    SortKey::ALL
+        .into_iter()
+        .filter(|k| with_kep || *k != SortKey::Kep)
+        .collect()
 }
 
 /// The column of `key`, `width` wide to begin with; every column but the last (the
@@ -123,6 +148,14 @@ fn form(view: &mut CommissionView, lang: Language, ui: &mut Ui, commands: &mut V
         egui::TextEdit::multiline(&mut view.trusted)
             .hint_text("/…/ivanenko-identity.json, /…/petrenko-identity.json")
             .desired_rows(2)
+            .desired_width(f32::INFINITY),
+    )
+    .labelled_by(label.id);
+    let label = ui.label(T::KepCommissionTrust.get(lang));
+    ui.add(
+        egui::TextEdit::multiline(&mut view.kep_trust)
+            .hint_text("/…/TL-UA-DSTU.xml")
+            .desired_rows(1)
             .desired_width(f32::INFINITY),
     )
     .labelled_by(label.id);
@@ -234,7 +267,9 @@ fn table(
     // A click anywhere on a row opens it: no text selection to catch it first.
     ui.style_mut().interaction.selectable_labels = false;
     let row_height = ui.spacing().interact_size.y + 2.0;
-    let widths = initial_widths(ui.available_width(), ui.spacing().item_spacing.x);
+    let with_kep = o.rows.iter().any(|r| r.kep.is_some());
+    let keys = shown_keys(with_kep);
+    let widths = initial_widths(ui.available_width(), ui.spacing().item_spacing.x, with_kep);
     let mut builder = TableBuilder::new(ui)
         .id_salt("commission_table")
         .striped(true)
@@ -243,19 +278,19 @@ fn table(
         .cell_layout(Layout::left_to_right(Align::Center))
         .min_scrolled_height(0.0)
         .max_scroll_height(f32::INFINITY);
-    for (key, width) in SortKey::ALL.into_iter().zip(widths) {
+    for (&key, width) in keys.iter().zip(widths) {
         builder = builder.column(column(key, width));
     }
     builder
         .header(row_height + 4.0, |mut header| {
-            for key in SortKey::ALL {
+            for &key in &keys {
                 header.col(|ui| heading(key, sort, lang, ui, commands));
             }
         })
         .body(|body| {
             body.rows(row_height, order.len(), |mut row| {
                 let r = &o.rows[order[row.index()]];
-                let mut open = cells(r, catalogue, lang, &mut row);
+                let mut open = cells(r, catalogue, lang, with_kep, &mut row);
                 open |= row.response().clicked();
                 if open {
                     commands.push(Command::OpenCommissionResult(r.path.clone()));
@@ -290,7 +325,13 @@ fn heading(
 }
 
 /// The cells of one row; true when its centre (a button) was clicked.
-fn cells(r: &Row, catalogue: &Catalogue, lang: Language, row: &mut egui_extras::TableRow) -> bool {
+fn cells(
+    r: &Row,
+    catalogue: &Catalogue,
+    lang: Language,
+    with_kep: bool,
+    row: &mut egui_extras::TableRow,
+) -> bool {
     let file = r
         .path
         .file_name()
@@ -324,6 +365,9 @@ fn cells(r: &Row, catalogue: &Catalogue, lang: Language, row: &mut egui_extras::
     cell(r, row, points);
     cell(r, row, style::decimal(&r.percent_text(), lang));
     category_and_status(r, lang, row);
+    if with_kep {
+        kep_cell(r, lang, row);
+    }
     let key = cell(r, row, r.fingerprint.clone());
     if !r.fingerprint.is_empty() {
         key.on_hover_text(format!(
@@ -335,6 +379,30 @@ fn cells(r: &Row, catalogue: &Catalogue, lang: Language, row: &mut egui_extras::
     }
     cell(r, row, file).on_hover_text(r.path.display().to_string());
     clicked
+}
+
+/// The КЕП's cell: its word (a dash when no signature lies beside the result), the
+/// signers on hover.
+fn kep_cell(r: &Row, lang: Language, row: &mut egui_extras::TableRow) {
+    let Some(kep) = &r.kep else {
+        cell(r, row, "—".into());
+        return;
+    };
+    let state = kep.state();
+    let word = crate::ui::i18n::kep::state_word(state, lang).to_string();
+    row.col(|ui| {
+        let colour = match state {
+            KepState::Valid => ui.visuals().text_color(),
+            KepState::ChainNotChecked => ui.visuals().warn_fg_color,
+            KepState::Invalid => ui.visuals().error_fg_color,
+        };
+        let label = ui.add(egui::Label::new(RichText::new(word).color(colour)).truncate());
+        label.on_hover_text(format!(
+            "{}: {}",
+            T::KepSignedBy.get(lang),
+            kep.signers().join(", ")
+        ));
+    });
 }
 
 /// A cell of one line, cut with "…" when its column is too narrow.
@@ -401,17 +469,32 @@ mod tests {
     fn the_centre_is_the_widest_column_at_1366_and_1920_pixels() {
         // 1 366 pixels at 150 % and at 100 %, 1 920 at 100 % (less the window's margins).
         for available in [894.0, 1350.0, 1904.0] {
-            let w = initial_widths(available, 8.0);
+            let w = initial_widths(available, 8.0, false);
+            assert_eq!(w.len(), 10);
             let (centre, others) = (w[0], &w[1..]);
             assert!(others.iter().all(|&o| o < centre), "{available}: {w:?}");
             let used: f32 = w.iter().sum::<f32>() + 8.0 * 10.0;
             assert!(used <= available + 0.5, "{available}: fits, {used}");
         }
-        assert!(initial_widths(894.0, 8.0)[0] >= CENTRE_AT_LEAST);
+        assert!(initial_widths(894.0, 8.0, false)[0] >= CENTRE_AT_LEAST);
         // The key stays narrow (cut, whole on hover) until there is room for all of it.
-        assert!(initial_widths(894.0, 8.0)[8] < 100.0);
-        assert!(initial_widths(1904.0, 8.0)[0] > 800.0);
+        assert!(initial_widths(894.0, 8.0, false)[8] < 100.0);
+        assert!(initial_widths(894.0, 8.0, true)[9] < 100.0);
+        assert!(initial_widths(1904.0, 8.0, false)[0] > 800.0);
         // Narrower than everything: the centre keeps its least width (the table scrolls).
-        assert_eq!(initial_widths(500.0, 8.0)[0], CENTRE_AT_LEAST);
+        assert_eq!(initial_widths(500.0, 8.0, false)[0], CENTRE_AT_LEAST);
+    }
+
+    #[test]
+    fn the_kep_column_fits_at_100_percent_and_the_centre_stays_widest() {
+        for available in [1350.0, 1904.0] {
+            let w = initial_widths(available, 8.0, true);
+            assert_eq!(w.len(), 11);
+            assert!(w[1..].iter().all(|&o| o < w[0]), "{available}: {w:?}");
+            let used: f32 = w.iter().sum::<f32>() + 8.0 * 11.0;
+            assert!(used <= available + 0.5, "{available}: fits, {used}");
+        }
+        // At 1 366 pixels and 150 % the centre keeps its least width; the table scrolls.
+        assert_eq!(initial_widths(894.0, 8.0, true)[0], CENTRE_AT_LEAST);
     }
 }

@@ -4,6 +4,7 @@
 //! verification and the commission's overview say ([`verification`]).
 
 mod errors;
+pub mod kep;
 pub mod keyboard;
 mod problems;
 mod strings;

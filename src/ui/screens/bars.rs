@@ -30,6 +30,16 @@ pub fn top_bar(app: &mut AkreditApp, ui: &mut Ui) {
                     app.push(Command::ShowScreen(Screen::Start));
                 }
             }
+            Screen::Kep => {
+                let back = if app.session.is_some() {
+                    Screen::Inspection
+                } else {
+                    Screen::Start
+                };
+                if ui.button(app.t(T::Back)).clicked() {
+                    app.push(Command::ShowScreen(back));
+                }
+            }
             Screen::Start => {}
         }
         let heading = heading(app);
@@ -72,6 +82,10 @@ fn heading(app: &AkreditApp) -> (String, String) {
         }
         _ if app.screen == Screen::Commission => {
             let name = app.t(T::CommissionOverview).to_string();
+            (name.clone(), name)
+        }
+        _ if app.screen == Screen::Kep => {
+            let name = app.t(T::KepHeading).to_string();
             (name.clone(), name)
         }
         _ => {

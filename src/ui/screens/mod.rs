@@ -11,6 +11,7 @@
 //!   general conclusion) and [`result`] (the result panel, with [`chart`]);
 //! - [`text_field`]: a text saved when its field lets go of the keyboard;
 //! - [`export`]: the Export dialog; [`merge`]: the merge of the members' parts;
+//! - [`kep`]: the check of qualified signatures (КЕП) over a conclusion or a result;
 //! - [`settings`], [`help`] (the keys).
 //!
 //! The commission overview draws itself: [`crate::ui::commission`].
@@ -22,6 +23,7 @@ mod export;
 mod group;
 mod help;
 mod inspection;
+mod kep;
 mod merge;
 mod recommendations;
 mod result;
@@ -51,6 +53,9 @@ pub fn show(app: &mut AkreditApp, ui: &mut Ui) {
         Screen::Inspection => inspection::show(app, ui),
         Screen::Commission => {
             egui::CentralPanel::default().show(ui, |ui| commission::show(app, ui));
+        }
+        Screen::Kep => {
+            egui::CentralPanel::default().show(ui, |ui| kep::show(app, ui));
         }
     }
     if app.export.is_some() && app.screen == Screen::Inspection {

@@ -101,6 +101,11 @@ fn open_panel(app: &mut AkreditApp, ui: &mut Ui) {
         app.push(Command::ShowScreen(Screen::Commission));
     }
     ui.label(RichText::new(app.t(T::CommissionStartHelp)).weak());
+    ui.add_space(4.0);
+    if ui.button(app.t(T::KepCheckButton)).clicked() {
+        app.push(Command::ShowScreen(Screen::Kep));
+    }
+    ui.label(RichText::new(app.t(T::KepStartHelp)).weak());
     ui.add_space(8.0);
     ui.heading(app.t(T::Recent));
     recent_list(app, ui);
