@@ -835,6 +835,12 @@ fn a_signature_timestamp_is_checked_and_gives_the_trusted_time() {
     )
     .unwrap();
     let r = run(d, &["висновок.pdf", "--ca", "ca.pem"]);
+    assert_eq!(
+        r.code(),
+        Some(1),
+        "a timestamp that does not hold fails the check: {}",
+        r.describe()
+    );
     assert!(
         r.stdout
             .contains("DOES NOT HOLD — its imprint is not that of this signature"),

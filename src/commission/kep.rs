@@ -125,6 +125,8 @@ pub struct KepSigner {
     pub expert: ExpertMatch,
     /// The signing time the check takes (seconds since 1970).
     pub signed_at: Option<i64>,
+    /// Every timestamp the file carries for the signer holds.
+    pub timestamps_hold: bool,
 }
 
 /// Why a КЕП over a document does not count.
@@ -288,6 +290,9 @@ fn signer_fault_en(s: &KepSigner) -> Option<String> {
     if let Chain::NotTrusted(why) = &s.chain {
         return Some(format!("chain not trusted: {why}"));
     }
+    if !s.timestamps_hold {
+        return Some("a timestamp does not hold".into());
+    }
     match (&s.revocation, &s.expert) {
         (Revocation::Revoked { .. }, _) => Some("certificate revoked".into()),
         (Revocation::CrlInvalid, _) => Some("the CRL given does not verify".into()),
@@ -369,6 +374,7 @@ fn summarise(
             revocation: s.revocation.clone(),
             expert: s.expert.clone(),
             signed_at: s.signed_at(),
+            timestamps_hold: s.timestamps.iter().all(|t| t.holds.is_ok()),
         })
         .collect();
     document.holds = check.holds() && !document.problems.contains(&KepProblem::OtherResult);

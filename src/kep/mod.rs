@@ -84,8 +84,8 @@ pub struct KepCheck {
 
 impl KepCheck {
     /// Every signature is valid, by a certificate whose chain is not known to fail and
-    /// which no CRL given revokes, by an expert the document names — and the document's
-    /// own result verifies. A step that could not be done (no trusted list given, no
+    /// which no CRL given revokes, by an expert the document names, with no timestamp
+    /// that does not hold — and the document's own result verifies. A step that could not be done (no trusted list given, no
     /// CRL) does not fail it; the report says it.
     pub fn holds(&self) -> bool {
         !self.signatures.is_empty()
@@ -102,10 +102,12 @@ impl KepCheck {
     }
 }
 
-/// A valid signer's certificate stands: its chain does not fail, no CRL revokes it, and
-/// it is an expert's (or the document names none).
+/// A valid signer's certificate stands: its chain does not fail, no CRL revokes it, it
+/// is an expert's (or the document names none), and every timestamp the file carries for
+/// it holds (one that does not was altered, or is not this signature's).
 fn signer_stands(signer: &SignerReport) -> bool {
-    !matches!(signer.chain, certificate::Chain::NotTrusted(_))
+    signer.timestamps.iter().all(|t| t.holds.is_ok())
+        && !matches!(signer.chain, certificate::Chain::NotTrusted(_))
         && !matches!(
             signer.revocation,
             Revocation::Revoked { .. } | Revocation::CrlInvalid

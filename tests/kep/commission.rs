@@ -142,3 +142,38 @@ fn a_result_without_a_signature_beside_it_has_no_kep() {
     assert_eq!(run.code(), Some(0), "{}", run.describe());
     assert!(json_row(&run).get("kep").is_none(), "{}", run.stdout);
 }
+
+#[test]
+fn a_conclusion_of_another_result_does_not_count_for_the_row() {
+    let Some((dir, _pdf)) = setup() else { return };
+    let Some((other, _)) = setup() else { return };
+    let d = dir.path();
+    fs::create_dir(d.join("results")).unwrap();
+    fs::copy(d.join("a.result.json"), d.join("results/a.result.json")).unwrap();
+    // Another inspection's conclusion, validly signed, named as this result's.
+    fs::copy(
+        other.path().join("висновок.pdf"),
+        d.join("results/a.result.conclusion.pdf"),
+    )
+    .unwrap();
+    sign(
+        d,
+        "results/a.result.conclusion.pdf",
+        "expert",
+        "results/a.result.conclusion.pdf.p7s",
+        false,
+        "sha256",
+    )
+    .unwrap();
+    let run = commission(d, &["--ca", "ca.pem", "--json"]);
+    assert_eq!(run.code(), Some(1), "{}", run.describe());
+    let row = json_row(&run);
+    assert_eq!(row["kep"]["status"], "invalid", "{row:#}");
+    assert!(
+        row["kep"]["detail"]
+            .as_str()
+            .unwrap()
+            .contains("the PDF holds another result than this one"),
+        "{row:#}"
+    );
+}
