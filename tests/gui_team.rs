@@ -23,6 +23,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 
 mod common;
+use common::Dropped;
 
 const HEAD: &str = "Петренко Іван Іванович";
 const KOVAL: &str = "Коваль Олена Петрівна";
@@ -157,19 +158,6 @@ fn members_are_added_and_edited_on_the_centre_tab_and_a_second_head_is_refused()
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     assert!(session(&h).inspection.answers().team.contains_key(HEAD));
-}
-
-/// A file dropped on the window.
-#[derive(Debug)]
-struct Dropped(PathBuf);
-
-impl egui::DroppedFile for Dropped {
-    fn path(&self) -> &Path {
-        &self.0
-    }
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
 }
 
 /// The group's inspection (the head grades 1.1.3 as 2) and two members' signed parts:

@@ -30,16 +30,10 @@ pub struct CommissionArgs {
     /// Print the table as JSON instead.
     #[arg(long)]
     pub json: bool,
-    /// A trusted list (TL-UA-DSTU.xml, TL-UA-EC.xml) for the qualified signatures (КЕП)
+    /// The trusted lists, CA certificates and CRLs for the qualified signatures (КЕП)
     /// beside the results.
-    #[arg(long = "trust-list", value_name = "FILE.xml")]
-    pub trust_lists: Vec<PathBuf>,
-    /// A CA certificate to trust for the qualified signatures (DER, PEM or .p7b).
-    #[arg(long = "ca", value_name = "CERT")]
-    pub cas: Vec<PathBuf>,
-    /// A certificate revocation list (.crl) of a signer's issuer.
-    #[arg(long = "crl", value_name = "FILE.crl")]
-    pub crls: Vec<PathBuf>,
+    #[command(flatten)]
+    pub kep_trust: super::kep::KepTrustArgs,
 }
 
 /// How many invalid files the closing error message names (the table lists them all).
@@ -57,9 +51,7 @@ pub fn run(
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
     let trusted = trust_list(&args.trust)?;
-    let certificates: Vec<PathBuf> = args.trust_lists.iter().chain(&args.cas).cloned().collect();
-    let kep_trust = crate::kep::files::read_trust(&certificates, &args.crls)
-        .map_err(|e| CliError::Usage(e.to_string()))?;
+    let kep_trust = args.kep_trust.read()?;
     let csv = args.csv.as_deref();
     if let Some(target) = csv
         && target.symlink_metadata().is_ok()

@@ -34,6 +34,18 @@ pub struct KepCheckArgs {
     /// The signature files (.p7s) or container (.asice); when none is given, those
     /// beside the document whose names begin with its name are checked.
     pub signatures: Vec<PathBuf>,
+    /// The trusted lists, CA certificates and CRLs.
+    #[command(flatten)]
+    pub trust_files: KepTrustArgs,
+    /// A trusted akredit key (base64, or identity.json) for the document's own result.
+    #[arg(long, value_name = "PUBKEY_OR_FILE")]
+    pub trust: Vec<String>,
+}
+
+/// The trusted certificates and CRLs of a КЕП check, as `kep check` and `commission`
+/// take them.
+#[derive(Debug, Args)]
+pub struct KepTrustArgs {
     /// A trusted list (TL-UA-DSTU.xml, TL-UA-EC.xml), downloaded once from czo.gov.ua.
     #[arg(long = "trust-list", value_name = "FILE.xml")]
     pub trust_lists: Vec<PathBuf>,
@@ -43,9 +55,16 @@ pub struct KepCheckArgs {
     /// A certificate revocation list (.crl) of a signer's issuer.
     #[arg(long = "crl", value_name = "FILE.crl")]
     pub crls: Vec<PathBuf>,
-    /// A trusted akredit key (base64, or identity.json) for the document's own result.
-    #[arg(long, value_name = "PUBKEY_OR_FILE")]
-    pub trust: Vec<String>,
+}
+
+impl KepTrustArgs {
+    /// The trusted lists, CA certificates and CRLs given, read.
+    pub fn read(&self) -> Result<Trust, CliError> {
+        let certificates: Vec<PathBuf> =
+            self.trust_lists.iter().chain(&self.cas).cloned().collect();
+        kep::files::read_trust(&certificates, &self.crls)
+            .map_err(|e| CliError::Usage(e.to_string()))
+    }
 }
 
 /// `akredit kep …`.
@@ -57,7 +76,7 @@ pub fn run(catalogue: &Catalogue, action: KepAction, out: &mut dyn Write) -> Res
 
 /// `akredit kep check`.
 fn check(catalogue: &Catalogue, args: KepCheckArgs, out: &mut dyn Write) -> Result<(), CliError> {
-    let trust = read_trust(&args)?;
+    let trust = args.trust_files.read()?;
     let trusted_keys = trust_list(&args.trust)?;
     let signatures = signature_paths(&args)?;
     // A signature file or container given alone holds the document itself.
@@ -115,12 +134,6 @@ fn signature_paths(args: &KepCheckArgs) -> Result<Vec<PathBuf>, CliError> {
         )));
     }
     Ok(found)
-}
-
-/// The trusted lists, CA certificates and CRLs given.
-fn read_trust(args: &KepCheckArgs) -> Result<Trust, CliError> {
-    let certificates: Vec<PathBuf> = args.trust_lists.iter().chain(&args.cas).cloned().collect();
-    kep::files::read_trust(&certificates, &args.crls).map_err(|e| CliError::Usage(e.to_string()))
 }
 
 /// The whole report.

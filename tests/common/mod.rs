@@ -63,6 +63,19 @@ impl std::fmt::Debug for Run {
     }
 }
 
+/// A file dropped on the window (`harness.input_mut().dropped_files`).
+#[derive(Debug)]
+pub struct Dropped(pub PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
 /// Native dialogs that never answer (the tests type paths instead).
 pub struct NoDialogs;
 

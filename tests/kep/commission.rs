@@ -10,7 +10,7 @@ use super::{setup, sign};
 
 /// A folder `results` holding the result and its conclusion as the export names them
 /// (`a.result.json`, `a.result.conclusion.pdf`), the conclusion signed by the expert.
-fn results_folder(d: &Path) {
+pub fn results_folder(d: &Path) {
     fs::create_dir(d.join("results")).unwrap();
     fs::copy(d.join("a.result.json"), d.join("results/a.result.json")).unwrap();
     fs::copy(

@@ -4,7 +4,7 @@
 //! commission overview's КЕП column and a result's КЕП section.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use akredit::ui::{AkreditApp, Screen};
@@ -12,20 +12,8 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
+use super::common::Dropped;
 use super::{EXPERT, setup, sign};
-
-/// A file dropped on the window.
-#[derive(Debug)]
-struct Dropped(PathBuf);
-
-impl egui::DroppedFile for Dropped {
-    fn path(&self) -> &Path {
-        &self.0
-    }
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        fs::read(&self.0).map_err(|e| e.to_string())
-    }
-}
 
 fn drop_files(h: &mut Harness<'_, AkreditApp>, files: &[PathBuf]) {
     for f in files {
@@ -118,22 +106,7 @@ fn what_is_not_a_signature_is_said_on_the_kep_screen() {
 fn the_commission_overview_shows_the_kep_column_and_section() {
     let Some((dir, _pdf)) = setup() else { return };
     let d = dir.path();
-    fs::create_dir(d.join("results")).unwrap();
-    fs::copy(d.join("a.result.json"), d.join("results/a.result.json")).unwrap();
-    fs::copy(
-        d.join("висновок.pdf"),
-        d.join("results/a.result.conclusion.pdf"),
-    )
-    .unwrap();
-    sign(
-        d,
-        "results/a.result.conclusion.pdf",
-        "expert",
-        "results/a.result.conclusion.pdf.p7s",
-        false,
-        "sha256",
-    )
-    .unwrap();
+    super::commission::results_folder(d);
     let mut h = super::common::harness(d.join("home"));
     h.state_mut().commission.path = d.join("results").display().to_string();
     h.state_mut()
