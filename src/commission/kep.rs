@@ -19,31 +19,42 @@ use crate::kep::{ExpertMatch, KepCheck, NotChecked, Revocation, Status, Trust};
 use crate::signed::TrustedKey;
 
 /// The signature files of each folder of the overview, by file name: one listing of
-/// each folder, however many results it holds.
+/// each folder, however many results it holds, indexed by the name's part before its
+/// first dot (a result's signatures share it), so that a folder of many results and
+/// many signatures is not searched whole for each result.
 #[derive(Debug, Default)]
 pub struct SignatureFiles {
-    by_folder: HashMap<PathBuf, Vec<String>>,
+    by_folder: HashMap<PathBuf, HashMap<String, Vec<String>>>,
+}
+
+/// A file name's part before its first dot: `poltava` of `poltava.result.json`.
+fn first_part(name: &str) -> &str {
+    name.split('.').next().unwrap_or(name)
 }
 
 impl SignatureFiles {
     /// Lists the signature files in the folders of `results`.
     pub fn of(results: &[PathBuf]) -> SignatureFiles {
-        let mut by_folder: HashMap<PathBuf, Vec<String>> = HashMap::new();
+        let mut by_folder: HashMap<PathBuf, HashMap<String, Vec<String>>> = HashMap::new();
         for path in results {
             let dir = crate::support::files::parent_dir(path);
             if by_folder.contains_key(&dir) {
                 continue;
             }
-            let names = std::fs::read_dir(&dir)
-                .map(|entries| {
-                    entries
-                        .flatten()
-                        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
-                        .filter_map(|e| e.file_name().into_string().ok())
-                        .filter(|n| is_signature_name(Path::new(n)))
-                        .collect()
-                })
-                .unwrap_or_default();
+            let mut names: HashMap<String, Vec<String>> = HashMap::new();
+            if let Ok(entries) = std::fs::read_dir(&dir) {
+                for name in entries
+                    .flatten()
+                    .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+                    .filter_map(|e| e.file_name().into_string().ok())
+                    .filter(|n| is_signature_name(Path::new(n)))
+                {
+                    names
+                        .entry(first_part(&name).to_string())
+                        .or_default()
+                        .push(name);
+                }
+            }
             by_folder.insert(dir, names);
         }
         SignatureFiles { by_folder }
@@ -53,7 +64,15 @@ impl SignatureFiles {
     /// order; empty when no signature file is there.
     fn beside(&self, result: &Path) -> Vec<(PathBuf, Vec<PathBuf>)> {
         let dir = crate::support::files::parent_dir(result);
-        let Some(names) = self.by_folder.get(&dir).filter(|n| !n.is_empty()) else {
+        let result_name = result
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        let Some(names) = self
+            .by_folder
+            .get(&dir)
+            .and_then(|f| f.get(first_part(result_name)))
+        else {
             return Vec::new();
         };
         let documents = [
@@ -379,4 +398,62 @@ fn summarise(
         .collect();
     document.holds = check.holds() && !document.problems.contains(&KepProblem::OtherResult);
     document
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_signature_goes_to_the_document_its_name_gives() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let d = dir.path();
+        for name in [
+            "a.result.json",
+            "a.result.json.p7s",
+            "a.result.conclusion.pdf",
+            "a.result.conclusion.pdf.p7s",
+            "a.result.conclusion.pdf.Петренко.p7s",
+            "a.result2.json.p7s",
+            "b.result.json",
+            "b.result.p7s",
+            "b.result.pdf",
+        ] {
+            std::fs::write(d.join(name), b"x").unwrap_or_else(|e| panic!("{e}"));
+        }
+        let results = [d.join("a.result.json"), d.join("b.result.json")];
+        let files = SignatureFiles::of(&results);
+        let names = |found: Vec<(PathBuf, Vec<PathBuf>)>| -> Vec<(String, Vec<String>)> {
+            found
+                .into_iter()
+                .map(|(doc, sigs)| {
+                    (
+                        display_name(&doc),
+                        sigs.iter().map(|s| display_name(s)).collect(),
+                    )
+                })
+                .collect()
+        };
+        assert_eq!(
+            names(files.beside(&results[0])),
+            [
+                (
+                    "a.result.conclusion.pdf".to_string(),
+                    vec![
+                        "a.result.conclusion.pdf.p7s".to_string(),
+                        "a.result.conclusion.pdf.Петренко.p7s".to_string()
+                    ]
+                ),
+                (
+                    "a.result.json".to_string(),
+                    vec!["a.result.json.p7s".to_string()]
+                ),
+            ]
+        );
+        // `b.result.p7s` is the protocol's, `b.result.pdf` being there.
+        assert_eq!(
+            names(files.beside(&results[1])),
+            [("b.result.pdf".to_string(), vec!["b.result.p7s".to_string()])]
+        );
+    }
 }
