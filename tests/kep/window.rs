@@ -137,3 +137,50 @@ fn the_commission_overview_shows_the_kep_column_and_section() {
             .is_some()
     );
 }
+
+#[test]
+fn the_whole_path_in_the_window_export_sign_drop_and_check() {
+    let Some((dir, _pdf)) = setup() else { return };
+    let d = dir.path();
+    let mut h = super::common::harness(d.join("home"));
+    h.state_mut()
+        .push(akredit::ui::Command::Open(d.join("a.akredit")));
+    h.run();
+    h.state_mut().push(akredit::ui::Command::OpenExport);
+    h.run();
+    fs::create_dir(d.join("out")).unwrap();
+    let result = d.join("out/w.result.json");
+    let dialog = h.state_mut().export.as_mut().expect("the Export dialog");
+    dialog.path = result.display().to_string();
+    dialog.with_conclusion = true;
+    h.state_mut().push(akredit::ui::Command::RunExport);
+    h.run();
+    let outcome = h.state().export.as_ref().and_then(|e| e.outcome.clone());
+    assert!(
+        matches!(&outcome, Some(Ok(text)) if text.contains("Далі: підпишіть PDF висновку КЕП")),
+        "the next step is said: {outcome:?}"
+    );
+    // The expert signs the conclusion (here with openssl, as Дія would) and drops the
+    // signature on the window.
+    sign(
+        d,
+        "out/w.result.conclusion.pdf",
+        "expert",
+        "out/w.result.conclusion.pdf.p7s",
+        false,
+        "sha256",
+    )
+    .unwrap();
+    drop_files(&mut h, &[d.join("out/w.result.conclusion.pdf.p7s")]);
+    assert_eq!(h.state().screen, Screen::Kep);
+    assert!(
+        h.query_by_label("Усі кваліфіковані підписи над цим документом дійсні")
+            .is_some(),
+        "{:?}",
+        h.state().kep.outcome
+    );
+    // Back goes to the inspection still open.
+    h.get_by_role_and_label(Role::Button, "Назад").click();
+    h.run();
+    assert_eq!(h.state().screen, Screen::Inspection);
+}

@@ -112,6 +112,8 @@ impl AkreditApp {
                 T::ActionPlanWritten.get(lang),
                 beside.plan.display()
             ));
+            // What comes next for the conclusion: the qualified signature, checked here.
+            summary.push_str(&format!(" · {}", T::KepNextStep.get(lang)));
         }
         Ok(summary)
     }
