@@ -4,7 +4,9 @@
 //! inspection and prints `ACK n` after each one is committed. The parent kills it at a
 //! random moment, reopens the file, and checks that every acknowledged change is in the
 //! history and the current state, that the state equals the history replayed, and that
-//! `PRAGMA integrity_check` says ok. `AKREDIT_KILL_ROUNDS` sets the number of kills
+//! `PRAGMA integrity_check` says ok. Every eighth change is followed by a photo attached
+//! (bytes and record in one transaction): every acknowledged one is there, every one
+//! there is whole. `AKREDIT_KILL_ROUNDS` sets the number of kills
 //! (default 110); the ignored `many_kill_points` runs 1 000.
 
 // A test and its helpers may unwrap: a failed expectation is the test failing.
@@ -71,9 +73,58 @@ fn crash_child_writer() {
     for n in start.. {
         insp.apply(&changes_for(&cat, &codes, n))
             .expect("child apply");
+        if n % ATTACH_EVERY == 0 {
+            let code = codes[(n as usize) % codes.len()].clone();
+            insp.attach(
+                akredit::answers::Target::Standard(code),
+                &format!("ack {n}.jpg"),
+                &photo(n),
+                &format!("ack {n}"),
+            )
+            .expect("child attach");
+        }
         let mut out = stdout.lock();
         writeln!(out, "ACK {n}").expect("stdout");
         out.flush().expect("flush");
+    }
+}
+
+/// Every how many changes the child also attaches a photo (its bytes and record in one
+/// transaction), so that kills land in the middle of attaching too.
+const ATTACH_EVERY: u64 = 8;
+
+/// A photo of 64 KiB, different for each `n`.
+fn photo(n: u64) -> Vec<u8> {
+    let mut bytes = vec![0xFF, 0xD8, 0xFF, 0xE0];
+    bytes.extend(n.to_le_bytes().iter().cycle().take(64 * 1024));
+    bytes
+}
+
+/// Every acknowledged attachment is in the file with its bytes; every attachment in the
+/// file, acknowledged or not, is whole (its bytes hash to its record).
+fn check_evidence(insp: &Inspection, acked: &[u64], round: u64, seed: u64) {
+    let captions: std::collections::HashMap<String, u32> = insp
+        .answers()
+        .evidence
+        .iter()
+        .map(|(number, e)| (e.caption.clone(), *number))
+        .collect();
+    for n in acked.iter().filter(|n| *n % ATTACH_EVERY == 0) {
+        assert!(
+            captions.contains_key(&format!("ack {n}")),
+            "round {round}: the photo of change {n} was acknowledged but is not in the file (seed {seed})"
+        );
+    }
+    for (number, e) in &insp.answers().evidence {
+        let bytes = insp
+            .evidence_bytes(*number)
+            .expect("read")
+            .expect("its bytes");
+        assert_eq!(
+            akredit::support::hash::sha256_hex(&bytes),
+            e.attachment.sha256,
+            "round {round}: attachment {number} is not whole (seed {seed})"
+        );
     }
 }
 
@@ -188,6 +239,7 @@ fn run_rounds(rounds: u64) {
             insp.answers(),
             "round {round}: the state differs from the history replayed"
         );
+        check_evidence(&insp, &acked, round, seed);
         // The last acknowledged change (or a later one, committed but not yet printed)
         // is what the file holds for its standard.
         if let Some(&last) = acked.last() {

@@ -126,6 +126,23 @@ fn every_fixture_version_opens_with_its_content() {
         } else {
             assert!(a.team.is_empty(), "v{version} had no team");
         }
+        if version >= 5 {
+            let photo = &a.evidence[&1];
+            assert_eq!(photo.caption, "фото v5");
+            assert_eq!(photo.attachment.name, "photo.jpg");
+            assert_eq!(
+                photo.attachment.taken_at.as_deref(),
+                Some("2026-11-23 10:15:00")
+            );
+            let bytes = insp.evidence_bytes(1).expect("read").expect("its bytes");
+            assert_eq!(
+                akredit::support::hash::sha256_hex(&bytes),
+                photo.attachment.sha256
+            );
+            assert_eq!(a.evidence.len(), 2, "and the scan of document 2");
+        } else {
+            assert!(a.evidence.is_empty(), "v{version} had no evidence");
+        }
         insp.integrity_check().expect("integrity");
         let bak = env.path(&format!("v{version}.akredit.v{version}.bak"));
         assert_eq!(

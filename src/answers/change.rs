@@ -8,6 +8,7 @@
 
 use std::fmt;
 
+use super::evidence::Attachment;
 use super::team::{self, MergedPart, Role};
 use super::{Column, Presented};
 use crate::catalogue::{Code, Grade, ModelId};
@@ -146,6 +147,22 @@ pub enum Change {
         /// Whose assessment was taken, over whose.
         text: String,
     },
+    /// Attaches evidence under its number (its bytes already in the file), or removes it
+    /// (`None`; its caption is cleared first, a row of its own, so that undo puts it back).
+    Attach {
+        /// The attachment's number in the inspection (1, 2, …; never reused while it
+        /// is attached).
+        number: u32,
+        /// Its record; `None` removes it.
+        attachment: Option<Attachment>,
+    },
+    /// Replaces the caption of an attachment (empty clears it).
+    Caption {
+        /// The attachment's number.
+        number: u32,
+        /// The caption.
+        text: String,
+    },
 }
 
 /// A fact of the inspection that the expert can correct after creating it.
@@ -259,6 +276,14 @@ impl Change {
             Change::Decision { code, text: t } => {
                 (Subject::Standard(code.clone()), Field::Decision, text(t))
             }
+            Change::Attach { number, attachment } => (
+                Subject::Evidence(*number),
+                Field::Attachment,
+                attachment.as_ref().map(Attachment::stored),
+            ),
+            Change::Caption { number, text: t } => {
+                (Subject::Evidence(*number), Field::Caption, text(t))
+            }
         }
     }
 }
@@ -276,6 +301,8 @@ pub enum Subject {
     Inspection,
     /// A member of the expert group, by name.
     Member(String),
+    /// A piece of evidence, by its number.
+    Evidence(u32),
 }
 
 impl fmt::Display for Subject {
@@ -286,6 +313,7 @@ impl fmt::Display for Subject {
             Subject::Document(n) => write!(f, "document {n}"),
             Subject::Inspection => f.write_str("inspection"),
             Subject::Member(name) => write!(f, "member {name}"),
+            Subject::Evidence(n) => write!(f, "evidence {n}"),
         }
     }
 }
@@ -327,6 +355,10 @@ pub enum Field {
     Author,
     /// How a disagreement over a standard was decided (`decision`).
     Decision,
+    /// An attachment's record (`attachment`); empty: removed.
+    Attachment,
+    /// An attachment's caption (`caption`).
+    Caption,
 }
 
 impl Field {
@@ -350,6 +382,8 @@ impl Field {
             Field::Part => "part",
             Field::Author => "author",
             Field::Decision => "decision",
+            Field::Attachment => "attachment",
+            Field::Caption => "caption",
         }
     }
 
@@ -371,6 +405,8 @@ impl Field {
             (Subject::Member(_), "groups") => Some(Field::Groups),
             (Subject::Member(_), "part") => Some(Field::Part),
             (Subject::Inspection, "conclusion") => Some(Field::Conclusion),
+            (Subject::Evidence(_), "attachment") => Some(Field::Attachment),
+            (Subject::Evidence(_), "caption") => Some(Field::Caption),
             (Subject::Standard(_) | Subject::Document(_), "note") => Some(Field::Note),
             (Subject::Document(_), "present") => Some(Field::Present),
             (Subject::Centre, id) if !id.trim().is_empty() => Some(Field::Form(id.to_string())),
@@ -458,6 +494,7 @@ impl Altered {
                 Field::Groups => team::groups_parse(value).is_some(),
                 Field::Part => MergedPart::parse(value).is_some(),
                 Field::Key => team::is_public_key(value),
+                Field::Attachment => Attachment::parse(value).is_some(),
                 _ => true,
             };
             if !fits {
@@ -541,6 +578,14 @@ impl Altered {
                 text: value.unwrap_or_default(),
             },
             (Subject::Member(name), field) => member_change(name, field, value),
+            (Subject::Evidence(number), Field::Attachment) => Change::Attach {
+                number: *number,
+                attachment: value.as_deref().and_then(Attachment::parse),
+            },
+            (Subject::Evidence(number), _) => Change::Caption {
+                number: *number,
+                text: value.unwrap_or_default(),
+            },
             (Subject::Standard(code), _) => Change::Note {
                 code: code.clone(),
                 text: value.unwrap_or_default(),

@@ -12,6 +12,7 @@ use serde::Serialize;
 use crate::catalogue::{Code, Grade};
 
 mod change;
+mod evidence;
 mod preset;
 mod recommendations;
 mod search;
@@ -19,6 +20,7 @@ mod team;
 mod validate;
 
 pub use change::{Altered, Change, Fact, Field, MalformedRow, Subject};
+pub use evidence::{Attachment, Evidence, Target};
 pub use preset::{PresetPlan, preset_applied, preset_plan, preset_reason, shown_reason};
 pub use recommendations::{RecommendationRow, recommendation_rows};
 pub use search::{Found, Hit, search};
@@ -206,6 +208,8 @@ pub struct Answers {
     pub conclusion: String,
     /// The expert group, by full name (empty: one expert, the inspection's own).
     pub team: BTreeMap<String, Member>,
+    /// The evidence attached, by number.
+    pub evidence: BTreeMap<u32, Evidence>,
 }
 
 /// The answer of a standard with nothing recorded.
@@ -303,6 +307,9 @@ impl Answers {
                     }
                 }
             }
+            Change::Attach { .. } | Change::Caption { .. } => {
+                self.check_evidence_rules(change, altered)?
+            }
             _ => self.check_team_rules(change, altered)?,
         }
         altered.extend(self.apply(change));
@@ -362,6 +369,69 @@ impl Answers {
             _ => {}
         }
         Ok(())
+    }
+
+    /// The rules for evidence: a number holds one attachment until it is removed, a
+    /// caption is an attachment's, and an attachment leaves with its caption (cleared
+    /// first, a row of its own).
+    fn check_evidence_rules(
+        &mut self,
+        change: &Change,
+        altered: &mut Vec<Altered>,
+    ) -> Result<(), Refusal> {
+        match change {
+            Change::Attach {
+                number,
+                attachment: Some(a),
+            } => match self.evidence.get(number) {
+                Some(e) if e.attachment != *a => Err(Refusal::EvidenceNumberTaken(*number)),
+                _ => Ok(()),
+            },
+            Change::Attach {
+                number,
+                attachment: None,
+            } => {
+                if !self.evidence.contains_key(number) {
+                    return Err(Refusal::NoSuchEvidence(*number));
+                }
+                let clear = Change::Caption {
+                    number: *number,
+                    text: String::new(),
+                };
+                altered.extend(self.apply(&clear));
+                Ok(())
+            }
+            Change::Caption { number, .. } if !self.evidence.contains_key(number) => {
+                Err(Refusal::NoSuchEvidence(*number))
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// The number the next attachment gets: one more than the highest ever used in
+    /// `history` or attached now (a removed attachment's number is not given again).
+    pub fn next_evidence_number<'a>(&self, history: impl IntoIterator<Item = &'a Altered>) -> u32 {
+        let used = history
+            .into_iter()
+            .filter_map(|a| match a.subject() {
+                Subject::Evidence(n) => Some(*n),
+                _ => None,
+            })
+            .chain(self.evidence.keys().copied())
+            .max()
+            .unwrap_or(0);
+        used.saturating_add(1)
+    }
+
+    /// The evidence attached to `target`, by number.
+    pub fn evidence_of<'a>(
+        &'a self,
+        target: &'a Target,
+    ) -> impl Iterator<Item = (u32, &'a Evidence)> {
+        self.evidence
+            .iter()
+            .filter(move |(_, e)| e.attachment.target == *target)
+            .map(|(n, e)| (*n, e))
     }
 
     /// The changes that empty a member's fields before they leave the team.
@@ -476,6 +546,13 @@ impl Answers {
                     _ => member.part.as_ref().map(MergedPart::stored),
                 }
             }
+            Subject::Evidence(number) => {
+                let e = self.evidence.get(number)?;
+                match field {
+                    Field::Attachment => Some(e.attachment.stored()),
+                    _ => Some(e.caption.clone()).filter(|c| !c.is_empty()),
+                }
+            }
             Subject::Centre => self.centre.get(field.as_str()).cloned(),
             Subject::Inspection if *field == Field::Conclusion => {
                 Some(self.conclusion.clone()).filter(|s| !s.is_empty())
@@ -554,6 +631,30 @@ impl Answers {
             Change::MemberKey { name, key } => self.edit_member(&name, |m| m.key = key),
             Change::Assign { name, groups } => self.edit_member(&name, |m| m.groups = groups),
             Change::PartMerged { name, part } => self.edit_member(&name, |m| m.part = part),
+            Change::Attach { number, attachment } => match attachment {
+                Some(attachment) => {
+                    let caption = self
+                        .evidence
+                        .remove(&number)
+                        .map(|e| e.caption)
+                        .unwrap_or_default();
+                    self.evidence.insert(
+                        number,
+                        Evidence {
+                            attachment,
+                            caption,
+                        },
+                    );
+                }
+                None => {
+                    self.evidence.remove(&number);
+                }
+            },
+            Change::Caption { number, text } => {
+                if let Some(e) = self.evidence.get_mut(&number) {
+                    e.caption = text;
+                }
+            }
         }
     }
 

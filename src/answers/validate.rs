@@ -186,6 +186,12 @@ pub enum Refusal {
         /// The standards outside it with something recorded.
         codes: Vec<Code>,
     },
+    /// No attachment has this number.
+    #[error("there is no attachment {0}; akredit evidence lists them with their numbers")]
+    NoSuchEvidence(u32),
+    /// The number is another attachment's.
+    #[error("attachment {0} is another file; a new attachment takes a new number")]
+    EvidenceNumberTaken(u32),
 }
 
 /// The fact in words, for messages.
@@ -303,6 +309,18 @@ fn check_texts(change: &Change) -> Result<(), Refusal> {
             check_length(&"the inspection", "conclusion", text, CONCLUSION_LIMIT)
         }
         Change::Decision { code, text } => check_length(code, "decision", text, NOTE_LIMIT),
+        Change::Caption { number, text } => {
+            check_length(&format!("attachment {number}"), "caption", text, NOTE_LIMIT)
+        }
+        Change::Attach {
+            number,
+            attachment: Some(a),
+        } => check_length(
+            &format!("attachment {number}"),
+            "file name",
+            &a.name,
+            FIELD_LIMIT,
+        ),
         Change::Fact { fact, value } => {
             if value.trim().is_empty() {
                 return Err(Refusal::FactEmpty(*fact));
@@ -366,6 +384,22 @@ pub fn validate(catalogue: &Catalogue, model: ModelId, change: &Change) -> Resul
         | Change::Owner { code, .. }
         | Change::Author { code, .. }
         | Change::Decision { code, .. } => code,
+        Change::Attach {
+            attachment: Some(a),
+            ..
+        } => match &a.target {
+            super::Target::Standard(code) => code,
+            super::Target::Document(number) => {
+                if catalogue.documents.iter().any(|d| d.number == *number) {
+                    return Ok(());
+                }
+                return Err(Refusal::UnknownDocument {
+                    number: *number,
+                    count: catalogue.documents.len(),
+                });
+            }
+        },
+        Change::Attach { .. } | Change::Caption { .. } => return Ok(()),
         Change::Conclusion { .. }
         | Change::Member { .. }
         | Change::Position { .. }

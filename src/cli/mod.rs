@@ -35,6 +35,7 @@ mod bench;
 mod catalogue;
 mod commission;
 mod error;
+mod evidence;
 mod files;
 mod inspection;
 mod kep;
@@ -105,6 +106,13 @@ pub enum Command {
     Na(NaArgs),
     /// Set the note on a standard (an empty TEXT removes it).
     Note(NoteArgs),
+    /// Attach photos or scans (JPEG, PNG, WebP, HEIC, PDF; at most 20 MB each) to a
+    /// standard or a document (doc:N), kept inside the inspection file with their SHA-256.
+    Attach(evidence::AttachArgs),
+    /// Remove an attachment (undo in the window puts it back: its bytes stay in the file).
+    Detach(evidence::DetachArgs),
+    /// List the attachments with their hashes, or write them out with --out DIR.
+    Evidence(evidence::EvidenceArgs),
     /// Fill in the application form, or correct the inspection's facts: FIELD=VALUE
     /// (form: centre_name, ownership, location, phone, head; facts: expert,
     /// visit_date=YYYY-MM-DD, model=sanitary|full while nothing outside the new model is
@@ -236,6 +244,9 @@ pub fn run(
         Command::Score(args) => inspection::score(cat, args, out),
         Command::Na(args) => inspection::na(cat, args, out),
         Command::Note(args) => inspection::note(cat, args, out),
+        Command::Attach(args) => evidence::attach(cat, args, out),
+        Command::Detach(args) => evidence::detach(cat, args, out),
+        Command::Evidence(args) => evidence::list(cat, args, out),
         Command::Centre(args) => inspection::centre(cat, args, out),
         Command::Document(args) => inspection::document(cat, args, out),
         Command::Recommend(args) => recommendations::recommend(cat, args, out),

@@ -19,12 +19,16 @@ use std::sync::Arc;
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 
 pub mod backup;
+mod evidence;
 mod file;
 pub mod health;
 mod lock;
 mod rows;
 mod schema;
 
+pub use evidence::{
+    ATTACHMENT_LIMIT, AttachError, EvidenceKind, INSPECTION_EVIDENCE_LIMIT, taken_at,
+};
 pub use health::Problem;
 pub use lock::lock_path;
 pub use schema::SCHEMA_VERSION;
@@ -718,6 +722,17 @@ impl Inspection {
     /// changed the file since it was read, nothing is written, the inspection is read
     /// again, and the error says so ([`StoreError::ChangedElsewhere`]).
     pub fn apply(&mut self, changes: &[Change]) -> Result<Vec<HistoryEntry>, StoreError> {
+        self.apply_with_bytes(changes, &[])
+    }
+
+    /// [`Inspection::apply`], with the bytes of evidence the changes attach (each by its
+    /// SHA-256) written in the same transaction: the file has the attachment and its
+    /// bytes, or neither.
+    pub(super) fn apply_with_bytes(
+        &mut self,
+        changes: &[Change],
+        blobs: &[(&str, &[u8])],
+    ) -> Result<Vec<HistoryEntry>, StoreError> {
         if self.access == Access::ReadOnly {
             return Err(StoreError::OpenedReadOnly);
         }
@@ -744,6 +759,7 @@ impl Inspection {
             &self.answers,
             &altered,
             &at,
+            blobs,
         );
         if written.is_err() {
             self.answers.undo_all(&altered);

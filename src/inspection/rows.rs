@@ -7,8 +7,8 @@ use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, 
 
 use super::{HistoryEntry, InspectionId, Meta, Purpose, StoreError};
 use crate::answers::{
-    Altered, Answer, Answers, DocumentCheck, Field, MergedPart, Presented, Recommendation, Role,
-    Subject,
+    Altered, Answer, Answers, Attachment, DocumentCheck, Evidence, Field, MergedPart, Presented,
+    Recommendation, Role, Subject,
 };
 use crate::catalogue::Code;
 
@@ -155,6 +155,9 @@ pub(super) fn read_answers(
     if version >= 4 {
         read_team(conn, path, &mut answers)?;
     }
+    if version >= 5 {
+        read_evidence(conn, path, &mut answers)?;
+    }
     answers.conclusion = conn
         .query_row("SELECT value FROM meta WHERE key = 'conclusion'", [], |r| {
             r.get(0)
@@ -238,6 +241,76 @@ fn read_team(conn: &Connection, path: &Path, answers: &mut Answers) -> Result<()
     Ok(())
 }
 
+/// The bytes of the evidence whose SHA-256 is `sha256`, if the file holds them.
+pub(super) fn evidence_bytes(
+    conn: &Connection,
+    path: &Path,
+    sha256: &str,
+) -> Result<Option<Vec<u8>>, StoreError> {
+    conn.query_row(
+        "SELECT bytes FROM evidence_blob WHERE sha256 = ?1",
+        [sha256],
+        |r| r.get(0),
+    )
+    .optional()
+    .map_err(|e| damaged(path, e))
+}
+
+/// The bytes the file's evidence takes, counted once per SHA-256.
+pub(super) fn evidence_total(conn: &Connection, path: &Path) -> Result<u64, StoreError> {
+    conn.query_row(
+        "SELECT COALESCE(SUM(length(bytes)), 0) FROM evidence_blob",
+        [],
+        |r| r.get::<_, i64>(0),
+    )
+    .map(|n| u64::try_from(n).unwrap_or(0))
+    .map_err(|e| damaged(path, e))
+}
+
+/// The evidence rows; a record akredit would not write, or one whose bytes the file does
+/// not hold, is a damaged file.
+fn read_evidence(conn: &Connection, path: &Path, answers: &mut Answers) -> Result<(), StoreError> {
+    let mut stmt = conn
+        .prepare(
+            "SELECT e.number, e.record, e.sha256, e.caption, b.sha256 IS NOT NULL
+             FROM evidence e LEFT JOIN evidence_blob b ON b.sha256 = e.sha256",
+        )
+        .map_err(|e| damaged(path, e))?;
+    let rows = stmt
+        .query_map([], |r| {
+            Ok((
+                r.get::<_, u32>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, bool>(4)?,
+            ))
+        })
+        .map_err(|e| damaged(path, e))?;
+    for row in rows {
+        let (number, record, sha256, caption, has_bytes) = row.map_err(|e| damaged(path, e))?;
+        let bad = |what: &str| StoreError::Damaged {
+            path: path.to_path_buf(),
+            detail: format!("attachment {number} {what}"),
+        };
+        let attachment = Attachment::parse(&record).ok_or_else(|| bad("has a bad record"))?;
+        if attachment.sha256 != sha256 {
+            return Err(bad("names other bytes than its record"));
+        }
+        if !has_bytes {
+            return Err(bad("has lost its bytes"));
+        }
+        answers.evidence.insert(
+            number,
+            Evidence {
+                attachment,
+                caption,
+            },
+        );
+    }
+    Ok(())
+}
+
 /// SQLite's count of changes made to the file by other connections (other programs):
 /// unchanged as long as this connection's view of the file is the file.
 pub(super) fn data_version(conn: &Connection, path: &Path) -> Result<i64, StoreError> {
@@ -255,12 +328,21 @@ pub(super) fn write_batch(
     next: &Answers,
     altered: &[Altered],
     at: &str,
+    blobs: &[(&str, &[u8])],
 ) -> Result<Vec<HistoryEntry>, StoreError> {
     let tx = conn
         .transaction_with_behavior(TransactionBehavior::Immediate)
         .map_err(|e| classify_write_error(path, e))?;
     if data_version(&tx, path)? != seen {
         return Err(StoreError::ChangedElsewhere(path.to_path_buf()));
+    }
+    for (sha256, bytes) in blobs {
+        // The same bytes attached before are kept once.
+        tx.execute(
+            "INSERT OR IGNORE INTO evidence_blob (sha256, bytes) VALUES (?1, ?2)",
+            params![sha256, bytes],
+        )
+        .map_err(|e| classify_write_error(path, e))?;
     }
     let entries = insert_rows(&tx, path, next, altered, at)?;
     tx.commit().map_err(|e| classify_write_error(path, e))?;
@@ -340,6 +422,7 @@ pub(super) fn insert_rows(
                 }
             },
             Subject::Member(name) => write_member(tx, name, next, at).map_err(w)?,
+            Subject::Evidence(number) => write_evidence(tx, path, *number, next, at)?,
             // A fact lives in the header, under its own name (an empty visit date is "").
             Subject::Inspection => {
                 tx.execute(
@@ -396,6 +479,47 @@ fn write_member(
             .execute("DELETE FROM team_member WHERE name = ?1", [name])
             .map(|_| ()),
     }
+}
+
+/// An attachment's row as the answers now have it: written (its bytes must already be in
+/// the file: they go in with the batch that attaches it), or deleted when it was removed.
+fn write_evidence(
+    tx: &Transaction<'_>,
+    path: &Path,
+    number: u32,
+    next: &Answers,
+    at: &str,
+) -> Result<(), StoreError> {
+    let w = |e| classify_write_error(path, e);
+    let Some(e) = next.evidence.get(&number) else {
+        tx.execute("DELETE FROM evidence WHERE number = ?1", [number])
+            .map_err(w)?;
+        return Ok(());
+    };
+    let sha256 = &e.attachment.sha256;
+    let has_bytes: bool = tx
+        .query_row(
+            "SELECT EXISTS (SELECT 1 FROM evidence_blob WHERE sha256 = ?1)",
+            [sha256],
+            |r| r.get(0),
+        )
+        .map_err(w)?;
+    if !has_bytes {
+        return Err(StoreError::Invalid(format!(
+            "attachment {number} ({}): its bytes are not in the inspection file; attach the file again",
+            e.attachment.name
+        )));
+    }
+    tx.execute(
+        "INSERT INTO evidence (number, record, sha256, caption, changed_at)
+         VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (number) DO UPDATE SET record = excluded.record,
+           sha256 = excluded.sha256, caption = excluded.caption,
+           changed_at = excluded.changed_at",
+        params![number, e.attachment.stored(), sha256, e.caption, at],
+    )
+    .map_err(w)?;
+    Ok(())
 }
 
 fn is_recommendation(field: &Field) -> bool {
@@ -482,6 +606,7 @@ fn stored_subject(subject: &Subject) -> (String, Option<&str>) {
         Subject::Document(n) => (format!("document:{n}"), None),
         Subject::Inspection => ("inspection".to_string(), None),
         Subject::Member(name) => (format!("member:{name}"), None),
+        Subject::Evidence(n) => (format!("evidence:{n}"), None),
     }
 }
 
@@ -491,6 +616,12 @@ fn read_subject(subject: &str, code: Option<String>) -> Option<Subject> {
         ("standard", Some(c)) => c.parse().ok().map(Subject::Standard),
         ("centre", None) => Some(Subject::Centre),
         ("inspection", None) => Some(Subject::Inspection),
+        (s, None) if s.starts_with("evidence:") => s
+            .strip_prefix("evidence:")?
+            .parse()
+            .ok()
+            .filter(|n| *n > 0)
+            .map(Subject::Evidence),
         (s, None) if s.starts_with("member:") => s
             .strip_prefix("member:")
             .filter(|name| !name.trim().is_empty())

@@ -20,9 +20,9 @@ pub const SCHEMA_VERSION: i32 = MIGRATIONS.len() as i32;
 
 /// The oldest version that today's reading code reads as it is, without upgrading the
 /// file: every migration since only widens what a file may hold (version 2 lets a
-/// document be not applicable, version 3 adds recommendations and version 4 the team and
-/// the authors of grades, which an older file has none of), so an older file's rows mean
-/// the same. A migration that
+/// document be not applicable, version 3 adds recommendations, version 4 the team and
+/// the authors of grades, version 5 evidence, which an older file has none of), so an
+/// older file's rows mean the same. A migration that
 /// changes what the rows mean raises this, and older files are then read only after the
 /// upgrade that opening for changes makes (with a backup).
 pub const READ_AS_IS_FROM: i32 = 1;
@@ -99,6 +99,21 @@ pub(super) const MIGRATIONS: &[&str] = &[
     );
     CREATE UNIQUE INDEX team_one_head ON team_member (role) WHERE role = 'head';
     ALTER TABLE answer ADD COLUMN author TEXT CHECK (author IS NULL OR length(trim(author)) > 0);",
+    // 5: evidence — photos and scans attached to a standard or a document. The bytes are
+    // kept once per SHA-256 (the same photo on two standards is stored once) and never
+    // deleted, so that undoing a removal finds them; an attachment's record is the JSON
+    // its history rows hold.
+    "CREATE TABLE evidence_blob (
+        sha256 TEXT PRIMARY KEY NOT NULL CHECK (length(sha256) = 64),
+        bytes  BLOB NOT NULL
+    );
+    CREATE TABLE evidence (
+        number     INTEGER PRIMARY KEY NOT NULL CHECK (number > 0),
+        record     TEXT NOT NULL,
+        sha256     TEXT NOT NULL REFERENCES evidence_blob (sha256),
+        caption    TEXT NOT NULL DEFAULT '',
+        changed_at TEXT NOT NULL
+    );",
 ];
 
 /// One object of a schema, as `sqlite_schema` lists it.

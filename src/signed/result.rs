@@ -149,6 +149,8 @@ pub enum HistorySubject {
     Member,
     /// The inspection's facts: the expert, the visit date, the model.
     Inspection,
+    /// A piece of evidence (the row has an `evidence` number).
+    Evidence,
 }
 
 /// One change of the history in a result.
@@ -161,6 +163,9 @@ pub struct HistoryRow {
     pub code: Option<String>,
     /// The document's number.
     pub document: Option<u8>,
+    /// The attachment's number, for a row about evidence; written only then.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<u32>,
     /// The field.
     pub field: String,
     /// Sequence number.
@@ -640,6 +645,7 @@ pub fn history_row(id: i64, at: &str, a: &Altered) -> HistoryRow {
         Subject::Document(n) => (HistorySubject::Document, None, Some(*n)),
         Subject::Inspection => (HistorySubject::Inspection, None, None),
         Subject::Member(_) => (HistorySubject::Member, None, None),
+        Subject::Evidence(_) => (HistorySubject::Evidence, None, None),
     };
     HistoryRow {
         id,
@@ -651,6 +657,10 @@ pub fn history_row(id: i64, at: &str, a: &Altered) -> HistoryRow {
         subject,
         code,
         document,
+        evidence: match a.subject() {
+            Subject::Evidence(n) => Some(*n),
+            _ => None,
+        },
         field: a.field().as_str().to_string(),
         old: a.old_value().map(str::to_string),
         new: a.new_value().map(str::to_string),
@@ -659,6 +669,21 @@ pub fn history_row(id: i64, at: &str, a: &Altered) -> HistoryRow {
 
 /// A result's history row as a typed change, or why it is not one akredit makes.
 pub(crate) fn row_altered(row: &HistoryRow) -> Result<Altered, String> {
+    if let Some(n) = row.evidence {
+        return match (row.subject, &row.code, row.document, &row.member) {
+            (HistorySubject::Evidence, None, None, None) if n > 0 => Altered::parse(
+                Subject::Evidence(n),
+                &row.field,
+                row.old.clone(),
+                row.new.clone(),
+            )
+            .map_err(|e| format!("history row {}: {e}", row.id)),
+            _ => Err(format!(
+                "history row {}: it names an attachment but is not about one",
+                row.id
+            )),
+        };
+    }
     let subject = match (row.subject, &row.code, row.document, &row.member) {
         (HistorySubject::Member, None, None, Some(name)) if !name.trim().is_empty() => {
             Subject::Member(name.clone())

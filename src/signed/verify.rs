@@ -515,7 +515,9 @@ fn check_history(p: &Payload, answers: Answers, v: &mut Verification) {
         );
         return;
     }
-    let state = Answers::replay(rows.iter());
+    let mut state = Answers::replay(rows.iter());
+    // The result does not list the evidence yet: its rows replay, and are not compared.
+    state.evidence.clear();
     let recorded = answers;
     if state == recorded {
         v.push(

@@ -251,6 +251,12 @@ impl Worded for Refusal {
             | R::AuthorOfNothing(_)
             | R::BadKey { .. }
             | R::NotAGroup(_) => team_refusal_uk(self),
+            R::NoSuchEvidence(n) => {
+                format!("вкладення {n} немає; akredit evidence показує вкладення з їхніми номерами")
+            }
+            R::EvidenceNumberTaken(n) => {
+                format!("вкладення {n} — інший файл; нове вкладення отримує новий номер")
+            }
             R::ModelWouldDrop { model: m, codes } => format!(
                 "модель не можна змінити на «{}»: {} стандартів поза нею мають оцінки, примітки чи причини ({}); спершу очистьте їх",
                 model(*m),

@@ -115,6 +115,23 @@ fn row(a: &Altered, catalogue: &Catalogue, main: Column, lang: Language) -> Stri
         (Subject::Member(name), field) => {
             format!("{name} · {field}: {}", was_now(quoted(new), quoted(old)))
         }
+        (Subject::Evidence(n), Field::Attachment) => {
+            let name = |v: Option<&str>| {
+                v.and_then(crate::answers::Attachment::parse)
+                    .map_or("—".to_string(), |a| format!("{} ({})", a.name, a.target))
+            };
+            format!(
+                "{} {n}: {}",
+                T::EvidenceShort.get(lang),
+                was_now(name(new), name(old))
+            )
+        }
+        (Subject::Evidence(n), _) => format!(
+            "{} {n} · {}: {}",
+            T::EvidenceShort.get(lang),
+            T::CaptionShort.get(lang),
+            was_now(quoted(new), quoted(old))
+        ),
         (Subject::Standard(code), field) => {
             let name = match field {
                 Field::NotApplicable => T::NaShort,

@@ -484,6 +484,8 @@ strings! {
     KepSection => "Кваліфіковані підписи (КЕП)", "Qualified signatures (КЕП)";
     KepSignedBy => "підписали", "signed by";
     KepOpenCheck => "Докладно…", "In detail…";
+    EvidenceShort => "вкладення", "attachment";
+    CaptionShort => "підпис до вкладення", "caption";
     KepNextStep => "Далі: підпишіть PDF висновку КЕП у Дія.Підпис або на czo.gov.ua/sign і перетягніть файл .p7s на це вікно — akredit перевірить підпис.", "Next: sign the conclusion's PDF with a КЕП in Дія.Підпис or on czo.gov.ua/sign and drag the .p7s onto this window — akredit checks the signature.";
 }
 
