@@ -278,8 +278,93 @@ fn a_result_of_an_inspection_with_evidence_verifies() {
         "--caption",
         "фото",
     ]);
-    env.ok(&["export", "a.akredit", "--out", "r.json"]);
+    env.write("scan.pdf", b"%PDF-1.4\n% scan\n%%EOF\n");
+    env.ok(&["attach", "a.akredit", "doc:3", "scan.pdf"]);
+    fs::create_dir(env.path("files")).unwrap();
+    let run = env.ok(&[
+        "export",
+        "a.akredit",
+        "--out",
+        "r.json",
+        "--with-evidence",
+        "files",
+    ]);
+    assert!(
+        run.stdout.contains("2 evidence files written"),
+        "{}",
+        run.stdout
+    );
+    // The manifest is in the signed result: names and hashes, never the bytes.
+    let result: serde_json::Value =
+        serde_json::from_slice(&fs::read(env.path("r.json")).unwrap()).unwrap();
+    let manifest = result["payload"]["evidence"].as_array().unwrap();
+    assert_eq!(manifest.len(), 2);
+    assert_eq!(manifest[0]["target"], "1.1.1.6");
+    assert_eq!(manifest[0]["caption"], "фото");
+    assert_eq!(manifest[0]["taken_at"], "2026-11-23 10:15:00");
+    assert_eq!(
+        manifest[0]["sha256"],
+        akredit::support::hash::sha256_hex(&photo(6))
+    );
     let identity = env.path("home/keys/identity.json");
-    let run = env.ok(&["verify", "r.json", "--trust", identity.to_str().unwrap()]);
+    let identity = identity.to_str().unwrap();
+    let run = env.ok(&[
+        "verify",
+        "r.json",
+        "--trust",
+        identity,
+        "--evidence",
+        "files",
+    ]);
     assert!(run.stdout.contains("VERIFIED"), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("evidence: 2 of 2 attachments present unchanged"),
+        "{}",
+        run.stdout
+    );
+    // A file that is none of them is reported, and changes nothing.
+    env.write("files/other.jpg", &photo(7));
+    let run = env.ok(&["verify", "r.json", "--evidence", "files"]);
+    assert!(
+        run.stdout.contains("extra file, not in the result"),
+        "{}",
+        run.stdout
+    );
+    // One byte changed in one file: that attachment is altered, the check fails.
+    let photo_file = fs::read_dir(env.path("files"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("1.1.1.6-1-")
+        })
+        .unwrap();
+    let mut bytes = fs::read(&photo_file).unwrap();
+    let last = bytes.len() - 3;
+    bytes[last] ^= 1;
+    fs::write(&photo_file, bytes).unwrap();
+    let run = env.run(&["verify", "r.json", "--evidence", "files"]);
+    assert_eq!(run.code(), Some(1), "{}", run.describe());
+    assert!(run.stdout.contains("evidence 1: ALTERED"), "{}", run.stdout);
+    assert!(
+        run.stderr.contains("the evidence files"),
+        "{}",
+        run.describe()
+    );
+    // Removed: missing.
+    fs::remove_file(&photo_file).unwrap();
+    let run = env.run(&["verify", "r.json", "--evidence", "files"]);
+    assert_eq!(run.code(), Some(1), "{}", run.describe());
+    assert!(run.stdout.contains("evidence 1: MISSING"), "{}", run.stdout);
+    // The manifest itself cannot be changed: it is signed.
+    let text = fs::read_to_string(env.path("r.json")).unwrap();
+    let changed = text.replace("\"caption\":\"фото\"", "\"caption\":\"інше\"");
+    assert_ne!(changed, text);
+    env.write("changed.json", changed.as_bytes());
+    let run = env.run(&["verify", "changed.json"]);
+    assert_eq!(run.code(), Some(1), "{}", run.describe());
 }

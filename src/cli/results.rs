@@ -28,6 +28,10 @@ pub struct ExportArgs {
     /// Export an incomplete inspection as a draft ("final": false).
     #[arg(long)]
     pub draft: bool,
+    /// Also write each attachment into this folder (which must exist), named by its
+    /// target, number and SHA-256, for `verify --evidence`.
+    #[arg(long = "with-evidence", value_name = "DIR")]
+    pub with_evidence: Option<PathBuf>,
 }
 
 /// `akredit cosign`.
@@ -48,6 +52,10 @@ pub struct VerifyArgs {
     /// A trusted public key (base64) or a file holding one (e.g. identity.json).
     #[arg(long, value_name = "PUBKEY_OR_FILE")]
     pub trust: Vec<String>,
+    /// A folder of the evidence files: each attachment the result lists must be there
+    /// with its SHA-256; missing, altered and extra files are reported.
+    #[arg(long, value_name = "DIR")]
+    pub evidence: Option<PathBuf>,
 }
 
 /// `akredit protocol`.
@@ -101,6 +109,16 @@ pub fn export(
         "signed by {} — key {}",
         identity.public.name, signed.fingerprint
     )?;
+    if let Some(dir) = &args.with_evidence {
+        let written = signed::evidence::write_files(&insp, &signed.payload.evidence, dir)
+            .map_err(|e| CliError::Usage(e.to_string()))?;
+        writeln!(
+            out,
+            "{} evidence files written to {}",
+            written.len(),
+            dir.display()
+        )?;
+    }
     Ok(())
 }
 
@@ -159,16 +177,70 @@ pub fn verify(
     }
     let v = signed::verify(&bytes, catalogue, &trusted);
     print_verification(&v, out)?;
-    if v.holds() {
+    let evidence_holds = match (&args.evidence, &v.result) {
+        (Some(dir), Some(r)) => print_evidence_check(&r.payload.evidence, dir, out)?,
+        _ => true,
+    };
+    if v.holds() && evidence_holds {
         writeln!(out, "VERIFIED")?;
         return Ok(());
     }
-    let failed: Vec<&str> = v.failed().map(|c| c.name).collect();
+    let mut failed: Vec<&str> = v.failed().map(|c| c.name).collect();
+    if !evidence_holds {
+        failed.push("the evidence files");
+    }
     Err(CliError::NotVerified(format!(
         "{} does not verify: {} failed (see above)",
         args.result.display(),
         failed.join(", ")
     )))
+}
+
+/// The evidence files in `dir` against the manifest, a line each; whether every
+/// attachment is there unchanged.
+fn print_evidence_check(
+    manifest: &[signed::EvidenceEntry],
+    dir: &std::path::Path,
+    out: &mut dyn Write,
+) -> Result<bool, CliError> {
+    let check =
+        signed::evidence::check_files(manifest, dir).map_err(|e| CliError::Usage(e.to_string()))?;
+    let name =
+        |p: &std::path::Path| super::terminal::sanitize(&p.display().to_string()).into_owned();
+    for (n, path) in &check.present {
+        writeln!(
+            out,
+            "evidence {n}: present, SHA-256 as listed: {}",
+            name(path)
+        )?;
+    }
+    for (n, path) in &check.altered {
+        writeln!(
+            out,
+            "evidence {n}: ALTERED — {} is not the file the result lists (its SHA-256 differs)",
+            name(path)
+        )?;
+    }
+    for n in &check.missing {
+        writeln!(
+            out,
+            "evidence {n}: MISSING — no file in the folder has its SHA-256"
+        )?;
+    }
+    for path in &check.extra {
+        writeln!(
+            out,
+            "evidence: extra file, not in the result: {}",
+            name(path)
+        )?;
+    }
+    writeln!(
+        out,
+        "evidence: {} of {} attachments present unchanged",
+        check.present.len(),
+        manifest.len()
+    )?;
+    Ok(check.holds())
 }
 
 /// `akredit verify DOCUMENT.pdf`: the result embedded in a conclusion or a protocol, and

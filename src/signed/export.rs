@@ -81,6 +81,11 @@ pub fn payload(
         exported_at: exported_at.to_string(),
         supersedes: insp.last_result_sha256(),
         team: team_entries(&answers.team),
+        evidence: answers
+            .evidence
+            .iter()
+            .map(|(n, e)| super::EvidenceEntry::of(*n, e))
+            .collect(),
         akredit_version: env!("CARGO_PKG_VERSION").to_string(),
     })
 }

@@ -18,6 +18,7 @@ mod canonical;
 mod complete;
 mod cosign;
 mod diff;
+pub mod evidence;
 mod export;
 pub mod keys;
 mod result;
@@ -38,8 +39,8 @@ pub use keys::{Identity, KeyError, TrustedKey, fingerprint};
 pub use result::history_row;
 pub(crate) use result::row_altered;
 pub use result::{
-    CatalogueRef, DocumentEntry, HistoryRow, HistorySubject, MemberSignature, Payload,
-    RecommendationEntry, ResultFile, ResultGroup, ResultTally, ResultTotals, Signature,
+    CatalogueRef, DocumentEntry, EvidenceEntry, HistoryRow, HistorySubject, MemberSignature,
+    Payload, RecommendationEntry, ResultFile, ResultGroup, ResultTally, ResultTotals, Signature,
     SignatureFault, StandardEntry, TeamEntry,
 };
 pub use signatures::{SignatureState, SignatureStatus};

@@ -307,6 +307,10 @@ pub struct Payload {
     pub conclusion: String,
     /// The mandatory documents.
     pub documents: Vec<DocumentEntry>,
+    /// The evidence manifest: each attachment's record and caption, never its bytes;
+    /// written only when there is evidence (results without it keep their bytes).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<EvidenceEntry>,
     /// The expert named in the inspection.
     pub expert: String,
     /// When exported (UTC).
@@ -368,6 +372,11 @@ impl Payload {
         }
         answers.conclusion = self.conclusion.clone();
         answers.team = self.team_members();
+        answers.evidence = self
+            .evidence
+            .iter()
+            .filter_map(|e| Some((e.number, e.evidence()?)))
+            .collect();
         answers
     }
 
@@ -393,6 +402,68 @@ impl Payload {
     /// The head of the expert group the result names, if any.
     pub fn head(&self) -> Option<&TeamEntry> {
         self.team.iter().find(|t| t.role == "head")
+    }
+}
+
+/// One attachment in a result's evidence manifest: what file (its SHA-256 proves which),
+/// for what, and its caption.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EvidenceEntry {
+    /// When it was attached (UTC).
+    pub attached_at: String,
+    /// The expert's caption (empty: none).
+    pub caption: String,
+    /// Its media type (`image/jpeg`, `application/pdf`, …).
+    pub media_type: String,
+    /// The file's name as attached.
+    pub name: String,
+    /// The attachment's number in the inspection.
+    pub number: u32,
+    /// SHA-256 of its bytes, hexadecimal.
+    pub sha256: String,
+    /// Its size in bytes.
+    pub size: u64,
+    /// When a photo was taken, as its EXIF says.
+    pub taken_at: Option<String>,
+    /// The standard's code or `doc:N`.
+    pub target: String,
+}
+
+impl EvidenceEntry {
+    /// The entry of attachment `number`.
+    pub fn of(number: u32, e: &crate::answers::Evidence) -> EvidenceEntry {
+        let a = &e.attachment;
+        EvidenceEntry {
+            attached_at: a.attached_at.clone(),
+            caption: e.caption.clone(),
+            media_type: a.media_type.clone(),
+            name: a.name.clone(),
+            number,
+            sha256: a.sha256.clone(),
+            size: a.size,
+            taken_at: a.taken_at.clone(),
+            target: a.target.to_string(),
+        }
+    }
+
+    /// The evidence it records; `None` when a value is not one akredit writes.
+    pub fn evidence(&self) -> Option<crate::answers::Evidence> {
+        let attachment = crate::answers::Attachment {
+            target: crate::answers::Target::parse(&self.target)?,
+            sha256: self.sha256.clone(),
+            name: self.name.clone(),
+            media_type: self.media_type.clone(),
+            size: self.size,
+            taken_at: self.taken_at.clone(),
+            attached_at: self.attached_at.clone(),
+        };
+        // The record's own rules (a SHA-256 in hex, a name, a type).
+        crate::answers::Attachment::parse(&attachment.stored())?;
+        Some(crate::answers::Evidence {
+            attachment,
+            caption: self.caption.clone(),
+        })
     }
 }
 
