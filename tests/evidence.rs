@@ -94,6 +94,30 @@ impl Env {
     }
 }
 
+/// The text of a PDF, by pdftotext; `None` when it is not installed (unless CI requires
+/// it with AKREDIT_REQUIRE_PDFTOTEXT=1).
+fn pdf_text(pdf: &Path) -> Option<String> {
+    match std::process::Command::new("pdftotext")
+        .arg(pdf)
+        .arg("-")
+        .output()
+    {
+        Ok(out) => {
+            assert!(
+                out.status.success(),
+                "pdftotext failed on {}",
+                pdf.display()
+            );
+            Some(String::from_utf8(out.stdout).unwrap())
+        }
+        Err(e) => {
+            let required = std::env::var("AKREDIT_REQUIRE_PDFTOTEXT").is_ok_and(|v| v == "1");
+            assert!(!required, "pdftotext cannot run: {e}");
+            None
+        }
+    }
+}
+
 fn blob_count(file: &Path) -> i64 {
     let conn = rusqlite::Connection::open(file).unwrap();
     conn.query_row("SELECT count(*) FROM evidence_blob", [], |r| r.get(0))
@@ -323,6 +347,19 @@ fn a_result_of_an_inspection_with_evidence_verifies() {
         "{}",
         run.stdout
     );
+    // The protocol and the conclusion list them, with the first 16 characters of each
+    // hash.
+    env.ok(&["protocol", "r.json", "--out", "p.pdf"]);
+    env.ok(&["conclusion-doc", "r.json", "--out", "c.pdf"]);
+    let sha16 = &akredit::support::hash::sha256_hex(&photo(6))[..16];
+    for pdf in ["p.pdf", "c.pdf"] {
+        if let Some(text) = pdf_text(&env.path(pdf)) {
+            let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(flat.contains("Докази (вкладення)"), "{pdf}: {flat}");
+            assert!(flat.contains(&format!("SHA-256 {sha16}")), "{pdf}: {flat}");
+            assert!(flat.contains("документ 3 — scan.pdf"), "{pdf}: {flat}");
+        }
+    }
     // A file that is none of them is reported, and changes nothing.
     env.write("files/other.jpg", &photo(7));
     let run = env.ok(&["verify", "r.json", "--evidence", "files"]);
@@ -367,4 +404,39 @@ fn a_result_of_an_inspection_with_evidence_verifies() {
     env.write("changed.json", changed.as_bytes());
     let run = env.run(&["verify", "changed.json"]);
     assert_eq!(run.code(), Some(1), "{}", run.describe());
+}
+
+#[test]
+fn the_commission_sees_the_manifest_in_a_results_detail() {
+    use egui::accesskit::Role;
+    use egui_kittest::kittest::Queryable;
+    let env = Env::new();
+    common::record_facts_cli("a.akredit", env.dir.path(), &env.path("home"));
+    env.write("p.jpg", &photo(8));
+    env.ok(&[
+        "attach",
+        "a.akredit",
+        "doc:1",
+        "p.jpg",
+        "--caption",
+        "Статут",
+    ]);
+    fs::create_dir(env.path("results")).unwrap();
+    env.ok(&["export", "a.akredit", "--draft", "--out", "results/r.json"]);
+    let mut h = common::harness(env.path("home"));
+    h.state_mut().commission.path = env.path("results").display().to_string();
+    h.state_mut().push(akredit::ui::Command::ShowScreen(
+        akredit::ui::Screen::Commission,
+    ));
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Перевірити").click();
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Полтавський обласний центр здоров'я")
+        .click();
+    h.run();
+    assert!(h.query_by_label("Докази (вкладення)").is_some());
+    let sha = akredit::support::hash::sha256_hex(&photo(8));
+    assert!(h.query_by_label(&sha).is_some(), "the SHA-256 is shown");
+    assert!(h.query_by_label("Статут").is_some(), "the caption");
+    assert!(h.query_by_label("1 · doc:1").is_some());
 }

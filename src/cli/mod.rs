@@ -109,7 +109,7 @@ pub enum Command {
     /// Attach photos or scans (JPEG, PNG, WebP, HEIC, PDF; at most 20 MB each) to a
     /// standard or a document (doc:N), kept inside the inspection file with their SHA-256.
     Attach(evidence::AttachArgs),
-    /// Remove an attachment (undo in the window puts it back: its bytes stay in the file).
+    /// Remove an attachment (its bytes stay in the file and its record in the history).
     Detach(evidence::DetachArgs),
     /// List the attachments with their hashes, or write them out with --out DIR.
     Evidence(evidence::EvidenceArgs),

@@ -166,6 +166,7 @@ pub fn conclusion(
     blocks.extend(annex_action_plan(payload, catalogue));
     blocks.push(Block::Gap);
     blocks.extend(annex_groups(payload, catalogue));
+    blocks.extend(annex_evidence(payload));
     let draft = !payload.is_final || signed.is_none();
     let footer = match signed {
         Some(s) => format!(
@@ -424,6 +425,25 @@ fn annex_groups(payload: &Payload, catalogue: &Catalogue) -> Vec<Block> {
         }),
     ];
     blocks.extend(who_graded(payload));
+    blocks
+}
+
+/// Annex 3, only when there is evidence: each file, standard by standard, with the first
+/// 16 characters of its SHA-256 (the signed result gives it whole).
+fn annex_evidence(payload: &Payload) -> Vec<Block> {
+    if payload.evidence.is_empty() {
+        return Vec::new();
+    }
+    let mut blocks = vec![
+        Block::Gap,
+        Block::Heading("Додаток 3 до експертного висновку".into()),
+        Block::Text("Докази (вкладення), за стандартами".into()),
+    ];
+    blocks.extend(
+        crate::protocol::evidence_lines(payload)
+            .into_iter()
+            .map(Block::Text),
+    );
     blocks
 }
 

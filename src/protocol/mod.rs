@@ -751,6 +751,57 @@ fn lists(l: &mut Layout<'_>, payload: &Payload, catalogue: &Catalogue) {
         );
     }
     l.gap(8.0);
+    evidence(l, payload);
+}
+
+/// The evidence, standard by standard (then the documents): each file with the first 16
+/// characters of its SHA-256, which the signed result gives whole. Only when there is
+/// evidence: a protocol without it is as before.
+fn evidence(l: &mut Layout<'_>, payload: &Payload) {
+    if payload.evidence.is_empty() {
+        return;
+    }
+    l.ensure(40.0);
+    l.paragraph("Докази (вкладення)", 11.0, Weight::Bold);
+    for line in evidence_lines(payload) {
+        l.paragraph(&line, 9.0, Weight::Regular);
+    }
+    l.gap(8.0);
+}
+
+/// The evidence as the protocol and the conclusion list it, a line per attachment,
+/// ordered by standard (in the catalogue's order of codes), then by document.
+pub fn evidence_lines(payload: &Payload) -> Vec<String> {
+    let mut entries: Vec<&crate::signed::EvidenceEntry> = payload.evidence.iter().collect();
+    let order = |e: &crate::signed::EvidenceEntry| match crate::answers::Target::parse(&e.target) {
+        Some(crate::answers::Target::Standard(code)) => (0, Some(code), 0, e.number),
+        Some(crate::answers::Target::Document(n)) => (1, None, n, e.number),
+        None => (2, None, 0, e.number),
+    };
+    entries.sort_by_key(|e| order(e));
+    entries
+        .into_iter()
+        .map(|e| {
+            let target = match e.target.strip_prefix("doc:") {
+                Some(n) => format!("документ {n}"),
+                None => e.target.clone(),
+            };
+            let mut line = format!(
+                "{target} — {} ({}, {} Б), SHA-256 {}…",
+                e.name,
+                e.media_type,
+                e.size,
+                e.sha256.get(..16).unwrap_or(&e.sha256)
+            );
+            if let Some(t) = &e.taken_at {
+                line.push_str(&format!(", знято {t}"));
+            }
+            if !e.caption.is_empty() {
+                line.push_str(&format!(" — «{}»", e.caption));
+            }
+            line
+        })
+        .collect()
 }
 
 /// The result's hash and signer (or that there is none), the date, and signature lines.

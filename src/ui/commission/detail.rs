@@ -130,9 +130,36 @@ fn body(
     ui.add_space(8.0);
     ui.heading(T::Documents.get(lang));
     documents(result, catalogue, lang, ui);
+    if !result.payload.evidence.is_empty() {
+        ui.add_space(8.0);
+        ui.heading(T::EvidenceHeading.get(lang));
+        evidence(&result.payload.evidence, lang, ui);
+    }
     ui.add_space(8.0);
     ui.heading(T::StandardsHeading.get(lang));
     standards(&result.payload, catalogue, lang, ui);
+}
+
+/// The evidence manifest: for each attachment, what it is evidence for, its file, and
+/// the SHA-256 that proves which file it is.
+fn evidence(manifest: &[crate::signed::EvidenceEntry], lang: Language, ui: &mut Ui) {
+    ui.label(RichText::new(T::EvidenceManifestHelp.get(lang)).weak());
+    egui::Grid::new("commission_evidence")
+        .num_columns(4)
+        .striped(true)
+        .show(ui, |ui| {
+            for e in manifest {
+                ui.label(format!("{} · {}", e.number, e.target));
+                let mut name = format!("{} ({}, {} B)", e.name, e.media_type, e.size);
+                if let Some(t) = &e.taken_at {
+                    name.push_str(&format!(" · {} {t}", T::EvidenceTaken.get(lang)));
+                }
+                ui.label(name);
+                ui.label(RichText::new(&e.sha256).monospace());
+                ui.label(e.caption.as_str());
+                ui.end_row();
+            }
+        });
 }
 
 /// The centre, a draft's banner, the file, its status in the table and why it could not

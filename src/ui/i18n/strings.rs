@@ -485,6 +485,9 @@ strings! {
     KepSignedBy => "підписали", "signed by";
     KepOpenCheck => "Докладно…", "In detail…";
     EvidenceShort => "вкладення", "attachment";
+    EvidenceHeading => "Докази (вкладення)", "Evidence (attachments)";
+    EvidenceManifestHelp => "Підписаний результат називає кожен файл його SHA-256; akredit verify РЕЗУЛЬТАТ --evidence ТЕКА перевіряє отримані файли.", "The signed result names each file by its SHA-256; akredit verify RESULT --evidence DIR checks the files received.";
+    EvidenceTaken => "знято", "taken";
     CaptionShort => "підпис до вкладення", "caption";
     KepNextStep => "Далі: підпишіть PDF висновку КЕП у Дія.Підпис або на czo.gov.ua/sign і перетягніть файл .p7s на це вікно — akredit перевірить підпис.", "Next: sign the conclusion's PDF with a КЕП in Дія.Підпис or on czo.gov.ua/sign and drag the .p7s onto this window — akredit checks the signature.";
 }
