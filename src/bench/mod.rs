@@ -22,6 +22,7 @@ use crate::catalogue::Catalogue;
 use crate::inspection::StoreError;
 
 mod commission;
+mod evidence;
 mod frames;
 mod signing;
 pub mod startup;
@@ -174,6 +175,7 @@ fn measure_all(
         &finished,
         quick,
     )?);
-    figures.extend(team::figures(catalogue, dir, quick)?);
+    figures.extend(team::figures(catalogue.clone(), dir, quick)?);
+    figures.extend(evidence::figures(catalogue, dir, quick)?);
     Ok(figures)
 }
