@@ -106,7 +106,7 @@ pub enum AttachError {
     },
     /// The inspection's evidence would grow past its limit.
     #[error(
-        "{name}: the inspection's evidence would be {total} bytes, more than the {limit} it may keep; remove attachments it no longer needs, or attach smaller files"
+        "{name}: the inspection's evidence would be {total} bytes, more than the {limit} it may keep (a removed attachment keeps its bytes, so that the removal can be undone); attach smaller files: a photo at a lower resolution, fewer pages per scan"
     )]
     InspectionFull {
         /// The file's name.
