@@ -242,7 +242,8 @@ fn an_attachment_is_undone_redone_removed_and_put_back() {
             &photo(4),
             "ліцензія",
         )
-        .unwrap();
+        .unwrap()
+        .number;
     let history = insp.history(None).unwrap();
     let batch: Vec<_> = history.iter().rev().take(2).collect();
     // Undo: the caption, then the record, newest first.
@@ -269,7 +270,8 @@ fn an_attachment_is_undone_redone_removed_and_put_back() {
     // A new attachment never takes a number used before.
     let next = insp
         .attach(Target::Document(3), "s.jpg", &photo(5), "")
-        .unwrap();
+        .unwrap()
+        .number;
     assert_eq!(next, number + 1);
     // Read again from the file, everything is as it was left.
     let answers = insp.answers().clone();
@@ -439,4 +441,57 @@ fn the_commission_sees_the_manifest_in_a_results_detail() {
     assert!(h.query_by_label(&sha).is_some(), "the SHA-256 is shown");
     assert!(h.query_by_label("Статут").is_some(), "the caption");
     assert!(h.query_by_label("1 · doc:1").is_some());
+}
+
+#[test]
+fn a_photo_dropped_on_the_window_is_attached_to_the_focused_standard_and_undone() {
+    use akredit::ui::{Command, Status};
+    use egui::{Key, Modifiers};
+    let env = Env::new();
+    let photo_path = env.write("ліцензія.jpg", &photo(9));
+    let mut h = common::harness(env.path("home"));
+    h.state_mut().push(Command::Open(env.path("a.akredit")));
+    h.run();
+    h.state_mut()
+        .push(Command::Focus("1.1.1.6".parse().unwrap()));
+    h.run();
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(common::Dropped(photo_path.clone())));
+    h.run();
+    let session = h.state().session.as_ref().expect("open");
+    let evidence = &session.inspection.answers().evidence;
+    assert_eq!(evidence.len(), 1, "{:?}", h.state().status);
+    assert_eq!(evidence[&1].attachment.name, "ліцензія.jpg");
+    assert_eq!(
+        evidence[&1].attachment.target,
+        Target::Standard("1.1.1.6".parse().unwrap())
+    );
+    assert!(
+        matches!(&h.state().status, Status::Info(m) if m.contains("Прикріплено до 1.1.1.6: ліцензія.jpg (вкладення 1)")),
+        "{:?}",
+        h.state().status
+    );
+    // One undo takes it back; the bytes stay for a redo.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    let session = h.state().session.as_ref().expect("open");
+    assert!(session.inspection.answers().evidence.is_empty());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run();
+    let session = h.state().session.as_ref().expect("open");
+    assert_eq!(session.inspection.answers().evidence.len(), 1);
+    // A file that is not a photo, named as one: refused, said, nothing attached.
+    let fake = env.write("fake.jpg", b"not a photo");
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(common::Dropped(fake)));
+    h.run();
+    assert!(
+        matches!(&h.state().status, Status::Error(m) if m.contains("це не фото і не скан")),
+        "{:?}",
+        h.state().status
+    );
+    let session = h.state().session.as_ref().expect("open");
+    assert_eq!(session.inspection.answers().evidence.len(), 1);
 }

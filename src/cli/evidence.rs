@@ -82,7 +82,8 @@ pub fn attach(
     for (name, bytes) in &files {
         let number = insp
             .attach(args.target.clone(), name, bytes, &args.caption)
-            .map_err(attach_error)?;
+            .map_err(attach_error)?
+            .number;
         let e = &insp.answers().evidence[&number];
         writeln!(
             out,

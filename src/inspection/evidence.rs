@@ -129,6 +129,15 @@ pub enum AttachError {
     Store(#[from] StoreError),
 }
 
+/// An attachment made: its number, and the history rows written (one undo step).
+#[derive(Debug)]
+pub struct Attached {
+    /// The attachment's number.
+    pub number: u32,
+    /// The rows written: the record, and the caption when one was given.
+    pub written: Vec<super::HistoryEntry>,
+}
+
 /// When a photo was taken, from its EXIF (`DateTimeOriginal`, else `DateTime`), as
 /// `YYYY-MM-DD HH:MM:SS` on the camera's clock; `None` when the file does not say.
 pub fn taken_at(bytes: &[u8]) -> Option<String> {
@@ -153,14 +162,14 @@ pub fn taken_at(bytes: &[u8]) -> Option<String> {
 impl Inspection {
     /// Attaches `bytes` (a file named `name`) to `target` with `caption`, in one batch:
     /// its bytes (kept once however often attached) and its record, or nothing. Returns
-    /// the attachment's number.
+    /// the attachment's number and the rows written.
     pub fn attach(
         &mut self,
         target: Target,
         name: &str,
         bytes: &[u8],
         caption: &str,
-    ) -> Result<u32, AttachError> {
+    ) -> Result<Attached, AttachError> {
         let name = name.to_string();
         let size = bytes.len() as u64;
         if size == 0 {
@@ -208,8 +217,8 @@ impl Inspection {
                 text: caption.trim().to_string(),
             });
         }
-        self.apply_with_bytes(&changes, &[(sha256.as_str(), bytes)])?;
-        Ok(number)
+        let written = self.apply_with_bytes(&changes, &[(sha256.as_str(), bytes)])?;
+        Ok(Attached { number, written })
     }
 
     /// The bytes of attachment `number`, as attached.

@@ -135,6 +135,9 @@ pub enum Command {
     RunMerge,
     /// Close the merge dialog.
     CloseMerge,
+    /// Attach these files (photos, scans), dropped on the window, to the focused standard
+    /// of the open inspection, each as an undo step of its own.
+    AttachFiles(Vec<PathBuf>),
     /// Show the КЕП screen with these files (a document and its signature files, dropped
     /// on the window or chosen) and check them.
     KepFiles(Vec<PathBuf>),

@@ -68,7 +68,8 @@ impl AkreditApp {
     }
 
     /// Files dropped on the window: one inspection file is opened; files among which is a
-    /// signature (`.p7s`, `.asice`) go to the КЕП screen, checked; anything else is
+    /// signature (`.p7s`, `.asice`) go to the КЕП screen, checked; photos and scans
+    /// dropped on an open inspection are attached to its focused standard; anything else is
     /// handed to the merge dialog as the members' signed parts (which says what each is).
     fn take_dropped_files(&mut self, ctx: &egui::Context) {
         let dropped: Vec<std::path::PathBuf> = ctx.input(|i| {
@@ -92,6 +93,14 @@ impl AkreditApp {
                     .any(|f| crate::kep::files::is_signature_name(f)) =>
             {
                 self.push(Command::KepFiles(files.to_vec()))
+            }
+            files
+                if self.screen == Screen::Inspection
+                    && files
+                        .iter()
+                        .all(|f| crate::ui::command_handling::is_evidence_name(f)) =>
+            {
+                self.push(Command::AttachFiles(files.to_vec()))
             }
             _ => self.push(Command::ReadParts(dropped)),
         }

@@ -13,10 +13,13 @@
 //! - [`team`]: the expert group of the Centre tab (a member added, a member's key), the
 //!   team filter;
 //! - [`merge`]: the merge dialog of the members' signed parts ([`crate::team::plan`]);
+//! - [`evidence`]: photos and scans dropped on the window, attached to the focused
+//!   standard;
 //! - [`kep`]: the КЕП screen (the files to check, the trusted files, the check);
 //! - [`settings`]: language, text size, theme, how the keys move.
 
 mod changes;
+mod evidence;
 mod export;
 mod files;
 mod kep;
@@ -25,6 +28,8 @@ mod navigation;
 mod self_import;
 mod settings;
 mod team;
+
+pub(in crate::ui) use evidence::is_evidence_name;
 
 use crate::ui::app::AkreditApp;
 use crate::ui::command::Command;
@@ -95,6 +100,7 @@ impl AkreditApp {
                     s.merge = None;
                 }
             }
+            Command::AttachFiles(files) => self.attach_files(&files),
             Command::KepFiles(files) => self.kep_files(&files),
             Command::BrowseKepFiles => self.browse_kep_files(),
             Command::BrowseKepTrust => self.browse_kep_trust(),

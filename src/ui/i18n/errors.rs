@@ -422,6 +422,25 @@ fn file_kind(what: &str) -> &str {
     }
 }
 
+impl Worded for crate::inspection::AttachError {
+    fn ukrainian(&self) -> String {
+        use crate::inspection::AttachError as A;
+        match self {
+            A::Empty { name } => format!("{name}: файл порожній; виберіть саме фото чи скан"),
+            A::TooLarge { name, size, limit } => format!(
+                "{name}: {size} байтів — більше за {limit}, скільки може мати одне вкладення; зніміть фото з меншою роздільністю або скануйте менше сторінок в один файл"
+            ),
+            A::InspectionFull { name, total, limit } => format!(
+                "{name}: докази перевірки займали б {total} байтів — більше за {limit}, скільки вона може тримати (вилучене вкладення лишає свої байти, щоб вилучення можна було скасувати); додавайте менші файли"
+            ),
+            A::NotEvidence { name } => format!(
+                "{name}: це не фото і не скан, які зберігає akredit (JPEG, PNG, WebP, HEIC або PDF — за вмістом файлу, не за назвою)"
+            ),
+            A::Store(e) => e.ukrainian(),
+        }
+    }
+}
+
 impl Worded for KeyError {
     fn ukrainian(&self) -> String {
         use KeyError as K;

@@ -485,6 +485,8 @@ strings! {
     KepSignedBy => "підписали", "signed by";
     KepOpenCheck => "Докладно…", "In detail…";
     EvidenceShort => "вкладення", "attachment";
+    AttachNeedsStandard => "Щоб прикріпити фото чи скан, спершу виберіть стандарт, тоді перетягніть файл на вікно.", "To attach a photo or a scan, choose a standard first, then drag the file onto the window.";
+    AttachedTo => "Прикріплено до", "Attached to";
     EvidenceHeading => "Докази (вкладення)", "Evidence (attachments)";
     EvidenceManifestHelp => "Підписаний результат називає кожен файл його SHA-256; akredit verify РЕЗУЛЬТАТ --evidence ТЕКА перевіряє отримані файли.", "The signed result names each file by its SHA-256; akredit verify RESULT --evidence DIR checks the files received.";
     EvidenceTaken => "знято", "taken";
