@@ -85,8 +85,11 @@ record_form_and_documents() {
   local dir="$1" wfile="$2" n
   ak_in "$dir" centre "$wfile" ownership=комунальна location="м. Полтава" \
     phone="0532 00-00-00" head="Петренко П. П."
+  # Each document's command must succeed: one that fails is named here (a Wine run once
+  # lost document 10 without a word, and only the export said so).
   for n in $(seq 1 13); do
-    ak_in "$dir" document "$wfile" "$n" --present yes >/dev/null
+    ak_in "$dir" document "$wfile" "$n" --present yes >/dev/null \
+      || { echo "document $n: akredit.exe exited with status $?" >&2; return 1; }
   done
 }
 
