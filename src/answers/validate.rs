@@ -371,6 +371,50 @@ fn check_member(catalogue: &Catalogue, change: &Change) -> Result<(), Refusal> {
     }
 }
 
+/// The catalogue's document `number`, or the refusal that it has none.
+fn document(catalogue: &Catalogue, number: u8) -> Result<&crate::catalogue::Document, Refusal> {
+    catalogue
+        .documents
+        .iter()
+        .find(|d| d.number == number)
+        .ok_or(Refusal::UnknownDocument {
+            number,
+            count: catalogue.documents.len(),
+        })
+}
+
+/// The standard `code` names in `model`, or the refusal that says what it names instead.
+fn standard<'c>(
+    catalogue: &'c Catalogue,
+    model: ModelId,
+    code: &Code,
+) -> Result<&'c crate::catalogue::Standard, Refusal> {
+    let standard = match catalogue.entry(code) {
+        Some(Entry::Standard(s)) => s,
+        Some(Entry::Heading(h)) => {
+            return Err(Refusal::Heading {
+                code: h.code.clone(),
+                standards: standards_under(catalogue, model, &h.code),
+            });
+        }
+        Some(Entry::Group(g)) => {
+            return Err(Refusal::Group {
+                code: g.code.clone(),
+                standards: standards_under(catalogue, model, &g.code),
+            });
+        }
+        Some(Entry::Uncounted(u)) => return Err(Refusal::Uncounted(u.code.clone())),
+        None => return Err(Refusal::UnknownCode(code.clone())),
+    };
+    if !standard.in_model(model) {
+        return Err(Refusal::OutsideModel {
+            code: standard.code.clone(),
+            model,
+        });
+    }
+    Ok(standard)
+}
+
 /// Checks a change against the catalogue and the inspection's model.
 pub fn validate(catalogue: &Catalogue, model: ModelId, change: &Change) -> Result<(), Refusal> {
     check_texts(change)?;
@@ -389,15 +433,7 @@ pub fn validate(catalogue: &Catalogue, model: ModelId, change: &Change) -> Resul
             ..
         } => match &a.target {
             super::Target::Standard(code) => code,
-            super::Target::Document(number) => {
-                if catalogue.documents.iter().any(|d| d.number == *number) {
-                    return Ok(());
-                }
-                return Err(Refusal::UnknownDocument {
-                    number: *number,
-                    count: catalogue.documents.len(),
-                });
-            }
+            super::Target::Document(number) => return document(catalogue, *number).map(|_| ()),
         },
         Change::Attach { .. } | Change::Caption { .. } => return Ok(()),
         Change::Conclusion { .. }
@@ -424,12 +460,7 @@ pub fn validate(catalogue: &Catalogue, model: ModelId, change: &Change) -> Resul
         // inspection checks that.
         Change::Fact { .. } => return Ok(()),
         Change::DocumentPresent { number, .. } | Change::DocumentNote { number, .. } => {
-            let Some(document) = catalogue.documents.iter().find(|d| d.number == *number) else {
-                return Err(Refusal::UnknownDocument {
-                    number: *number,
-                    count: catalogue.documents.len(),
-                });
-            };
+            let document = document(catalogue, *number)?;
             let not_applicable = matches!(
                 change,
                 Change::DocumentPresent {
@@ -443,29 +474,7 @@ pub fn validate(catalogue: &Catalogue, model: ModelId, change: &Change) -> Resul
             return Ok(());
         }
     };
-    let standard = match catalogue.entry(standard_code) {
-        Some(Entry::Standard(s)) => s,
-        Some(Entry::Heading(h)) => {
-            return Err(Refusal::Heading {
-                code: h.code.clone(),
-                standards: standards_under(catalogue, model, &h.code),
-            });
-        }
-        Some(Entry::Group(g)) => {
-            return Err(Refusal::Group {
-                code: g.code.clone(),
-                standards: standards_under(catalogue, model, &g.code),
-            });
-        }
-        Some(Entry::Uncounted(u)) => return Err(Refusal::Uncounted(u.code.clone())),
-        None => return Err(Refusal::UnknownCode(standard_code.clone())),
-    };
-    if !standard.in_model(model) {
-        return Err(Refusal::OutsideModel {
-            code: standard.code.clone(),
-            model,
-        });
-    }
+    let standard = standard(catalogue, model, standard_code)?;
     match change {
         Change::Grade {
             grade: Some(grade), ..

@@ -87,15 +87,41 @@ pub fn reverted(rows: &[Altered], catalogue: &Catalogue, main: Column, lang: Lan
 }
 
 /// One row, from its new value back to its old one.
+/// "було FROM, тепер TO", as the undo and redo lines say it.
+fn was_now_text(from: &str, to: &str, lang: Language) -> String {
+    format!(
+        "{} {from}, {} {to}",
+        T::WasValue.get(lang),
+        T::NowValue.get(lang)
+    )
+}
+
+/// An attachment's row in words: its file as it was and is now, or its caption.
+fn evidence_row(n: u32, field: &Field, a: &Altered, lang: Language) -> String {
+    let (new, old) = (a.new_value(), a.old_value());
+    let was_now = |from: String, to: String| was_now_text(&from, &to, lang);
+    if *field == Field::Attachment {
+        let name = |v: Option<&str>| {
+            v.and_then(crate::answers::Attachment::parse)
+                .map_or("—".to_string(), |a| format!("{} ({})", a.name, a.target))
+        };
+        return format!(
+            "{} {n}: {}",
+            T::EvidenceShort.get(lang),
+            was_now(name(new), name(old))
+        );
+    }
+    format!(
+        "{} {n} · {}: {}",
+        T::EvidenceShort.get(lang),
+        T::CaptionShort.get(lang),
+        was_now(quoted(new), quoted(old))
+    )
+}
+
 fn row(a: &Altered, catalogue: &Catalogue, main: Column, lang: Language) -> String {
     let (new, old) = (a.new_value(), a.old_value());
-    let was_now = |from: String, to: String| {
-        format!(
-            "{} {from}, {} {to}",
-            T::WasValue.get(lang),
-            T::NowValue.get(lang)
-        )
-    };
+    let was_now = |from: String, to: String| was_now_text(&from, &to, lang);
     match (a.subject(), a.field()) {
         (Subject::Standard(code), Field::Grade(column)) => {
             let scale = catalogue
@@ -115,23 +141,7 @@ fn row(a: &Altered, catalogue: &Catalogue, main: Column, lang: Language) -> Stri
         (Subject::Member(name), field) => {
             format!("{name} · {field}: {}", was_now(quoted(new), quoted(old)))
         }
-        (Subject::Evidence(n), Field::Attachment) => {
-            let name = |v: Option<&str>| {
-                v.and_then(crate::answers::Attachment::parse)
-                    .map_or("—".to_string(), |a| format!("{} ({})", a.name, a.target))
-            };
-            format!(
-                "{} {n}: {}",
-                T::EvidenceShort.get(lang),
-                was_now(name(new), name(old))
-            )
-        }
-        (Subject::Evidence(n), _) => format!(
-            "{} {n} · {}: {}",
-            T::EvidenceShort.get(lang),
-            T::CaptionShort.get(lang),
-            was_now(quoted(new), quoted(old))
-        ),
+        (Subject::Evidence(n), field) => evidence_row(*n, field, a, lang),
         (Subject::Standard(code), field) => {
             let name = match field {
                 Field::NotApplicable => T::NaShort,
