@@ -3,7 +3,7 @@
 //! hashes, or written out.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use clap::Args;
@@ -77,7 +77,7 @@ pub fn attach(
     let mut files = Vec::with_capacity(args.paths.len());
     for path in &args.paths {
         let bytes = read_bounded(path, ATTACHMENT_LIMIT, "attachment")?;
-        files.push((display_name(path), bytes));
+        files.push((crate::kep::files::display_name(path), bytes));
     }
     for (name, bytes) in &files {
         let number = insp
@@ -170,19 +170,5 @@ pub fn list(
 /// `1.1.1.6-3-licence.jpg`: the target, the number and the name, with no character a
 /// file name cannot have on Windows.
 fn out_name(target: &str, number: u32, name: &str) -> String {
-    let clean: String = format!("{target}-{number}-{name}")
-        .chars()
-        .map(|c| match c {
-            '<' | '>' | ':' | '"' | '/' | '\\' | '|' | '?' | '*' => '_',
-            c if c.is_control() => '_',
-            c => c,
-        })
-        .collect();
-    clean.trim_end_matches(['.', ' ']).to_string()
-}
-
-fn display_name(path: &Path) -> String {
-    path.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| path.display().to_string())
+    crate::signed::evidence::safe_file_name(&format!("{target}-{number}-{name}"))
 }

@@ -36,7 +36,12 @@ pub enum EvidenceFilesError {
 /// with no character a file name cannot have on Windows.
 pub fn file_name(entry: &EvidenceEntry) -> String {
     let sha16 = entry.sha256.get(..16).unwrap_or(&entry.sha256);
-    let name = format!("{}-{sha16}-{}", prefix(entry), entry.name);
+    safe_file_name(&format!("{}-{sha16}-{}", prefix(entry), entry.name))
+}
+
+/// `name` with every character a file name cannot have on Windows made `_`, and no
+/// trailing dot or space.
+pub fn safe_file_name(name: &str) -> String {
     let clean: String = name
         .chars()
         .map(|c| match c {
