@@ -1573,10 +1573,9 @@ fn an_inspection_opens_only_with_the_catalogue_it_was_made_with() {
 /// and opens nothing.
 #[test]
 fn the_window_program_refuses_commands_and_names_the_command_line_program() {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_akredit-window"))
-        .args(["score", "x.akredit", "1.1.1.2=3"])
-        .output()
-        .unwrap();
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_akredit-window"));
+    command.args(["score", "x.akredit", "1.1.1.2=3"]);
+    let out = common::output(&mut command).unwrap();
     assert_eq!(out.status.code(), Some(2));
     let said = String::from_utf8_lossy(&out.stderr);
     assert!(said.contains("akredit --help"), "{said}");

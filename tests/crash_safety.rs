@@ -13,6 +13,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 #![cfg(unix)]
 
+mod common;
+
 use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -176,7 +178,8 @@ fn run_rounds(rounds: u64) {
     let mut killed_mid_stream = 0u64;
     let started = Instant::now();
     for round in 0..rounds {
-        let mut child = Command::new(&exe)
+        let mut command = Command::new(&exe);
+        command
             .args([
                 "--exact",
                 "crash_child_writer",
@@ -187,9 +190,8 @@ fn run_rounds(rounds: u64) {
             .env(CHILD_FILE, &file)
             .env(CHILD_START, next.to_string())
             .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("spawn child");
+            .stderr(Stdio::null());
+        let mut child = common::spawn(&mut command).expect("spawn child");
         let stdout = child.stdout.take().expect("child stdout");
         let (tx, rx) = mpsc::channel();
         let reader = std::thread::spawn(move || {

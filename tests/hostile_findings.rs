@@ -163,14 +163,14 @@ fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
 
 /// Runs the binary, killing it after `limit`: `None` when it had to be killed (a hang).
 fn run_bounded(place: &Place, args: &[&str], limit: Duration) -> Option<Run> {
-    let mut child = Command::new(BIN)
+    let mut command = Command::new(BIN);
+    command
         .args(args)
         .current_dir(place.work())
         .env("AKREDIT_HOME", place.home())
         .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn");
+        .stderr(Stdio::piped());
+    let mut child = common::spawn(&mut command).expect("spawn");
     let start = Instant::now();
     loop {
         if let Some(status) = child.try_wait().expect("wait") {

@@ -6,6 +6,8 @@
 // A test and its helpers may unwrap: a failed expectation is the test failing.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -36,11 +38,9 @@ impl Env {
     }
 
     fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_akredit"))
-            .args(args)
-            .env("AKREDIT_HOME", self.home())
-            .output()
-            .expect("run akredit")
+        let mut command = Command::new(env!("CARGO_BIN_EXE_akredit"));
+        command.args(args).env("AKREDIT_HOME", self.home());
+        common::output(&mut command).expect("run akredit")
     }
 
     fn fixture(&self, version: i32) -> PathBuf {

@@ -581,14 +581,14 @@ fn a_kill_during_a_merge_leaves_the_file_as_before_or_as_after() {
         seed ^= seed >> 7;
         seed ^= seed << 17;
         let delay = duration.mul_f64((seed % 1000) as f64 / 1000.0 * 1.2);
-        let mut child = Command::new(common::BIN)
+        let mut command = Command::new(common::BIN);
+        command
             .args(merge_args(&work))
             .current_dir(g.dir.path())
             .env("AKREDIT_HOME", g.home("head"))
             .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
+            .stderr(Stdio::null());
+        let mut child = common::spawn(&mut command).unwrap();
         std::thread::sleep(delay.min(Duration::from_secs(5)));
         // The child may have finished already: then there is nothing to kill.
         child.kill().ok();

@@ -242,15 +242,15 @@ impl Outcome {
 /// long output never blocks it), killed after [`LIMIT`].
 pub fn run_bin(args: &[String], cwd: &Path, home: &Path, logs: &Path) -> Outcome {
     let (out_path, err_path) = (logs.join("stdout"), logs.join("stderr"));
-    let mut child = Command::new(BIN)
+    let mut command = Command::new(BIN);
+    command
         .args(args)
         .current_dir(cwd)
         .env("AKREDIT_HOME", home)
         .stdin(Stdio::null())
         .stdout(fs::File::create(&out_path).expect("stdout log"))
-        .stderr(fs::File::create(&err_path).expect("stderr log"))
-        .spawn()
-        .expect("start akredit");
+        .stderr(fs::File::create(&err_path).expect("stderr log"));
+    let mut child = crate::common::spawn(&mut command).expect("start akredit");
     let started = Instant::now();
     let (status, timed_out) = loop {
         if let Some(status) = child.try_wait().expect("wait for akredit") {

@@ -4,8 +4,9 @@
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, ExitStatus};
+use std::process::{Child, Command, ExitStatus, Output};
 use std::sync::Arc;
+use std::time::Duration;
 
 use akredit::catalogue::Catalogue;
 use akredit::support::home::Home;
@@ -14,6 +15,43 @@ use egui_kittest::Harness;
 
 /// The binary under test.
 pub const BIN: &str = env!("CARGO_BIN_EXE_akredit");
+
+/// How many times a program is started before its start counts as failed.
+const START_ATTEMPTS: u32 = 5;
+
+/// Starts `command`, again after a pause when the system fails to start it.
+///
+/// Under Wine, CreateProcess now and then fails with ERROR_INTERNAL_ERROR (1359) while
+/// the machine is loaded: it did so in two CI runs of the test suite under Wine, each time
+/// in another test, before any of akredit's code ran. Only the start is tried again: a
+/// program that started is never run a second time, whatever it did.
+pub fn spawn(command: &mut Command) -> std::io::Result<Child> {
+    let mut attempt = 1;
+    loop {
+        match command.spawn() {
+            Ok(child) => return Ok(child),
+            Err(e) if attempt < START_ATTEMPTS && e.kind() != std::io::ErrorKind::NotFound => {
+                eprintln!(
+                    "starting {:?} failed ({e}); trying again",
+                    command.get_program()
+                );
+                std::thread::sleep(Duration::from_millis(200 * u64::from(attempt)));
+                attempt += 1;
+            }
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+/// [`spawn`] with the output collected, as [`Command::output`] does.
+pub fn output(command: &mut Command) -> std::io::Result<Output> {
+    use std::process::Stdio;
+    command
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    spawn(command)?.wait_with_output()
+}
 
 /// What one run of the binary did.
 pub struct Run {
@@ -28,12 +66,12 @@ pub struct Run {
 impl Run {
     /// Runs the binary with `args` in `dir`, with `AKREDIT_HOME` set to `home`.
     pub fn of(args: &[&str], dir: &Path, home: &Path) -> Run {
-        let out = Command::new(BIN)
+        let mut command = Command::new(BIN);
+        command
             .args(args)
             .current_dir(dir)
-            .env("AKREDIT_HOME", home)
-            .output()
-            .expect("run akredit");
+            .env("AKREDIT_HOME", home);
+        let out = output(&mut command).expect("run akredit");
         Run {
             status: out.status,
             stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
