@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use crate::answers::{Change, Column, Role};
+use crate::answers::{Change, Column, Role, Target};
 use crate::catalogue::{Code, Grade};
 use crate::inspection::NewInspection;
 use crate::support::settings::{Language, Theme};
@@ -135,9 +135,8 @@ pub enum Command {
     RunMerge,
     /// Close the merge dialog.
     CloseMerge,
-    /// Attach these files (photos, scans), dropped on the window, to the focused standard
-    /// of the open inspection, each as an undo step of its own.
-    AttachFiles(Vec<PathBuf>),
+    /// Attach, show or remove evidence (photos, scans) of the open inspection.
+    Evidence(EvidenceAction),
     /// Show the КЕП screen with these files (a document and its signature files, dropped
     /// on the window or chosen) and check them.
     KepFiles(Vec<PathBuf>),
@@ -229,4 +228,29 @@ pub enum CommissionAction {
     BrowseCosign,
     /// Sign the result shown with this computer's key and write it where the form says.
     SaveCosign,
+}
+
+/// What the window asks of the open inspection's evidence.
+#[derive(Debug, Clone, PartialEq)]
+pub enum EvidenceAction {
+    /// Attach these files (photos, scans) to `target` (none: the focused standard), each
+    /// as an undo step of its own.
+    Attach {
+        /// The standard or document (none: the focused standard).
+        target: Option<Target>,
+        /// The files.
+        files: Vec<PathBuf>,
+    },
+    /// Choose files with the native dialog and attach them to this standard or document.
+    Browse(Target),
+    /// Attach a picture pasted from the clipboard to the focused standard, as a PNG.
+    Paste(std::sync::Arc<egui::ColorImage>),
+    /// Show a piece of evidence in the viewer (none: close the viewer).
+    View(Option<u32>),
+    /// The viewer's zoom (none: fit the window).
+    Zoom(Option<f32>),
+    /// Remove a piece of evidence (recorded, undoable).
+    Remove(u32),
+    /// Save a copy of a piece of evidence where the native dialog says.
+    SaveCopy(u32),
 }

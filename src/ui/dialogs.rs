@@ -37,6 +37,10 @@ pub trait Dialogs {
     fn trust_files(&self) -> Vec<PathBuf> {
         Vec::new()
     }
+    /// Which photos and scans to attach (none by default: the files are dropped).
+    fn evidence_files(&self) -> Vec<PathBuf> {
+        Vec::new()
+    }
     /// Where to save a new file of the kind `kind` (`CSV`, `PDF`) with the extension
     /// `extension`, `suggested` first (none by default: the path is typed).
     fn save_new(&self, _suggested: &Path, _kind: &str, _extension: &str) -> Option<PathBuf> {
@@ -67,6 +71,16 @@ impl Dialogs for NativeDialogs {
 
     fn folder(&self) -> Option<PathBuf> {
         rfd::FileDialog::new().pick_folder()
+    }
+
+    fn evidence_files(&self) -> Vec<PathBuf> {
+        rfd::FileDialog::new()
+            .add_filter(
+                "JPEG, PNG, WebP, HEIC, PDF",
+                &["jpg", "jpeg", "png", "webp", "heic", "heif", "pdf"],
+            )
+            .pick_files()
+            .unwrap_or_default()
     }
 
     fn self_assessment(&self) -> Option<PathBuf> {

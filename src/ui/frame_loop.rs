@@ -8,7 +8,7 @@
 use std::sync::atomic::Ordering;
 
 use crate::ui::app::{AkreditApp, Status};
-use crate::ui::command::Command;
+use crate::ui::command::{Command, EvidenceAction};
 use crate::ui::i18n::T;
 use crate::ui::view::Screen;
 use crate::ui::{keys, screens, style};
@@ -25,6 +25,12 @@ impl AkreditApp {
         style::apply(ui.ctx(), &self.settings, &mut self.applied_style);
         self.take_recent(ui.ctx());
         self.take_dropped_files(ui.ctx());
+        self.take_pasted_image(ui.ctx());
+        if let Some(s) = &mut self.session {
+            // Where rows are is learnt again as they are drawn.
+            s.drop_targets.clear();
+            s.pictures.begin_frame(ui.ctx());
+        }
         let drawn = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             keys::handle(self, ui.ctx());
             screens::show(self, ui);
@@ -69,7 +75,8 @@ impl AkreditApp {
 
     /// Files dropped on the window: one inspection file is opened; files among which is a
     /// signature (`.p7s`, `.asice`) go to the КЕП screen, checked; photos and scans
-    /// dropped on an open inspection are attached to its focused standard; anything else is
+    /// dropped on an open inspection are attached to the standard or document they were
+    /// dropped onto (elsewhere: to the focused standard); anything else is
     /// handed to the merge dialog as the members' signed parts (which says what each is).
     fn take_dropped_files(&mut self, ctx: &egui::Context) {
         let dropped: Vec<std::path::PathBuf> = ctx.input(|i| {
@@ -100,9 +107,30 @@ impl AkreditApp {
                         .iter()
                         .all(|f| crate::ui::command_handling::is_evidence_name(f)) =>
             {
-                self.push(Command::AttachFiles(files.to_vec()))
+                let target = self.session.as_ref().and_then(|s| s.drop_target(ctx));
+                self.push(Command::Evidence(EvidenceAction::Attach {
+                    target,
+                    files: files.to_vec(),
+                }))
             }
             _ => self.push(Command::ReadParts(dropped)),
+        }
+    }
+
+    /// A picture pasted on the inspection screen (Ctrl+V with an image, not text, on the
+    /// clipboard) is attached to the focused standard.
+    fn take_pasted_image(&mut self, ctx: &egui::Context) {
+        if self.screen != Screen::Inspection || self.session.is_none() {
+            return;
+        }
+        let pasted = ctx.input(|i| {
+            i.events.iter().find_map(|e| match e {
+                egui::Event::PasteImage(image) => Some(image.clone()),
+                _ => None,
+            })
+        });
+        if let Some(image) = pasted {
+            self.push(Command::Evidence(EvidenceAction::Paste(image)));
         }
     }
 

@@ -5,8 +5,8 @@ use egui::{Context, Event, Key, Modifiers};
 use crate::answers::Change;
 use crate::catalogue::{Code, Scale};
 use crate::ui::app::AkreditApp;
-use crate::ui::command::{Command, Refused};
-use crate::ui::session::{PendingLetters, Session};
+use crate::ui::command::{Command, EvidenceAction, Refused};
+use crate::ui::session::{PendingLetters, Session, Viewing};
 use crate::ui::view::{Screen, Tab};
 
 /// Letters typed towards a grade are dropped after this long without a next letter.
@@ -21,6 +21,25 @@ pub fn handle(app: &mut AkreditApp, ctx: &Context) {
     }
 }
 
+/// The viewer of evidence has the keys while it is open: Esc closes it (the modal says
+/// so itself), + and − zoom, 0 fits the picture to the window; a caption being typed
+/// takes the rest.
+fn viewer_keys(viewing: Viewing, events: &[Event], typing: bool, out: &mut Vec<Command>) {
+    if typing {
+        return;
+    }
+    let now = viewing.zoom.unwrap_or(1.0);
+    for e in events {
+        let zoom = match e {
+            Event::Text(t) if t == "+" || t == "=" => Some(now * 1.25),
+            Event::Text(t) if t == "-" => Some(now / 1.25),
+            Event::Text(t) if t == "0" => None,
+            _ => continue,
+        };
+        out.push(Command::Evidence(EvidenceAction::Zoom(zoom)));
+    }
+}
+
 fn handle_into(app: &mut AkreditApp, ctx: &Context, out: &mut Vec<Command>) {
     let events = ctx.input(|i| i.events.clone());
     let now = ctx.input(|i| i.time);
@@ -30,6 +49,10 @@ fn handle_into(app: &mut AkreditApp, ctx: &Context, out: &mut Vec<Command>) {
     let Some(session) = &app.session else {
         return;
     };
+    if let Some(viewing) = session.viewing {
+        viewer_keys(viewing, &events, ctx.egui_wants_keyboard_input(), out);
+        return;
+    }
     // Keys that work even while a text field has focus.
     for e in &events {
         command_key(session, e, out);

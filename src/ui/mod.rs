@@ -38,6 +38,7 @@ pub mod i18n;
 mod kep_view;
 mod keys;
 mod merge;
+pub mod pictures;
 mod recent;
 mod screens;
 mod session;
@@ -51,14 +52,16 @@ use crate::catalogue::Catalogue;
 use crate::support::home::Home;
 
 pub use app::{AkreditApp, Status};
-pub use command::{Command, Refused};
+pub use command::{Command, EvidenceAction, Refused};
 pub use dialogs::{Dialogs, NativeDialogs};
 pub use forms::{ExportDialog, NewForm, SelfImport, TeamForm};
 pub use i18n::T;
 pub use kep_view::KepView;
 pub use merge::{MergeView, PartFileRead};
 pub use recent::{RecentInfo, RecentState};
-pub use session::{Editing, FilterCounts, PendingLetters, Session, TextKey};
+pub use session::{
+    Editing, EvidenceCounts, FilterCounts, PendingLetters, Session, TextKey, Viewing,
+};
 pub use view::{Filter, Screen, Tab, TeamFilter};
 
 /// Opens the window, optionally on an inspection file (or on the check of a signature

@@ -142,6 +142,11 @@ pub(in crate::ui) struct RecentReader {
 }
 
 impl RecentReader {
+    /// Where this reader reads (and so where the window's other slow reads go).
+    pub fn reads(&self) -> Reads {
+        self.reads
+    }
+
     /// A reader that reads where `reads` says.
     pub fn new(reads: Reads) -> RecentReader {
         RecentReader {

@@ -4,13 +4,15 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::answers::{Altered, Answer, Answers, Change, Column, Fact, Hit};
+use crate::answers::{Altered, Answer, Answers, Change, Column, Fact, Hit, Target};
 use crate::catalogue::{Catalogue, Code, ModelId};
 use crate::inspection::{Inspection, Purpose, StoreError};
 use crate::scoring::{self, Tally, Totals};
 use crate::support::settings::Place;
 use crate::ui::forms::{SelfImport, TeamForm};
 use crate::ui::merge::MergeView;
+use crate::ui::pictures::Pictures;
+use crate::ui::recent::Reads;
 use crate::ui::view::{Filter, Tab, TeamFilter};
 
 /// A text being typed for a standard.
@@ -56,6 +58,8 @@ pub enum TextKey {
     DocumentNote(u8),
     /// The position of a member of the expert group, by their name.
     Position(String),
+    /// The caption of a piece of evidence, by its number.
+    Caption(u32),
 }
 
 impl TextKey {
@@ -90,6 +94,11 @@ impl TextKey {
                 .get(name)
                 .map(|m| m.position.clone())
                 .unwrap_or_default(),
+            TextKey::Caption(number) => answers
+                .evidence
+                .get(number)
+                .map(|e| e.caption.clone())
+                .unwrap_or_default(),
         }
     }
 
@@ -117,6 +126,7 @@ impl TextKey {
             TextKey::Form(field) => Change::Centre { field, value: text },
             TextKey::DocumentNote(number) => Change::DocumentNote { number, text },
             TextKey::Position(name) => Change::Position { name, text },
+            TextKey::Caption(number) => Change::Caption { number, text },
         })
     }
 }
@@ -129,6 +139,31 @@ fn iso_date(text: &str) -> Option<String> {
     };
     let iso = format!("{y}-{m:0>2}-{d:0>2}");
     crate::support::time::check_date(&iso).ok().map(|()| iso)
+}
+
+/// How many pieces of evidence there are, by group and for the documents.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EvidenceCounts {
+    /// By the group's code (groups without any are absent).
+    pub groups: BTreeMap<Code, usize>,
+    /// Attached to the 13 documents.
+    pub documents: usize,
+}
+
+impl EvidenceCounts {
+    /// All of them.
+    pub fn total(&self) -> usize {
+        self.groups.values().sum::<usize>() + self.documents
+    }
+}
+
+/// The viewer of a piece of evidence.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Viewing {
+    /// Its number.
+    pub number: u32,
+    /// The zoom: 1.0 is one pixel of the photo to one point; `None` fits the window.
+    pub zoom: Option<f32>,
 }
 
 /// Letters typed towards a grade that need one more key (М, П, and Н on the four-grade
@@ -196,6 +231,13 @@ pub struct Session {
     pub team_filter: Option<TeamFilter>,
     /// The merge dialog of the members' parts, while open.
     pub merge: Option<MergeView>,
+    /// The pictures of the evidence, decoded when first shown.
+    pub pictures: Pictures,
+    /// The piece of evidence open in the viewer, and how.
+    pub viewing: Option<Viewing>,
+    /// Where each standard (and document) drawn in the last frame is, for a file dropped
+    /// onto it.
+    pub drop_targets: Vec<(Target, egui::Rect)>,
     /// This session's batches of changes, newest last, for Ctrl+Z.
     pub(in crate::ui) undo: Vec<Vec<Altered>>,
     /// What the undos wrote, newest last, for Ctrl+Y (emptied by any new change).
@@ -252,10 +294,40 @@ impl Session {
             team_form: TeamForm::default(),
             team_filter: None,
             merge: None,
+            pictures: Pictures::new(Reads::Here),
+            viewing: None,
+            drop_targets: Vec::new(),
             undo: Vec::new(),
             redo: Vec::new(),
         }
         .on_own_groups()
+    }
+
+    /// How many pieces of evidence each group's standards have, and the documents.
+    pub fn evidence_counts(&self) -> EvidenceCounts {
+        let mut counts = EvidenceCounts::default();
+        let catalogue = self.inspection.catalogue();
+        for e in self.inspection.answers().evidence.values() {
+            match &e.attachment.target {
+                Target::Standard(code) => {
+                    if let Some(s) = catalogue.standard(code) {
+                        *counts.groups.entry(s.group.clone()).or_default() += 1;
+                    }
+                }
+                Target::Document(_) => counts.documents += 1,
+            }
+        }
+        counts
+    }
+
+    /// The standard or document under the pointer, from where they were drawn in the
+    /// last frame: where files dropped now go.
+    pub fn drop_target(&self, ctx: &egui::Context) -> Option<Target> {
+        let pointer = ctx.input(|i| i.pointer.latest_pos())?;
+        self.drop_targets
+            .iter()
+            .find(|(_, rect)| rect.contains(pointer))
+            .map(|(target, _)| target.clone())
     }
 
     /// A member's part file opens on the first group assigned to them (its first

@@ -85,7 +85,9 @@ impl AkreditApp {
     }
 
     /// Shows a session just opened or created.
-    fn show_session(&mut self, session: Session) {
+    fn show_session(&mut self, mut session: Session) {
+        // Photos are decoded where the recent list is read: on a thread in the window.
+        session.pictures = crate::ui::pictures::Pictures::new(self.recent_reader.reads());
         self.session = Some(session);
         self.screen = Screen::Inspection;
     }

@@ -100,7 +100,7 @@ impl AkreditApp {
                     s.merge = None;
                 }
             }
-            Command::AttachFiles(files) => self.attach_files(&files),
+            Command::Evidence(action) => self.evidence(action),
             Command::KepFiles(files) => self.kep_files(&files),
             Command::BrowseKepFiles => self.browse_kep_files(),
             Command::BrowseKepTrust => self.browse_kep_trust(),

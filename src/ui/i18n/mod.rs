@@ -64,6 +64,14 @@ pub fn provenance(p: &crate::self_assessment::Provenance, lang: Language) -> Str
     }
 }
 
+/// What a piece of evidence is for, after "to" ("1.1.3", "документа 3").
+pub fn target_name(target: &crate::answers::Target, lang: Language) -> String {
+    match target {
+        crate::answers::Target::Standard(code) => code.to_string(),
+        crate::answers::Target::Document(n) => format!("{} {n}", T::DocumentTo.get(lang)),
+    }
+}
+
 /// The word of a filter that narrows the list, as the tabs and an empty group's message
 /// name it ("з примітками"); `None` for all.
 pub fn filter_word(filter: crate::ui::view::Filter) -> Option<T> {

@@ -491,6 +491,34 @@ strings! {
     EvidenceManifestHelp => "Підписаний результат називає кожен файл його SHA-256; akredit verify РЕЗУЛЬТАТ --evidence ТЕКА перевіряє отримані файли.", "The signed result names each file by its SHA-256; akredit verify RESULT --evidence DIR checks the files received.";
     EvidenceTaken => "знято", "taken";
     CaptionShort => "підпис до вкладення", "caption";
+    DocumentTo => "документа", "document";
+    NoDialogEvidence => "Вікно вибору файлу тут не відкривається: перетягніть фото чи скан на стандарт.", "No file dialog opens here: drag the photo or scan onto the standard.";
+    NoDialogEvidenceCopy => "Вікно збереження тут не відкривається: akredit evidence ФАЙЛ --out ТЕКА записує вкладення.", "No save dialog opens here: akredit evidence FILE --out DIR writes the attachments.";
+    PasteFailed => "Вставлене зображення не вдалося зберегти", "The pasted picture could not be saved";
+    PastedName => "вставлено", "pasted";
+    EvidenceShortCapital => "Вкладення", "Attachment";
+    EvidenceRemoved => "вилучено (Ctrl+Z повертає)", "removed (Ctrl+Z brings it back)";
+    EvidenceAdd => "Додати фото чи скан…", "Add a photo or scan…";
+    EvidenceAddHint => "або перетягніть файл на стандарт, або вставте знімок (Ctrl+V)", "or drag a file onto the standard, or paste a picture (Ctrl+V)";
+    EvidenceAddScan => "Додати скан…", "Add a scan…";
+    EvidenceAddDocumentHint => "або перетягніть файл на документ", "or drag a file onto the document";
+    EvidenceCount => "Докази", "Evidence";
+    EvidenceTab => "докази", "evidence";
+    EvidenceDocuments => "документи", "documents";
+    EvidenceLoading => "читається…", "reading…";
+    EvidenceNoPicture => "без зображення", "no picture";
+    EvidenceScan => "скан PDF", "PDF scan";
+    ViewerFit => "За розміром вікна", "Fit to window";
+    ViewerClose => "Закрити", "Close";
+    ViewerRemove => "Вилучити", "Remove";
+    ViewerSaveCopy => "Зберегти копію…", "Save a copy…";
+    ViewerCaption => "Підпис", "Caption";
+    ViewerCaptionHint => "що на фото, напр. «Ліцензія МОЗ, с. 1»", "what it shows, e.g. “MOH licence, p. 1”";
+    ViewerFile => "Файл", "File";
+    ViewerAttached => "прикріплено", "attached";
+    ViewerPixels => "пікселів", "pixels";
+    ViewerNoPicture => "Це вкладення не показується у вікні (скан PDF або HEIC). Збережіть копію, щоб відкрити його.", "This attachment is not shown in the window (a PDF scan or HEIC). Save a copy to open it.";
+    ViewerZoomHelp => "Ctrl + коліщатко миші змінює масштаб", "Ctrl + mouse wheel zooms";
     KepNextStep => "Далі: підпишіть PDF висновку КЕП у Дія.Підпис або на czo.gov.ua/sign і перетягніть файл .p7s на це вікно — akredit перевірить підпис.", "Next: sign the conclusion's PDF with a КЕП in Дія.Підпис or on czo.gov.ua/sign and drag the .p7s onto this window — akredit checks the signature.";
 }
 

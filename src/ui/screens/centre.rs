@@ -5,12 +5,12 @@
 use egui::{RichText, ScrollArea, Ui};
 
 use super::text_field::{self, Look};
-use super::{self_import, team};
-use crate::answers::{self, Change, Fact, Presented};
+use super::{evidence, self_import, team};
+use crate::answers::{self, Change, Fact, Presented, Target};
 use crate::catalogue::{Catalogue, Code, ModelId, Preset};
 use crate::support::settings::Language;
 use crate::ui::app::AkreditApp;
-use crate::ui::command::Command;
+use crate::ui::command::{Command, EvidenceAction};
 use crate::ui::i18n::T;
 use crate::ui::session::{Session, TextKey};
 
@@ -41,7 +41,7 @@ pub fn show(app: &mut AkreditApp, ui: &mut Ui) {
         application_form(session, &catalogue, ui);
         ui.add_space(8.0);
         ui.heading(T::Documents.get(lang));
-        documents(session, &catalogue, lang, ui, &mut changes);
+        documents(session, &catalogue, lang, ui, (&mut changes, &mut commands));
         ui.add_space(8.0);
     });
     if !changes.is_empty() {
@@ -172,13 +172,15 @@ fn application_form(session: &mut Session, catalogue: &Catalogue, ui: &mut Ui) {
 }
 
 /// The documents of the application, one block each: the title across the tab (wrapped),
-/// then its check and its note on one line, wrapping to the next where the tab is narrow.
+/// then its check, its note and the button that adds a scan on one line, wrapping to the
+/// next where the tab is narrow; then its scans and photos. A file dropped on a document
+/// is attached to it.
 fn documents(
     session: &mut Session,
     catalogue: &Catalogue,
     lang: Language,
     ui: &mut Ui,
-    changes: &mut Vec<Change>,
+    (changes, commands): (&mut Vec<Change>, &mut Vec<Command>),
 ) {
     for doc in &catalogue.documents {
         let check = session
@@ -188,18 +190,39 @@ fn documents(
             .get(&doc.number)
             .cloned()
             .unwrap_or_default();
-        let caption = ui.add(egui::Label::new(format!("{}. {}", doc.number, doc.title)).wrap());
-        ui.horizontal_wrapped(|ui| {
-            presence(doc, check.present, lang, ui, changes);
-            let key = TextKey::DocumentNote(doc.number);
-            // The note takes the rest of the line, or a line of its own when too little
-            // is left.
-            if ui.available_width() < 200.0 {
-                ui.end_row();
-            }
-            let width = field_width(ui, 520.0);
-            typed_field(session, key, (T::DocNote.get(lang), width), caption.id, ui);
+        let target = Target::Document(doc.number);
+        let block = ui.vertical(|ui| {
+            let title = format!("{}. {}", doc.number, doc.title);
+            let caption = ui.add(egui::Label::new(title).wrap());
+            ui.horizontal_wrapped(|ui| {
+                presence(doc, check.present, lang, ui, changes);
+                let key = TextKey::DocumentNote(doc.number);
+                // The note takes the rest of the line, or a line of its own when too
+                // little is left.
+                if ui.available_width() < 200.0 {
+                    ui.end_row();
+                }
+                let width = field_width(ui, 520.0);
+                typed_field(session, key, (T::DocNote.get(lang), width), caption.id, ui);
+                let add = ui.button(T::EvidenceAddScan.get(lang));
+                let label = format!("{} {}", doc.number, T::EvidenceAddScan.get(lang));
+                add.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+                if add
+                    .on_hover_text(T::EvidenceAddDocumentHint.get(lang))
+                    .clicked()
+                {
+                    commands.push(Command::Evidence(EvidenceAction::Browse(target.clone())));
+                }
+            });
+            let Session {
+                inspection,
+                pictures,
+                ..
+            } = &mut *session;
+            evidence::strip(inspection, pictures, &target, false, lang, ui, commands);
         });
+        session.drop_targets.push((target, block.response.rect));
+        evidence::mark_drop_target(ui, &block.response);
         ui.separator();
     }
 }

@@ -3,7 +3,7 @@
 
 use egui::{RichText, ScrollArea, Ui};
 
-use crate::answers::{Answer, Change, Column, Found, Hit};
+use crate::answers::{Answer, Change, Column, Found, Hit, Target};
 use crate::catalogue::{Bilingual, Catalogue, Code, Standard};
 use crate::support::settings::Language;
 use crate::ui::app::AkreditApp;
@@ -11,7 +11,7 @@ use crate::ui::command::Command;
 use crate::ui::i18n::{self, T, keyboard};
 use crate::ui::session::{Editing, Session};
 
-use super::recommendations;
+use super::{evidence, recommendations};
 
 enum Row<'a> {
     Heading(&'a Code, Option<&'a str>),
@@ -207,6 +207,8 @@ fn standard_row(
         editing,
         focus_pending,
         texts,
+        pictures,
+        drop_targets,
         ..
     } = session;
     let answer = inspection.answers().get(&standard.code);
@@ -242,6 +244,8 @@ fn standard_row(
             ui.label(format!("{}: {}", T::Note.get(lang), answer.note));
         }
         editing_field(editing, focus_pending, standard, lang, ui, commands);
+        let target = Target::Standard(standard.code.clone());
+        evidence::strip(inspection, pictures, &target, focused, lang, ui, commands);
         if recommendation {
             let code = &standard.code;
             recommendations::under_standard(
@@ -260,6 +264,8 @@ fn standard_row(
     // A click anywhere on the row focuses it; checked without an interaction of its own,
     // which would sit on top of the row's buttons and take their clicks.
     let response = inner.response;
+    drop_targets.push((Target::Standard(standard.code.clone()), response.rect));
+    evidence::mark_drop_target(ui, &response);
     if !focused && response.contains_pointer() && ui.input(|i| i.pointer.primary_clicked()) {
         commands.push(Command::Focus(standard.code.clone()));
     }

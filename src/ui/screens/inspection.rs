@@ -94,6 +94,7 @@ fn tabs(session: &Session, lang: Language, ui: &mut Ui, commands: &mut Vec<Comma
         commands.push(Command::SelectTab(Tab::Centre));
     }
     let catalogue = session.inspection.catalogue();
+    let evidence = session.evidence_counts();
     for (i, group) in catalogue.groups.iter().enumerate() {
         let Some(g) = session.totals.groups.iter().find(|g| g.code == group.code) else {
             continue;
@@ -105,6 +106,11 @@ fn tabs(session: &Session, lang: Language, ui: &mut Ui, commands: &mut Vec<Comma
             group.code, tally.scored, g.applicable
         );
         let mut hover = group.title.clone();
+        // The photos and scans of its standards, "· докази: 3".
+        if let Some(n) = evidence.groups.get(&group.code) {
+            label = format!("{label} · {}: {n}", T::EvidenceTab.get(lang));
+            hover = format!("{hover}\n{}: {n}", T::EvidenceCount.get(lang));
+        }
         // With a filter on, how many standards it shows in the group, "(2)" as on the
         // filter's button; a group where it shows none is greyed.
         let mut empty = false;

@@ -10,6 +10,7 @@
 //!   [`recommendations`] (a standard's recommendation, the «Рекомендації» tab and the
 //!   general conclusion) and [`result`] (the result panel, with [`chart`]);
 //! - [`text_field`]: a text saved when its field lets go of the keyboard;
+//! - [`evidence`]: the thumbnails under a standard or document, and the viewer;
 //! - [`export`]: the Export dialog; [`merge`]: the merge of the members' parts;
 //! - [`kep`]: the check of qualified signatures (КЕП) over a conclusion or a result;
 //! - [`settings`], [`help`] (the keys).
@@ -19,6 +20,7 @@
 mod bars;
 mod centre;
 mod chart;
+mod evidence;
 mod export;
 mod group;
 mod help;
@@ -63,6 +65,10 @@ pub fn show(app: &mut AkreditApp, ui: &mut Ui) {
     }
     if app.screen == Screen::Inspection && app.session.as_ref().is_some_and(|s| s.merge.is_some()) {
         merge::show(app, ui);
+    }
+    if app.screen == Screen::Inspection && app.session.as_ref().is_some_and(|s| s.viewing.is_some())
+    {
+        evidence::viewer(app, ui);
     }
     if app.help_open {
         help::show(app, ui);

@@ -55,6 +55,7 @@ fn figures(session: &Session, lang: Language, ui: &mut Ui) {
         false,
     );
     ui.separator();
+    evidence_line(session, lang, ui);
     let groups = &session.divergences;
     let divergent: usize = groups.iter().map(|(_, codes)| codes.len()).sum();
     ui.label(format!("{}: {divergent}", T::Divergences.get(lang)));
@@ -104,4 +105,31 @@ fn tally(title: T, tally: &Tally, max: u32, lang: Language, ui: &mut Ui, main: b
             ));
         });
     }
+}
+
+/// "Докази: 12 — 1.1: 3 · 1.6: 7 · документи: 2", when there are any.
+fn evidence_line(session: &Session, lang: Language, ui: &mut Ui) {
+    let counts = session.evidence_counts();
+    if counts.total() == 0 {
+        return;
+    }
+    let mut parts: Vec<String> = counts
+        .groups
+        .iter()
+        .map(|(group, n)| format!("{group}: {n}"))
+        .collect();
+    if counts.documents > 0 {
+        parts.push(format!(
+            "{}: {}",
+            T::EvidenceDocuments.get(lang),
+            counts.documents
+        ));
+    }
+    ui.label(format!(
+        "{}: {} — {}",
+        T::EvidenceCount.get(lang),
+        counts.total(),
+        parts.join(" · ")
+    ));
+    ui.separator();
 }
