@@ -120,6 +120,21 @@ fn code(text: &str) -> Target {
     Target::Standard(text.parse().unwrap())
 }
 
+/// Focuses the standard `text`, as a click on it would.
+fn focus(h: &mut Harness<'_, AkreditApp>, text: &str) {
+    h.state_mut()
+        .push(Command::Focus(text.parse().expect("a code")));
+    h.run();
+}
+
+/// Drops the file at `path` onto the window, where the pointer is.
+fn drop_file(h: &mut Harness<'_, AkreditApp>, path: PathBuf) {
+    h.input_mut()
+        .dropped_files
+        .push(Arc::new(common::Dropped(path)));
+    h.run();
+}
+
 fn status(h: &Harness<'_, AkreditApp>) -> String {
     format!("{:?}", h.state().status)
 }
@@ -134,9 +149,7 @@ fn a_photo_dropped_onto_a_standard_goes_there_and_shows_its_thumbnail() {
     let env = Env::new();
     let photo = env.write("кабінет.png", &png(800, 600, 1));
     let mut h = env.window(Vec::new());
-    h.state_mut()
-        .push(Command::Focus("1.1.1.6".parse().unwrap()));
-    h.run();
+    focus(&mut h, "1.1.1.6");
     // The pointer is over 1.1.1.2's row (not the focused one) when the file is dropped.
     let title = h
         .query_all_by_label_contains("1.1.1.2")
@@ -145,10 +158,7 @@ fn a_photo_dropped_onto_a_standard_goes_there_and_shows_its_thumbnail() {
         .rect();
     h.hover_at(title.center());
     h.run();
-    h.input_mut()
-        .dropped_files
-        .push(Arc::new(common::Dropped(photo.clone())));
-    h.run();
+    drop_file(&mut h, photo.clone());
     assert_eq!(
         evidence_targets(&h),
         vec![(1, code("1.1.1.2"), String::new())],
@@ -176,10 +186,7 @@ fn a_photo_dropped_onto_a_standard_goes_there_and_shows_its_thumbnail() {
     let tabs = h.get_by_label("Центр").rect();
     h.hover_at(tabs.center());
     h.run();
-    h.input_mut()
-        .dropped_files
-        .push(Arc::new(common::Dropped(other)));
-    h.run();
+    drop_file(&mut h, other);
     assert_eq!(evidence_targets(&h)[1].1, code("1.1.1.6"), "{}", status(&h));
 }
 
@@ -188,13 +195,8 @@ fn the_viewer_zooms_takes_a_caption_and_removes_the_piece_undoably() {
     let env = Env::new();
     let photo = env.write("ліцензія.png", &png(1200, 900, 3));
     let mut h = env.window(Vec::new());
-    h.state_mut()
-        .push(Command::Focus("1.1.1.6".parse().unwrap()));
-    h.run();
-    h.input_mut()
-        .dropped_files
-        .push(Arc::new(common::Dropped(photo)));
-    h.run();
+    focus(&mut h, "1.1.1.6");
+    drop_file(&mut h, photo);
     h.get_by_label("Вкладення 1: ліцензія.png").click();
     h.run();
     let viewing = h
@@ -279,9 +281,7 @@ fn the_add_buttons_attach_what_the_dialog_gives_to_a_standard_and_a_document() {
     let env = Env::new();
     let photo = env.write("наказ.png", &png(300, 200, 4));
     let mut h = env.window(vec![photo]);
-    h.state_mut()
-        .push(Command::Focus("1.1.1.6".parse().unwrap()));
-    h.run();
+    focus(&mut h, "1.1.1.6");
     h.get_by_label("Додати фото чи скан…").click();
     h.run();
     assert_eq!(evidence_targets(&h)[0].1, code("1.1.1.6"), "{}", status(&h));
@@ -316,9 +316,7 @@ fn the_add_buttons_attach_what_the_dialog_gives_to_a_standard_and_a_document() {
 fn a_pasted_picture_is_attached_to_the_focused_standard_as_png() {
     let env = Env::new();
     let mut h = env.window(Vec::new());
-    h.state_mut()
-        .push(Command::Focus("1.1.1.3".parse().unwrap()));
-    h.run();
+    focus(&mut h, "1.1.1.3");
     let picture = egui::ColorImage::new([40, 30], vec![egui::Color32::from_rgb(200, 30, 30); 1200]);
     h.event(egui::Event::PasteImage(Arc::new(picture)));
     h.run();
@@ -346,17 +344,9 @@ fn a_scan_and_a_damaged_photo_show_a_tile_without_a_picture() {
     broken.truncate(80);
     let damaged = env.write("зіпсоване.png", &broken);
     let mut h = env.window(Vec::new());
-    h.state_mut()
-        .push(Command::Focus("1.1.1.6".parse().unwrap()));
-    h.run();
-    h.input_mut()
-        .dropped_files
-        .push(Arc::new(common::Dropped(scan)));
-    h.run();
-    h.input_mut()
-        .dropped_files
-        .push(Arc::new(common::Dropped(damaged)));
-    h.run();
+    focus(&mut h, "1.1.1.6");
+    drop_file(&mut h, scan);
+    drop_file(&mut h, damaged);
     assert_eq!(evidence_targets(&h).len(), 2, "{}", status(&h));
     assert_eq!(thumbnails_ready(&h), 0);
     assert!(h.query_by_label("Вкладення 1: статут.pdf").is_some());

@@ -35,7 +35,8 @@ pub(super) fn frames(
         ),
     ] {
         let times = super::frames::measure(catalogue.clone(), path, scenario, frames)
-            .map_err(StoreError::Invalid)?;
+            .map_err(StoreError::Invalid)?
+            .times;
         let mut f = figure(
             name,
             &times,

@@ -55,6 +55,8 @@ pub fn strip(
     let evidence = of(inspection, target);
     if !evidence.is_empty() {
         ui.horizontal_wrapped(|ui| {
+            // A clear gap, so that one tile's caption never reads into the next one's.
+            ui.spacing_mut().item_spacing.x = 14.0;
             for (number, e) in &evidence {
                 tile(inspection, pictures, *number, e, lang, ui, commands);
             }
@@ -95,7 +97,8 @@ fn tile(
         &e.caption
     };
     ui.vertical(|ui| {
-        ui.set_max_width(TILE + 8.0);
+        // As wide as the thumbnail: a longer caption is cut short, never under the next tile.
+        ui.set_max_width(TILE);
         let button = match &picture {
             Picture::Ready(texture, _) => {
                 egui::Button::image(egui::Image::from_texture(texture).max_size(vec2(TILE, TILE)))
