@@ -2,6 +2,9 @@
 //! the library, listed and written out with the same bytes, the same photo kept once on
 //! two standards, undone and redone, removed and put back, every refusal leaving the
 //! file byte-identical, and a signed result of an inspection with evidence verifying.
+//! Large photos kept as smaller copies (`attach --max-side`): turned upright as their
+//! EXIF says, the time taken kept, the original named by its SHA-256, size and pixels in
+//! the record, the manifest, `evidence`, the protocol and the conclusion.
 
 // A test and its helpers may unwrap: a failed expectation is the test failing.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -11,6 +14,7 @@ use std::path::{Path, PathBuf};
 
 use akredit::answers::{Change, Target};
 use akredit::inspection::{Access, Inspection};
+use akredit::support::hash::sha256_hex;
 
 mod common;
 use common::Run;
@@ -78,6 +82,47 @@ impl Env {
         run
     }
 
+    /// Records the inspection's facts and grades every standard its highest grade, so
+    /// that a result can be exported.
+    fn complete(&self) {
+        common::record_facts_cli("a.akredit", self.dir.path(), &self.path("home"));
+        let codes: Vec<String> = self
+            .open()
+            .catalogue()
+            .model_standards(akredit::catalogue::ModelId::Sanitary)
+            .map(|s| format!("{}={}", s.code, s.scale.grades().last().unwrap()))
+            .collect();
+        let mut args = vec!["score", "a.akredit"];
+        args.extend(codes.iter().map(String::as_str));
+        self.ok(&args);
+    }
+
+    /// Signs the result `r.json` and writes the evidence files into `files/`.
+    fn export_with_evidence(&self) -> Run {
+        fs::create_dir(self.path("files")).unwrap();
+        self.ok(&[
+            "export",
+            "a.akredit",
+            "--out",
+            "r.json",
+            "--with-evidence",
+            "files",
+        ])
+    }
+
+    /// Runs `args`, which must end with `code` and say `says`, the inspection file as
+    /// `before`, byte for byte.
+    fn refused(&self, args: &[&str], code: i32, says: &str, before: &[u8]) {
+        let run = self.run(args);
+        assert_eq!(run.code(), Some(code), "{args:?}: {}", run.describe());
+        assert!(run.stderr.contains(says), "{args:?}: {}", run.describe());
+        assert_eq!(
+            fs::read(self.path("a.akredit")).unwrap(),
+            before,
+            "{args:?}"
+        );
+    }
+
     fn write(&self, name: &str, bytes: &[u8]) -> PathBuf {
         let path = self.path(name);
         fs::write(&path, bytes).unwrap();
@@ -91,30 +136,6 @@ impl Env {
             Access::ReadWrite,
         )
         .unwrap()
-    }
-}
-
-/// The text of a PDF, by pdftotext; `None` when it is not installed (unless CI requires
-/// it with AKREDIT_REQUIRE_PDFTOTEXT=1).
-fn pdf_text(pdf: &Path) -> Option<String> {
-    match std::process::Command::new("pdftotext")
-        .arg(pdf)
-        .arg("-")
-        .output()
-    {
-        Ok(out) => {
-            assert!(
-                out.status.success(),
-                "pdftotext failed on {}",
-                pdf.display()
-            );
-            Some(String::from_utf8(out.stdout).unwrap())
-        }
-        Err(e) => {
-            let required = std::env::var("AKREDIT_REQUIRE_PDFTOTEXT").is_ok_and(|v| v == "1");
-            assert!(!required, "pdftotext cannot run: {e}");
-            None
-        }
     }
 }
 
@@ -221,14 +242,12 @@ fn every_refusal_leaves_the_file_byte_identical() {
             "{full:?} changed the file"
         );
     }
-    let run = env.run(&["detach", "a.akredit", "7"]);
-    assert_eq!(run.code(), Some(1), "{}", run.describe());
-    assert!(
-        run.stderr.contains("there is no attachment 7"),
-        "{}",
-        run.describe()
+    env.refused(
+        &["detach", "a.akredit", "7"],
+        1,
+        "there is no attachment 7",
+        &before,
     );
-    assert_eq!(fs::read(env.path("a.akredit")).unwrap(), before);
 }
 
 #[test]
@@ -284,17 +303,7 @@ fn an_attachment_is_undone_redone_removed_and_put_back() {
 #[test]
 fn a_result_of_an_inspection_with_evidence_verifies() {
     let env = Env::new();
-    common::record_facts_cli("a.akredit", env.dir.path(), &env.path("home"));
-    let insp = env.open();
-    let codes: Vec<String> = insp
-        .catalogue()
-        .model_standards(akredit::catalogue::ModelId::Sanitary)
-        .map(|s| format!("{}={}", s.code, s.scale.grades().last().unwrap()))
-        .collect();
-    drop(insp);
-    let mut args = vec!["score", "a.akredit"];
-    args.extend(codes.iter().map(String::as_str));
-    env.ok(&args);
+    env.complete();
     env.write("p.jpg", &photo(6));
     env.ok(&[
         "attach",
@@ -306,15 +315,7 @@ fn a_result_of_an_inspection_with_evidence_verifies() {
     ]);
     env.write("scan.pdf", b"%PDF-1.4\n% scan\n%%EOF\n");
     env.ok(&["attach", "a.akredit", "doc:3", "scan.pdf"]);
-    fs::create_dir(env.path("files")).unwrap();
-    let run = env.ok(&[
-        "export",
-        "a.akredit",
-        "--out",
-        "r.json",
-        "--with-evidence",
-        "files",
-    ]);
+    let run = env.export_with_evidence();
     assert!(
         run.stdout.contains("2 evidence files written"),
         "{}",
@@ -355,7 +356,7 @@ fn a_result_of_an_inspection_with_evidence_verifies() {
     env.ok(&["conclusion-doc", "r.json", "--out", "c.pdf"]);
     let sha16 = &akredit::support::hash::sha256_hex(&photo(6))[..16];
     for pdf in ["p.pdf", "c.pdf"] {
-        if let Some(text) = pdf_text(&env.path(pdf)) {
+        if let Some(text) = common::pdf_text(&env.path(pdf)) {
             let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
             assert!(flat.contains("Докази (вкладення)"), "{pdf}: {flat}");
             assert!(flat.contains(&format!("SHA-256 {sha16}")), "{pdf}: {flat}");
@@ -494,4 +495,207 @@ fn a_photo_dropped_on_the_window_is_attached_to_the_focused_standard_and_undone(
     );
     let session = h.state().session.as_ref().expect("open");
     assert_eq!(session.inspection.answers().evidence.len(), 1);
+}
+
+/// The EXIF segment (APP1) of a phone's photo: turned a quarter (orientation 6: the
+/// camera was held upright, the sensor's picture lies on its side) and taken at
+/// 2026-11-23 10:15:00.
+fn exif_app1() -> Vec<u8> {
+    let mut tiff = b"II*\0".to_vec();
+    tiff.extend(8u32.to_le_bytes());
+    tiff.extend(2u16.to_le_bytes());
+    // Orientation: SHORT, one value, 6.
+    tiff.extend(0x0112u16.to_le_bytes());
+    tiff.extend(3u16.to_le_bytes());
+    tiff.extend(1u32.to_le_bytes());
+    tiff.extend(6u32.to_le_bytes());
+    // DateTime: ASCII, 20 bytes, after the directory (8 + 2 + 2 × 12 + 4 = 38).
+    tiff.extend(0x0132u16.to_le_bytes());
+    tiff.extend(2u16.to_le_bytes());
+    tiff.extend(20u32.to_le_bytes());
+    tiff.extend(38u32.to_le_bytes());
+    tiff.extend(0u32.to_le_bytes());
+    tiff.extend(b"2026:11:23 10:15:00\0");
+    let mut app1 = vec![0xFF, 0xE1];
+    app1.extend(u16::try_from(tiff.len() + 8).unwrap().to_be_bytes());
+    app1.extend(b"Exif\0\0");
+    app1.extend(tiff);
+    app1
+}
+
+/// A phone's photo: 3000 × 2000 pixels as the sensor saw them, with [`exif_app1`].
+fn phone_photo() -> Vec<u8> {
+    let jpeg = common::large_jpeg(3000, 2000);
+    // The EXIF goes right after the start of image, where a camera writes it.
+    let mut photo = jpeg[..2].to_vec();
+    photo.extend(exif_app1());
+    photo.extend(&jpeg[2..]);
+    photo
+}
+
+#[test]
+fn a_large_photo_is_kept_upright_and_smaller_with_its_original_named() {
+    let env = Env::new();
+    let photo = phone_photo();
+    fs::write(env.path("ліцензія.jpg"), &photo).unwrap();
+    let run = env.ok(&[
+        "attach",
+        "a.akredit",
+        "1.1.1.6",
+        "ліцензія.jpg",
+        "--max-side",
+        "1600",
+    ]);
+    let original_sha = sha256_hex(&photo);
+    assert!(
+        run.stdout.contains(&format!(
+            "made smaller from 2000×3000 ({} bytes, image/jpeg), original SHA-256 {original_sha}",
+            photo.len()
+        )),
+        "{}",
+        run.stdout
+    );
+    let insp = env.open();
+    let e = &insp.answers().evidence[&1];
+    let a = &e.attachment;
+    let original = a.original.as_ref().expect("the original named");
+    assert_eq!((original.width, original.height), (2000, 3000), "upright");
+    assert_eq!(original.sha256, original_sha);
+    assert_eq!(original.size, photo.len() as u64);
+    assert_eq!(a.media_type, "image/jpeg");
+    assert_eq!(a.name, "ліцензія.jpg");
+    assert_eq!(a.taken_at.as_deref(), Some("2026-11-23 10:15:00"));
+    let kept = insp.evidence_bytes(1).unwrap().unwrap();
+    assert_eq!(a.sha256, sha256_hex(&kept));
+    assert!(
+        kept.len() * 2 < photo.len(),
+        "{} of {}",
+        kept.len(),
+        photo.len()
+    );
+    let picture = image::load_from_memory(&kept).unwrap();
+    assert_eq!(picture.height(), 1600, "the longer side, upright");
+    assert!(
+        (1066..=1067).contains(&picture.width()),
+        "{}",
+        picture.width()
+    );
+    drop(insp);
+    let run = env.ok(&["evidence", "a.akredit"]);
+    assert!(
+        run.stdout.contains("made smaller from 2000×3000"),
+        "{}",
+        run.stdout
+    );
+    // Without --max-side the same photo is kept as given: no original, the same bytes.
+    env.ok(&["attach", "a.akredit", "1.1.1.5", "ліцензія.jpg"]);
+    let insp = env.open();
+    let as_given = &insp.answers().evidence[&2].attachment;
+    assert_eq!(as_given.sha256, original_sha);
+    assert_eq!(as_given.original, None);
+}
+
+#[test]
+fn a_side_too_small_or_a_photo_that_does_not_read_changes_nothing() {
+    let env = Env::new();
+    // A JPEG's first bytes, then no picture at all: what a damaged card leaves.
+    let mut broken = vec![0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10];
+    broken.extend((0..5000u32).map(|i| (i * 31 % 256) as u8));
+    fs::write(env.path("зіпсоване.jpg"), &broken).unwrap();
+    fs::write(env.path("фото.jpg"), phone_photo()).unwrap();
+    let before = fs::read(env.path("a.akredit")).unwrap();
+    let too_small = [
+        "attach",
+        "a.akredit",
+        "1.1.1.6",
+        "фото.jpg",
+        "--max-side",
+        "100",
+    ];
+    env.refused(&too_small, 2, "640", &before);
+    let unreadable = [
+        "attach",
+        "a.akredit",
+        "1.1.1.6",
+        "зіпсоване.jpg",
+        "--max-side",
+        "1600",
+    ];
+    env.refused(
+        &unreadable,
+        1,
+        "зіпсоване.jpg: cannot be made smaller",
+        &before,
+    );
+    // A PDF is never decoded, so it is kept as given whatever the side.
+    fs::write(env.path("скан.pdf"), b"%PDF-1.4\n% scan\n%%EOF\n").unwrap();
+    env.ok(&[
+        "attach",
+        "a.akredit",
+        "doc:3",
+        "скан.pdf",
+        "--max-side",
+        "640",
+    ]);
+    assert_eq!(env.open().answers().evidence[&1].attachment.original, None);
+}
+
+#[test]
+fn a_result_with_a_smaller_copy_verifies_and_its_documents_say_so() {
+    let env = Env::new();
+    env.complete();
+    let photo = phone_photo();
+    fs::write(env.path("p.jpg"), &photo).unwrap();
+    env.ok(&[
+        "attach",
+        "a.akredit",
+        "1.1.1.6",
+        "p.jpg",
+        "--max-side",
+        "1200",
+    ]);
+    env.export_with_evidence();
+    let result: serde_json::Value =
+        serde_json::from_slice(&fs::read(env.path("r.json")).unwrap()).unwrap();
+    let entry = &result["payload"]["evidence"][0];
+    assert_eq!(entry["original"]["sha256"], sha256_hex(&photo));
+    assert_eq!(entry["original"]["width"], 2000);
+    assert_eq!(entry["original"]["height"], 3000);
+    let identity = env.path("home/keys/identity.json");
+    let run = env.ok(&[
+        "verify",
+        "r.json",
+        "--trust",
+        identity.to_str().unwrap(),
+        "--evidence",
+        "files",
+    ]);
+    assert!(
+        run.stdout
+            .contains("evidence: 1 of 1 attachments present unchanged"),
+        "{}",
+        run.stdout
+    );
+    // The record of the original is signed: a changed hash of it fails the check.
+    let text = fs::read_to_string(env.path("r.json")).unwrap();
+    let changed = text.replace(&sha256_hex(&photo), &"0".repeat(64));
+    assert_ne!(changed, text);
+    fs::write(env.path("changed.json"), changed).unwrap();
+    assert_eq!(env.run(&["verify", "changed.json"]).code(), Some(1));
+    env.ok(&["protocol", "r.json", "--out", "p.pdf"]);
+    env.ok(&["conclusion-doc", "r.json", "--out", "c.pdf"]);
+    let original16 = &sha256_hex(&photo)[..16];
+    for pdf in ["p.pdf", "c.pdf"] {
+        let Some(text) = common::pdf_text(&env.path(pdf)) else {
+            continue;
+        };
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            flat.contains(&format!(
+                "зменшено з 2000×3000 ({} Б); оригінал SHA-256 {original16}",
+                photo.len()
+            )),
+            "{pdf}: {flat}"
+        );
+    }
 }

@@ -358,3 +358,43 @@ fn a_scan_and_a_damaged_photo_show_a_tile_without_a_picture() {
             .is_some()
     );
 }
+
+#[test]
+fn with_the_setting_on_a_large_photo_dropped_is_kept_smaller_and_the_viewer_says_so() {
+    let env = Env::new();
+    let jpeg = common::large_jpeg(3000, 2000);
+    let photo = env.write("кабінет.jpg", &jpeg);
+    let mut h = env.window(Vec::new());
+    // Off unless turned on: the settings screen's checkbox turns it on, and it is kept.
+    assert!(!h.state().settings.reduce_photos);
+    h.get_by_label("Налаштування").click();
+    h.run();
+    h.get_by_label_contains("Зменшувати великі фото до 2048 пікселів")
+        .click();
+    h.run();
+    assert!(h.state().settings.reduce_photos);
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "Назад")
+        .click();
+    h.run();
+    focus(&mut h, "1.1.1.6");
+    drop_file(&mut h, photo);
+    let session = h.state().session.as_ref().expect("open");
+    let a = &session.inspection.answers().evidence[&1].attachment;
+    let original = a.original.as_ref().expect("kept smaller");
+    assert_eq!((original.width, original.height), (3000, 2000));
+    assert_eq!(original.sha256, akredit::support::hash::sha256_hex(&jpeg));
+    assert!(
+        a.size * 2 < jpeg.len() as u64,
+        "{} of {}",
+        a.size,
+        jpeg.len()
+    );
+    h.get_by_label("Вкладення 1: кабінет.jpg").click();
+    h.run();
+    assert!(
+        h.query_all_by_label_contains("зменшено з 3000×2000")
+            .next()
+            .is_some(),
+        "the viewer names the original"
+    );
+}

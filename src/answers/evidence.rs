@@ -56,6 +56,45 @@ pub struct Attachment {
     pub taken_at: Option<String>,
     /// When it was attached (UTC, RFC 3339).
     pub attached_at: String,
+    /// The photo as given, when it was made smaller on attach: the bytes kept (above)
+    /// are the smaller copy, and this names the original the expert keeps elsewhere.
+    pub original: Option<Original>,
+}
+
+/// The original of a photo made smaller on attach: its SHA-256 proves which file it
+/// was, its size in pixels and bytes says how much smaller the kept copy is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Original {
+    /// Its height in pixels (upright, as its EXIF turns it).
+    pub height: u32,
+    /// Its media type.
+    pub media_type: String,
+    /// SHA-256 of its bytes, hexadecimal (lower case).
+    pub sha256: String,
+    /// Its size in bytes.
+    pub size: u64,
+    /// Its width in pixels (upright).
+    pub width: u32,
+}
+
+impl Original {
+    /// Whether its values are ones akredit writes (a SHA-256 in hex, a type, a size).
+    fn is_sound(&self) -> bool {
+        is_sha256_hex(&self.sha256)
+            && !self.media_type.is_empty()
+            && self.size > 0
+            && self.width > 0
+            && self.height > 0
+    }
+}
+
+/// Whether `text` is a SHA-256 as akredit writes it: 64 lower-case hexadecimal digits.
+fn is_sha256_hex(text: &str) -> bool {
+    text.len() == 64
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
 
 /// The record as a history row stores it: JSON with its fields in a fixed order.
@@ -69,6 +108,9 @@ struct Stored {
     size: u64,
     taken_at: Option<String>,
     attached_at: String,
+    /// Absent in records of files kept as given (and in every record before it existed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    original: Option<Original>,
 }
 
 impl Attachment {
@@ -82,19 +124,19 @@ impl Attachment {
             size: self.size,
             taken_at: self.taken_at.clone(),
             attached_at: self.attached_at.clone(),
+            original: self.original.clone(),
         };
-        // A struct of strings and a number always serialises.
+        // A struct of strings and numbers always serialises.
         serde_json::to_string(&stored).unwrap_or_default()
     }
 
     /// A stored record; `None` when it is not one (a hand-edited history row).
     pub fn parse(text: &str) -> Option<Attachment> {
         let s: Stored = serde_json::from_str(text).ok()?;
-        let hex = s.sha256.len() == 64
-            && s.sha256
-                .bytes()
-                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
-        if !hex || s.name.trim().is_empty() || s.media_type.is_empty() {
+        if !is_sha256_hex(&s.sha256) || s.name.trim().is_empty() || s.media_type.is_empty() {
+            return None;
+        }
+        if s.original.as_ref().is_some_and(|o| !o.is_sound()) {
             return None;
         }
         Some(Attachment {
@@ -105,6 +147,7 @@ impl Attachment {
             size: s.size,
             taken_at: s.taken_at,
             attached_at: s.attached_at,
+            original: s.original,
         })
     }
 }
@@ -132,8 +175,23 @@ mod tests {
             size: 12,
             taken_at: Some("2026-11-23 10:15:00".into()),
             attached_at: "2026-11-23T10:16:00.000Z".into(),
+            original: None,
         };
         assert_eq!(Attachment::parse(&a.stored()), Some(a.clone()));
+        // A record without an original stores no such field: as every record before it.
+        assert!(!a.stored().contains("original"));
+        let reduced = Attachment {
+            original: Some(Original {
+                height: 3024,
+                media_type: "image/jpeg".into(),
+                sha256: "cd".repeat(32),
+                size: 2_460_000,
+                width: 4032,
+            }),
+            ..a.clone()
+        };
+        assert_eq!(Attachment::parse(&reduced.stored()), Some(reduced.clone()));
+        assert!(Attachment::parse(&reduced.stored().replace("cdcd", "zzzz")).is_none());
         assert_eq!(
             Target::parse("1.1.1.6").map(|t| t.to_string()).as_deref(),
             Some("1.1.1.6")

@@ -20,7 +20,7 @@ mod team;
 mod validate;
 
 pub use change::{Altered, Change, Fact, Field, MalformedRow, Subject};
-pub use evidence::{Attachment, Evidence, Target};
+pub use evidence::{Attachment, Evidence, Original, Target};
 pub use preset::{PresetPlan, preset_applied, preset_plan, preset_reason, shown_reason};
 pub use recommendations::{RecommendationRow, recommendation_rows};
 pub use search::{Found, Hit, search};

@@ -110,6 +110,87 @@ fn jpeg_photo(n: usize, side: u32) -> Result<Vec<u8>, StoreError> {
     Ok(bytes)
 }
 
+/// A phone's 12-megapixel photo (4032 × 3024, a gradient under sensor noise, so that it
+/// takes the megabytes a real one does), different for each `n`.
+fn phone_photo(n: usize) -> Result<Vec<u8>, StoreError> {
+    let mut noise = (n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+    let image = image::RgbImage::from_fn(4032, 3024, |x, y| {
+        noise ^= noise << 13;
+        noise ^= noise >> 7;
+        noise ^= noise << 17;
+        let grain = (noise % 20) as u32;
+        image::Rgb([
+            ((x / 16 + grain) % 256) as u8,
+            ((y / 12 + grain) % 256) as u8,
+            ((x / 32 + y / 24 + grain) % 256) as u8,
+        ])
+    });
+    let mut bytes = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut bytes, 90)
+        .encode_image(&image)
+        .map_err(|e| StoreError::Invalid(format!("cannot encode the benchmark's photo: {e}")))?;
+    Ok(bytes)
+}
+
+/// Attaching a phone's photo made smaller to 1 600 pixels (decoded, turned, scaled with
+/// Lanczos, encoded as JPEG, its original's hash in the record), against attaching the
+/// same photo as given; and how many times smaller the kept copy is.
+pub(super) fn reduced_attach(
+    catalogue: Arc<Catalogue>,
+    dir: &Path,
+    quick: bool,
+) -> Result<Figure, StoreError> {
+    let path = dir.join("reduced.akredit");
+    drop(scored_inspection(&path, catalogue.clone(), 1)?);
+    let mut insp = Inspection::open(&path, catalogue.clone(), Access::ReadWrite)?;
+    let code = catalogue
+        .model_standards(ModelId::Full)
+        .next()
+        .map(|s| s.code.clone())
+        .ok_or_else(|| StoreError::Invalid("the catalogue has no standard".into()))?;
+    let n = if quick { 2 } else { 5 };
+    let photos = (0..n).map(phone_photo).collect::<Result<Vec<_>, _>>()?;
+    let mut kept = 0u64;
+    let reduced = time_n(n, |i| {
+        let done = insp
+            .attach_fitted(
+                Target::Standard(code.clone()),
+                "photo.jpg",
+                &photos[i],
+                "",
+                Some(1600),
+            )
+            .map_err(|e| StoreError::Invalid(e.to_string()))?;
+        let a = &insp.answers().evidence[&done.number].attachment;
+        // Every sample must have made the photo smaller: one kept as given is not one.
+        if a.original.is_none() {
+            return Err(StoreError::Invalid("the photo was not made smaller".into()));
+        }
+        kept += a.size;
+        Ok(())
+    })?;
+    let as_given = time_n(n, |i| {
+        insp.attach(Target::Standard(code.clone()), "photo.jpg", &photos[i], "")
+            .map(|_| ())
+            .map_err(|e| StoreError::Invalid(e.to_string()))
+    })?;
+    let given: u64 = photos.iter().map(|p| p.len() as u64).sum();
+    let mb = |b: u64| b as f64 / (1024.0 * 1024.0);
+    Ok(figure(
+        &format!(
+            "attach a 12-megapixel photo made smaller to 1600 px: decode, Lanczos, JPEG, record ({:.1} MB kept as {:.2} MB, {:.0}× smaller)",
+            mb(given) / n as f64,
+            mb(kept) / n as f64,
+            given as f64 / kept.max(1) as f64
+        ),
+        &reduced,
+        "attach the same photo as given",
+        percentile(&as_given, 50),
+        "≤ 1 s",
+        |median, _, _| median.as_secs_f64() <= 1.0,
+    ))
+}
+
 /// The window's frame with group 2.3 open, the focus moved to its next standard every
 /// frame (the list scrolls through all 41 standards), when [`PHOTOS_IN_GROUP`] photos are
 /// attached to them and their thumbnails decoded: against the same frames on the same

@@ -7,7 +7,7 @@
 //! | `signing.rs` | signing and verifying results |
 //! | `commission.rs` | the commission overview over many results |
 //! | `team.rs` | merging two members' signed parts into the group's inspection |
-//! | `evidence.rs` | attaching a photo, the file's growth, the frame with 200 thumbnails |
+//! | `evidence.rs` | attaching a photo (as given, made smaller), the file's growth, the frame with 200 thumbnails |
 //! | `window.rs` | the window: frames against the 60 Hz budget, the cold start |
 //! | `frames.rs` | a frame of the window run without a GPU, per scenario |
 //! | `startup.rs` | the probe the cold start runs the window inside |
@@ -178,6 +178,7 @@ fn measure_all(
     )?);
     figures.extend(team::figures(catalogue.clone(), dir, quick)?);
     figures.extend(evidence::figures(catalogue.clone(), dir, quick)?);
+    figures.push(evidence::reduced_attach(catalogue.clone(), dir, quick)?);
     figures.push(evidence::thumbnail_frames(catalogue, dir, quick)?);
     Ok(figures)
 }

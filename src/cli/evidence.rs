@@ -30,6 +30,11 @@ pub struct AttachArgs {
     /// A caption for each of them.
     #[arg(long, value_name = "TEXT", default_value = "")]
     pub caption: String,
+    /// Keep a photo whose longer side is more than PX pixels (640 or more) as a smaller
+    /// copy (JPEG, or PNG for a PNG); the record keeps the original's SHA-256, size and
+    /// pixels, so that the original you keep can still be proven to be the one attached.
+    #[arg(long, value_name = "PX", value_parser = clap::value_parser!(u32).range(640..=20_000))]
+    pub max_side: Option<u32>,
 }
 
 /// `akredit detach`.
@@ -81,22 +86,41 @@ pub fn attach(
     }
     for (name, bytes) in &files {
         let number = insp
-            .attach(args.target.clone(), name, bytes, &args.caption)
+            .attach_fitted(
+                args.target.clone(),
+                name,
+                bytes,
+                &args.caption,
+                args.max_side,
+            )
             .map_err(attach_error)?
             .number;
-        let e = &insp.answers().evidence[&number];
+        let a = &insp.answers().evidence[&number].attachment;
         writeln!(
             out,
-            "attached {} to {} as attachment {number}: {}, {} bytes, SHA-256 {}",
+            "attached {} to {} as attachment {number}: {}, {} bytes, SHA-256 {}{}",
             safe(name),
             args.target,
-            e.attachment.media_type,
-            e.attachment.size,
-            e.attachment.sha256
+            a.media_type,
+            a.size,
+            a.sha256,
+            made_smaller(a)
         )?;
     }
     writeln!(out, "saved to {}", insp.path().display())?;
     Ok(())
+}
+
+/// `; made smaller from W×H (N bytes, TYPE), original SHA-256 …` for a photo kept as a
+/// smaller copy; empty for one kept as given.
+fn made_smaller(a: &crate::answers::Attachment) -> String {
+    match &a.original {
+        Some(o) => format!(
+            "; made smaller from {}×{} ({} bytes, {}), original SHA-256 {}",
+            o.width, o.height, o.size, o.media_type, o.sha256
+        ),
+        None => String::new(),
+    }
 }
 
 /// `akredit detach`: removes an attachment (its record and caption; the bytes stay in
@@ -137,12 +161,13 @@ pub fn list(
         let a = &e.attachment;
         writeln!(
             out,
-            "{number:>4}  {:<8}  {}  {}  {} bytes  SHA-256 {}{}{}",
+            "{number:>4}  {:<8}  {}  {}  {} bytes  SHA-256 {}{}{}{}",
             a.target.to_string(),
             safe(&a.name),
             a.media_type,
             a.size,
             a.sha256,
+            made_smaller(a),
             a.taken_at
                 .as_ref()
                 .map(|t| format!("  taken {t}"))

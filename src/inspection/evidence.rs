@@ -6,7 +6,7 @@
 
 use std::io::Cursor;
 
-use super::{Inspection, StoreError, rows};
+use super::{Inspection, StoreError, downscale, rows};
 use crate::answers::{Attachment, Change, Target};
 
 /// The largest file one attachment may be: a photo of a page at full resolution, a
@@ -124,9 +124,27 @@ pub enum AttachError {
         /// The file's name.
         name: String,
     },
+    /// A photo to be made smaller could not be read as a picture.
+    #[error(
+        "{name}: cannot be made smaller, it does not read as a picture ({why}); check the file, or attach it as it is"
+    )]
+    Unreadable {
+        /// The file's name.
+        name: String,
+        /// What the decoder said.
+        why: String,
+    },
     /// The inspection refused the change or could not write it.
     #[error(transparent)]
     Store(#[from] StoreError),
+}
+
+/// The file an attachment keeps: as given, or its smaller copy.
+struct Kept<'a> {
+    name: String,
+    bytes: &'a [u8],
+    media_type: &'static str,
+    original: Option<crate::answers::Original>,
 }
 
 /// An attachment made: its number, and the history rows written (one undo step).
@@ -170,6 +188,20 @@ impl Inspection {
         bytes: &[u8],
         caption: &str,
     ) -> Result<Attached, AttachError> {
+        self.attach_fitted(target, name, bytes, caption, None)
+    }
+
+    /// [`Inspection::attach`], with a photo longer than `max_side` pixels (at least
+    /// [`downscale::MIN_SIDE`]) kept as a smaller copy whose record names the original
+    /// ([`downscale::reduce`]); `None` keeps every file as given.
+    pub fn attach_fitted(
+        &mut self,
+        target: Target,
+        name: &str,
+        bytes: &[u8],
+        caption: &str,
+        max_side: Option<u32>,
+    ) -> Result<Attached, AttachError> {
         let name = name.to_string();
         let size = bytes.len() as u64;
         if size == 0 {
@@ -184,12 +216,52 @@ impl Inspection {
         }
         let kind = EvidenceKind::of(bytes)
             .ok_or_else(|| AttachError::NotEvidence { name: name.clone() })?;
-        let sha256 = crate::support::hash::sha256_hex(bytes);
-        let kept = rows::evidence_bytes(&self.conn, &self.path, &sha256)?.is_some();
-        let total = rows::evidence_total(&self.conn, &self.path)? + if kept { 0 } else { size };
+        let reduced = match max_side {
+            Some(side) => {
+                downscale::reduce(bytes, kind.media_type(), side.max(downscale::MIN_SIDE)).map_err(
+                    |why| AttachError::Unreadable {
+                        name: name.clone(),
+                        why,
+                    },
+                )?
+            }
+            None => None,
+        };
+        // The time taken is the original's: a smaller copy carries no EXIF.
+        let taken_at = taken_at(bytes);
+        let kept = match &reduced {
+            Some(r) => Kept {
+                name: downscale::reduced_name(&name, kind.media_type(), r.media_type),
+                bytes: &r.bytes,
+                media_type: r.media_type,
+                original: Some(r.original.clone()),
+            },
+            None => Kept {
+                name,
+                bytes,
+                media_type: kind.media_type(),
+                original: None,
+            },
+        };
+        self.keep(target, kept, taken_at, caption)
+    }
+
+    /// Writes the bytes kept and their record (and caption) in one batch, within the
+    /// inspection's limit.
+    fn keep(
+        &mut self,
+        target: Target,
+        kept: Kept<'_>,
+        taken_at: Option<String>,
+        caption: &str,
+    ) -> Result<Attached, AttachError> {
+        let size = kept.bytes.len() as u64;
+        let sha256 = crate::support::hash::sha256_hex(kept.bytes);
+        let known = rows::evidence_bytes(&self.conn, &self.path, &sha256)?.is_some();
+        let total = rows::evidence_total(&self.conn, &self.path)? + if known { 0 } else { size };
         if total > INSPECTION_EVIDENCE_LIMIT {
             return Err(AttachError::InspectionFull {
-                name,
+                name: kept.name,
                 total,
                 limit: INSPECTION_EVIDENCE_LIMIT,
             });
@@ -201,11 +273,12 @@ impl Inspection {
         let attachment = Attachment {
             target,
             sha256: sha256.clone(),
-            name,
-            media_type: kind.media_type().to_string(),
+            name: kept.name,
+            media_type: kept.media_type.to_string(),
             size,
-            taken_at: taken_at(bytes),
+            taken_at,
             attached_at: crate::support::time::now_utc(),
+            original: kept.original,
         };
         let mut changes = vec![Change::Attach {
             number,
@@ -217,7 +290,7 @@ impl Inspection {
                 text: caption.trim().to_string(),
             });
         }
-        let written = self.apply_with_bytes(&changes, &[(sha256.as_str(), bytes)])?;
+        let written = self.apply_with_bytes(&changes, &[(sha256.as_str(), kept.bytes)])?;
         Ok(Attached { number, written })
     }
 

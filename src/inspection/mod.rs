@@ -19,6 +19,7 @@ use std::sync::Arc;
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 
 pub mod backup;
+pub mod downscale;
 mod evidence;
 mod file;
 pub mod health;

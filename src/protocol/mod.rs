@@ -793,6 +793,15 @@ pub fn evidence_lines(payload: &Payload) -> Vec<String> {
                 e.size,
                 e.sha256.get(..16).unwrap_or(&e.sha256)
             );
+            if let Some(o) = &e.original {
+                line.push_str(&format!(
+                    ", зменшено з {}×{} ({} Б); оригінал SHA-256 {}…",
+                    o.width,
+                    o.height,
+                    o.size,
+                    o.sha256.get(..16).unwrap_or(&o.sha256)
+                ));
+            }
             if let Some(t) = &e.taken_at {
                 line.push_str(&format!(", знято {t}"));
             }

@@ -420,6 +420,10 @@ pub struct EvidenceEntry {
     pub name: String,
     /// The attachment's number in the inspection.
     pub number: u32,
+    /// The photo as given, when the bytes kept (and named here) are a smaller copy made
+    /// on attach; absent otherwise, as in every result before it existed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub original: Option<crate::answers::Original>,
     /// SHA-256 of its bytes, hexadecimal.
     pub sha256: String,
     /// Its size in bytes.
@@ -440,6 +444,7 @@ impl EvidenceEntry {
             media_type: a.media_type.clone(),
             name: a.name.clone(),
             number,
+            original: a.original.clone(),
             sha256: a.sha256.clone(),
             size: a.size,
             taken_at: a.taken_at.clone(),
@@ -457,6 +462,7 @@ impl EvidenceEntry {
             size: self.size,
             taken_at: self.taken_at.clone(),
             attached_at: self.attached_at.clone(),
+            original: self.original.clone(),
         };
         // The record's own rules (a SHA-256 in hex, a name, a type).
         crate::answers::Attachment::parse(&attachment.stored())?;

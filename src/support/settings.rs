@@ -64,6 +64,11 @@ pub struct Settings {
     pub skip_not_applicable: bool,
     /// Whether a grade typed on the keyboard moves the focus to the next standard.
     pub auto_advance: bool,
+    /// Whether a photo attached in the window whose longer side is more than
+    /// [`crate::inspection::downscale::WINDOW_SIDE`] is kept as a smaller copy (its
+    /// original named by its SHA-256 in the record). Off unless the expert turns it on.
+    #[serde(default)]
+    pub reduce_photos: bool,
     /// Where the expert stopped in each recent inspection (kept here, never in the file).
     pub places: Vec<Place>,
     /// The expert's name as last given for a new inspection: the start form's default
@@ -97,6 +102,7 @@ impl Default for Settings {
             kep_trust: String::new(),
             skip_not_applicable: true,
             auto_advance: false,
+            reduce_photos: false,
             places: Vec::new(),
             expert: String::new(),
         }
@@ -198,6 +204,7 @@ mod tests {
             kep_trust: "/trust/TL-UA-DSTU.xml".into(),
             skip_not_applicable: false,
             auto_advance: true,
+            reduce_photos: true,
             places: Vec::new(),
             expert: "Іваненко Іван Іванович".into(),
         };
@@ -227,6 +234,7 @@ mod tests {
         assert!(s.skip_not_applicable && !s.auto_advance && s.places.is_empty());
         assert!(s.commission_folder.is_empty() && s.commission_trusted.is_empty());
         assert_eq!(s.expert, "", "no expert remembered yet");
+        assert!(!s.reduce_photos, "photos kept as given unless asked");
         // A file of the keyboard flow's version (places, no expert) loads whole too.
         let keys = r#"{"language":"uk","text_percent":125,"theme":"light","recent":["/x.akredit"],
             "skip_not_applicable":false,"auto_advance":true,

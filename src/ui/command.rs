@@ -75,6 +75,8 @@ pub enum Command {
     SetSkipNotApplicable(bool),
     /// Whether a grade typed on the keyboard moves on to the next standard.
     SetAutoAdvance(bool),
+    /// Whether large photos attached in the window are kept as smaller copies.
+    SetReducePhotos(bool),
     /// Open the Export dialog.
     OpenExport,
     /// Sign and write the result (from the Export dialog).

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::io::Cursor;
 use std::sync::mpsc::{self, Receiver, Sender};
 
-use image::{DynamicImage, ImageDecoder};
+use image::DynamicImage;
 
 use crate::ui::recent::Reads;
 
@@ -22,10 +22,6 @@ pub const VIEWER_SIDE: u32 = 3072;
 /// How many photos' bytes are read from the file in one frame: the rest wait for the
 /// next frames, so opening a tab of 200 photos never stalls one frame.
 const READS_PER_FRAME: usize = 4;
-
-/// A decoder never takes more memory than this for one photo (a decompression bomb is
-/// refused instead).
-const DECODE_MEMORY: u64 = 512 * 1024 * 1024;
 
 /// Which picture of a photo.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -230,18 +226,7 @@ pub fn decodable(media_type: &str) -> bool {
 /// Decodes a photo, turned as its EXIF says, and scales it so that its longer side is
 /// at most `side`. Returns the picture and the photo's own size (after turning).
 pub fn decode(bytes: &[u8], side: u32) -> Result<(egui::ColorImage, [u32; 2]), String> {
-    let mut limits = image::Limits::default();
-    limits.max_alloc = Some(DECODE_MEMORY);
-    let mut reader = image::ImageReader::new(Cursor::new(bytes))
-        .with_guessed_format()
-        .map_err(|e| e.to_string())?;
-    reader.limits(limits);
-    let mut decoder = reader.into_decoder().map_err(|e| e.to_string())?;
-    let orientation = decoder.orientation().ok();
-    let mut photo = DynamicImage::from_decoder(decoder).map_err(|e| e.to_string())?;
-    if let Some(o) = orientation {
-        photo.apply_orientation(o);
-    }
+    let mut photo = crate::inspection::downscale::upright(bytes)?;
     let original = [photo.width(), photo.height()];
     if photo.width() > side || photo.height() > side {
         photo = photo.thumbnail(side, side);

@@ -193,3 +193,44 @@ pub fn record_facts_cli(file: &str, dir: &Path, home: &Path) {
         assert_eq!(run.code(), Some(0), "{run:?}");
     }
 }
+
+/// The text of a PDF, by pdftotext; `None` when it is not installed (unless CI requires
+/// it with AKREDIT_REQUIRE_PDFTOTEXT=1).
+pub fn pdf_text(pdf: &Path) -> Option<String> {
+    match std::process::Command::new("pdftotext")
+        .arg(pdf)
+        .arg("-")
+        .output()
+    {
+        Ok(out) => {
+            assert!(
+                out.status.success(),
+                "pdftotext failed on {}",
+                pdf.display()
+            );
+            Some(String::from_utf8(out.stdout).unwrap())
+        }
+        Err(e) => {
+            let required = std::env::var("AKREDIT_REQUIRE_PDFTOTEXT").is_ok_and(|v| v == "1");
+            assert!(!required, "pdftotext cannot run: {e}");
+            None
+        }
+    }
+}
+
+/// A JPEG of `width` × `height` pixels whose pattern does not compress away, as a
+/// camera's photo: made smaller, it takes far fewer bytes.
+pub fn large_jpeg(width: u32, height: u32) -> Vec<u8> {
+    let picture = image::RgbImage::from_fn(width, height, |x, y| {
+        image::Rgb([
+            (x % 251) as u8,
+            (y % 241) as u8,
+            ((x / 7 + y / 5) % 256) as u8,
+        ])
+    });
+    let mut jpeg = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 92)
+        .encode_image(&picture)
+        .expect("a JPEG in memory");
+    jpeg
+}

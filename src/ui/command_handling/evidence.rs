@@ -102,7 +102,14 @@ impl AkreditApp {
     fn attach_bytes(&mut self, target: &Target, name: &str, bytes: &[u8]) -> Option<u32> {
         let lang = self.settings.language;
         let s = self.session.as_mut()?;
-        match s.inspection.attach(target.clone(), name, bytes, "") {
+        let max_side = self
+            .settings
+            .reduce_photos
+            .then_some(crate::inspection::downscale::WINDOW_SIDE);
+        match s
+            .inspection
+            .attach_fitted(target.clone(), name, bytes, "", max_side)
+        {
             Ok(done) => {
                 s.refresh();
                 self.after_written(done.written);

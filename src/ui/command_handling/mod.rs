@@ -110,6 +110,10 @@ impl AkreditApp {
             Command::SetTheme(theme) => self.set_theme(theme),
             Command::SetSkipNotApplicable(on) => self.set_skip_not_applicable(on),
             Command::SetAutoAdvance(on) => self.set_auto_advance(on),
+            Command::SetReducePhotos(on) => {
+                self.settings.reduce_photos = on;
+                self.save_settings();
+            }
         }
     }
 }

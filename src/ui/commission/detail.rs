@@ -154,6 +154,17 @@ fn evidence(manifest: &[crate::signed::EvidenceEntry], lang: Language, ui: &mut 
                 if let Some(t) = &e.taken_at {
                     name.push_str(&format!(" · {} {t}", T::EvidenceTaken.get(lang)));
                 }
+                if let Some(o) = &e.original {
+                    name.push_str(&format!(
+                        " · {} {}×{} ({} B), {} SHA-256 {}",
+                        T::EvidenceReducedFrom.get(lang),
+                        o.width,
+                        o.height,
+                        o.size,
+                        T::EvidenceOriginal.get(lang),
+                        o.sha256
+                    ));
+                }
                 ui.label(name);
                 ui.label(RichText::new(&e.sha256).monospace());
                 ui.label(e.caption.as_str());

@@ -436,6 +436,9 @@ impl Worded for crate::inspection::AttachError {
             A::NotEvidence { name } => format!(
                 "{name}: це не фото і не скан, які зберігає akredit (JPEG, PNG, WebP, HEIC або PDF — за вмістом файлу, не за назвою)"
             ),
+            A::Unreadable { name, why } => format!(
+                "{name}: не вдається зменшити — файл не читається як зображення ({why}); перевірте файл або додайте його без зменшення"
+            ),
             A::Store(e) => e.ukrainian(),
         }
     }

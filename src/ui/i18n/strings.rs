@@ -490,6 +490,9 @@ strings! {
     EvidenceHeading => "Докази (вкладення)", "Evidence (attachments)";
     EvidenceManifestHelp => "Підписаний результат називає кожен файл його SHA-256; akredit verify РЕЗУЛЬТАТ --evidence ТЕКА перевіряє отримані файли.", "The signed result names each file by its SHA-256; akredit verify RESULT --evidence DIR checks the files received.";
     EvidenceTaken => "знято", "taken";
+    EvidenceReducedFrom => "зменшено з", "made smaller from";
+    EvidenceOriginal => "оригінал", "original";
+    SettingsReducePhotos => "Зменшувати великі фото до 2048 пікселів по довшій стороні (оригінал — за SHA-256 у записі)", "Make large photos smaller, to 2048 pixels on the longer side (the original by its SHA-256 in the record)";
     CaptionShort => "підпис до вкладення", "caption";
     DocumentTo => "документа", "document";
     NoDialogEvidence => "Вікно вибору файлу тут не відкривається: перетягніть фото чи скан на стандарт.", "No file dialog opens here: drag the photo or scan onto the standard.";

@@ -233,6 +233,21 @@ fn record_lines(e: &Evidence, lang: Language, ui: &mut Ui) {
             .monospace()
             .small(),
     );
+    if let Some(o) = &a.original {
+        ui.label(
+            RichText::new(format!(
+                "{} {}×{}, {} · {} SHA-256 {}",
+                T::EvidenceReducedFrom.get(lang),
+                o.width,
+                o.height,
+                file_size(o.size, lang),
+                T::EvidenceOriginal.get(lang),
+                o.sha256
+            ))
+            .monospace()
+            .small(),
+        );
+    }
 }
 
 /// The zoom's buttons and what it is now.

@@ -42,6 +42,7 @@ pub fn show(app: &mut AkreditApp, ui: &mut Ui) {
             }
         });
         keyboard(app, ui);
+        evidence(app, ui);
         ui.add_space(12.0);
         ui.heading(app.t(T::About));
         ui.label(format!("akredit {}", env!("CARGO_PKG_VERSION")));
@@ -67,6 +68,19 @@ pub fn show(app: &mut AkreditApp, ui: &mut Ui) {
             .unwrap_or_else(|| "—".into());
         ui.label(RichText::new(folder).monospace());
     });
+}
+
+/// How photos are kept: as given, or large ones as smaller copies.
+fn evidence(app: &mut AkreditApp, ui: &mut Ui) {
+    ui.add_space(12.0);
+    ui.heading(app.t(T::EvidenceHeading));
+    let mut reduce = app.settings.reduce_photos;
+    if ui
+        .checkbox(&mut reduce, app.t(T::SettingsReducePhotos))
+        .changed()
+    {
+        app.push(Command::SetReducePhotos(reduce));
+    }
 }
 
 /// How the keys move: passing over standards that do not apply, moving on after a grade.
