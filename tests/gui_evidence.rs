@@ -389,6 +389,11 @@ fn with_the_setting_on_a_large_photo_dropped_is_kept_smaller_and_the_viewer_says
         a.size,
         jpeg.len()
     );
+    assert!(
+        status(&h).contains("кабінет.jpg (вкладення 1, зменшено з 3000×2000)"),
+        "{}",
+        status(&h)
+    );
     h.get_by_label("Вкладення 1: кабінет.jpg").click();
     h.run();
     assert!(

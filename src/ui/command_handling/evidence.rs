@@ -83,12 +83,23 @@ impl AkreditApp {
                     return;
                 }
             };
-            match self.attach_bytes(&target, &name, &bytes) {
-                Some(number) => {
-                    attached.push(format!("{name} ({} {number})", T::EvidenceShort.get(lang)))
-                }
-                None => return,
-            }
+            let Some(number) = self.attach_bytes(&target, &name, &bytes) else {
+                return;
+            };
+            let original = self.session.as_ref().and_then(|s| {
+                let e = s.inspection.answers().evidence.get(&number)?;
+                e.attachment.original.clone()
+            });
+            attached.push(match original {
+                Some(o) => format!(
+                    "{name} ({} {number}, {} {}×{})",
+                    T::EvidenceShort.get(lang),
+                    T::EvidenceReducedFrom.get(lang),
+                    o.width,
+                    o.height
+                ),
+                None => format!("{name} ({} {number})", T::EvidenceShort.get(lang)),
+            });
         }
         self.status = Status::Info(format!(
             "{} {}: {}",
