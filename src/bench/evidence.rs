@@ -51,11 +51,7 @@ pub(super) fn figures(
             purpose: Default::default(),
         },
     )?;
-    let code = catalogue
-        .model_standards(ModelId::Full)
-        .next()
-        .map(|s| s.code.clone())
-        .ok_or_else(|| StoreError::Invalid("the catalogue has no standard".into()))?;
+    let code = first_standard(&catalogue)?;
     let n = if quick { 3 } else { 10 };
     let photos: Vec<Vec<u8>> = (0..n).map(photo).collect();
     let size_before = file_size(&path)?;
@@ -103,11 +99,7 @@ fn jpeg_photo(n: usize, side: u32) -> Result<Vec<u8>, StoreError> {
             image::Rgb([r, g, (n % 256) as u8])
         }
     });
-    let mut bytes = Vec::new();
-    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut bytes, 85)
-        .encode_image(&image)
-        .map_err(|e| StoreError::Invalid(format!("cannot encode the benchmark's photo: {e}")))?;
-    Ok(bytes)
+    encode_jpeg(&image, 85)
 }
 
 /// A phone's 12-megapixel photo (4032 × 3024, a gradient under sensor noise, so that it
@@ -125,11 +117,7 @@ fn phone_photo(n: usize) -> Result<Vec<u8>, StoreError> {
             ((x / 32 + y / 24 + grain) % 256) as u8,
         ])
     });
-    let mut bytes = Vec::new();
-    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut bytes, 90)
-        .encode_image(&image)
-        .map_err(|e| StoreError::Invalid(format!("cannot encode the benchmark's photo: {e}")))?;
-    Ok(bytes)
+    encode_jpeg(&image, 90)
 }
 
 /// Attaching a phone's photo made smaller to 1 600 pixels (decoded, turned, scaled with
@@ -143,11 +131,7 @@ pub(super) fn reduced_attach(
     let path = dir.join("reduced.akredit");
     drop(scored_inspection(&path, catalogue.clone(), 1)?);
     let mut insp = Inspection::open(&path, catalogue.clone(), Access::ReadWrite)?;
-    let code = catalogue
-        .model_standards(ModelId::Full)
-        .next()
-        .map(|s| s.code.clone())
-        .ok_or_else(|| StoreError::Invalid("the catalogue has no standard".into()))?;
+    let code = first_standard(&catalogue)?;
     let n = if quick { 2 } else { 5 };
     let photos = (0..n).map(phone_photo).collect::<Result<Vec<_>, _>>()?;
     let mut kept = 0u64;
@@ -252,6 +236,24 @@ pub(super) fn thumbnail_frames(
         "p99 ≤ 0.25 × the 60 Hz budget",
         |_, p99, _| p99.as_secs_f64() <= 0.25 * budget.as_secs_f64(),
     ))
+}
+
+/// The first standard of the full model, which the attach benchmarks attach to.
+fn first_standard(catalogue: &Catalogue) -> Result<crate::catalogue::Code, StoreError> {
+    catalogue
+        .model_standards(ModelId::Full)
+        .next()
+        .map(|s| s.code.clone())
+        .ok_or_else(|| StoreError::Invalid("the catalogue has no standard".into()))
+}
+
+/// `image` as a JPEG of `quality`, as the benchmark's photos are made.
+fn encode_jpeg(image: &image::RgbImage, quality: u8) -> Result<Vec<u8>, StoreError> {
+    let mut bytes = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut bytes, quality)
+        .encode_image(image)
+        .map_err(|e| StoreError::Invalid(format!("cannot encode the benchmark's photo: {e}")))?;
+    Ok(bytes)
 }
 
 fn file_size(path: &Path) -> Result<u64, StoreError> {

@@ -46,6 +46,12 @@ pub struct Reduced {
     pub original: Original,
 }
 
+/// Whether photos of this media type are decoded (for the window's pictures and to be
+/// made smaller): JPEG, PNG and WebP; a PDF or HEIC is not.
+pub fn decodable(media_type: &str) -> bool {
+    matches!(media_type, JPEG | PNG | "image/webp")
+}
+
 /// Decodes a photo (JPEG, PNG, WebP) and turns it upright as its EXIF says, within
 /// [`DECODE_MEMORY`].
 pub fn upright(bytes: &[u8]) -> Result<DynamicImage, String> {
@@ -69,7 +75,7 @@ pub fn upright(bytes: &[u8]) -> Result<DynamicImage, String> {
 /// PDF or HEIC, which are not decoded, a photo already small enough, or one the copy
 /// would not make smaller). An error says why a photo could not be read.
 pub fn reduce(bytes: &[u8], media_type: &str, max_side: u32) -> Result<Option<Reduced>, String> {
-    if !matches!(media_type, JPEG | PNG | "image/webp") {
+    if !decodable(media_type) {
         return Ok(None);
     }
     let photo = upright(bytes)?;

@@ -125,7 +125,7 @@ impl Pictures {
         if let Some(p) = self.known.get(&key) {
             return p.clone();
         }
-        if !decodable(media_type) {
+        if !crate::inspection::downscale::decodable(media_type) {
             let none = Picture::None(String::new());
             self.known.insert(key, none.clone());
             return none;
@@ -216,11 +216,6 @@ fn loaded(
         }
         Err(why) => Picture::None(why),
     }
-}
-
-/// Whether the window can draw a photo of this type.
-pub fn decodable(media_type: &str) -> bool {
-    matches!(media_type, "image/jpeg" | "image/png" | "image/webp")
 }
 
 /// Decodes a photo, turned as its EXIF says, and scales it so that its longer side is
